@@ -1,0 +1,18 @@
+"""Rule kinds: one module per kind.  ``CHECKS`` maps a kind name to its check."""
+
+from __future__ import annotations
+
+from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.code_name import CodeName
+from budgetlint.checks.column_identity import ColumnIdentity
+from budgetlint.checks.cross_table import CrossTable
+from budgetlint.checks.duplicate_row import DuplicateRow
+from budgetlint.checks.rollup import CodeRollup, OutlineRollup
+from budgetlint.checks.table_total import TableTotal
+
+CHECKS: dict[str, Check] = {
+    c.kind: c()
+    for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName)
+}
+
+__all__ = ["CHECKS", "Check", "Finding"]

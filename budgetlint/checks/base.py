@@ -1,0 +1,134 @@
+"""What a check is, what it yields, and the helpers every arithmetic check shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Iterable, Iterator, Mapping
+
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.figures import exact_decimals, render_value
+from budgetlint.interval import Interval
+from budgetlint.report.result import FigureRef
+from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
+
+
+@dataclass
+class Finding:
+    """One violation as a check sees it; the runner adds the rule's id, severity and message."""
+
+    subject: FigureRef
+    reported: str
+    computed: str
+    difference: str | None = None
+    related: tuple[FigureRef, ...] = ()
+    values: dict[str, Any] = field(default_factory=dict)  # the message template's placeholders
+
+
+class Check:
+    """A rule kind.  Subclasses set the class attributes and implement :meth:`run`."""
+
+    kind: ClassVar[str]
+    summary: ClassVar[str]  # one line: what rules of this kind check
+    fields: ClassVar[Mapping[str, Field]]
+    variables: ClassVar[tuple[str, ...]]  # placeholders available to message templates
+    default_message: ClassVar[str]
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+BLANK_TEXT = "空白"
+
+
+def fact_ref(fact: Fact) -> FigureRef:
+    return FigureRef(
+        location=fact.location,
+        text=fact.figure.text,
+        table=fact.table.name,
+        row=fact.entry.title,
+        col=fact.column.title,
+    )
+
+
+def entry_ref(table: TableFacts, entry: Entry) -> FigureRef:
+    return FigureRef(location=entry.location, text=entry.label, table=table.name, row=entry.title)
+
+
+def table_ref(table: TableFacts) -> FigureRef:
+    """The table itself, for a comparison whose figures it does not print (they count as zero)."""
+    return FigureRef(location=table.table.location, text="", table=table.name)
+
+
+def holds(reported: Interval, relation: str, computed: Interval) -> bool:
+    """Whether some values inside the intervals satisfy ``reported <relation> computed``."""
+    return reported.le(computed) if relation == "<=" else reported.intersects(computed)
+
+
+def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation: str = "=") -> list[Finding]:
+    """A finding when no value of ``reported`` can stand in ``relation`` to ``computed``.
+
+    The computed figure is the sum of the printed values (the middle of its
+    interval), written in the reported figure's unit.
+    """
+    if holds(reported.interval, relation, computed):
+        return []
+    used = list(used)
+    fig = reported.figure
+    point = computed.mid
+    in_unit = point / fig.unit.scale
+    printed = [f.figure.decimals for f in used if not f.blank and f.figure.unit == fig.unit]
+    least = max(printed, default=fig.decimals) if fig.blank else fig.decimals
+    decimals = exact_decimals(in_unit, least, least + 4)
+    difference = fig.base_value - point  # as frictionless and the JSON contract: reported − computed
+    return [Finding(
+        subject=fact_ref(reported),
+        reported=BLANK_TEXT if fig.blank else fig.text,
+        computed=render_value(in_unit, decimals, fig.grouped),
+        difference=render_value(difference / fig.unit.scale, decimals, fig.grouped),
+        related=tuple(fact_ref(f) for f in used if not f.blank),
+        values={
+            "table": reported.table.name,
+            "row": reported.entry.title,
+            "column": reported.column.title,
+            "count": len(used),
+        },
+    )]
+
+
+def known_facts(facts: Iterable[Fact | None]) -> list[Fact] | None:
+    """The facts, or ``None`` when one cell holds text instead of a figure (its sum is unknown)."""
+    out = list(facts)
+    return None if any(f is None for f in out) else out  # type: ignore[return-value]
+
+
+def signed_sum(terms: Iterable[tuple[int, Fact]]) -> Interval:
+    total = Interval.exact(0)
+    for sign, fact in terms:
+        total = total + fact.interval if sign > 0 else total - fact.interval
+    return total
+
+
+def parse_choice(*choices: str):
+    """A field parser accepting one of ``choices``."""
+
+    def parse(value: Any) -> str:
+        if value not in choices:
+            raise ValueError(f"must be one of: {', '.join(choices)}")
+        return value
+
+    return parse
+
+
+def parse_bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def where(location) -> str:
+    """A short Chinese pointer to a location, for messages (`第318行`, `第3页`)."""
+    if location.page is not None:
+        return f"第{location.page}页"
+    if location.line is not None:
+        return f"第{location.line}行"
+    return location.file

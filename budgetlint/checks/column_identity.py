@@ -1,0 +1,73 @@
+"""column-identity: a relation between columns, written in the rule, holds in every row.
+
+`合计 = 基本支出 + 项目支出 + [事业单位经营支出]` is checked in each row of each
+selected table that has the required columns.  Where a name is ambiguous in the
+whole table (two `一般公共预算` columns under 本年收入 and 上年结转), the relation
+is tried under each top-level header on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.base import Check, Finding, known_facts, mismatch, signed_sum
+from budgetlint.engine.relation import Relation, parse_relation
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import ColumnName, parse_tables, resolve_column
+from budgetlint.understand.model import Column, DocumentFacts, Group
+
+Binding = tuple[Column, list[tuple[int, Column]]]  # left column, signed right columns
+
+
+def _bind(group: Group, relation: Relation, top: str | None) -> Binding | None:
+    scoped = Group(group.key_columns, [c for c in group.value_columns if top is None or c.keys[:1] == (top,)])
+
+    def find(name: ColumnName) -> list[Column] | None:
+        return resolve_column(scoped, name)
+
+    left = find(relation.left)
+    if not left or len(left) != 1:
+        return None
+    right: list[tuple[int, Column]] = []
+    for term in relation.right:
+        cols = find(term.name)
+        if cols is None:
+            if term.optional:
+                continue
+            return None
+        right.extend((term.sign, c) for c in cols if c is not left[0])
+    return (left[0], right) if right else None
+
+
+def bindings(group: Group, relation: Relation) -> list[Binding]:
+    whole = _bind(group, relation, None)
+    if whole:
+        return [whole]
+    tops = dict.fromkeys(c.keys[0] for c in group.value_columns if len(c.keys) > 1)
+    return [b for b in (_bind(group, relation, t) for t in tops) if b]
+
+
+class ColumnIdentity(Check):
+    kind = "column-identity"
+    summary = "A relation between columns (合计 = 基本支出 + 项目支出) holds in every row."
+    fields = {
+        "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
+        "relation": Field(parse_relation, "the relation, e.g. '合计 = 基本支出 + 项目支出 + [上缴上级支出]'", required=True),
+    }
+    variables = ("table", "row", "column", "reported", "computed", "difference", "count", "relation")
+    default_message = "{table} {row}：{column} {reported}，按「{relation}」应为 {computed}（差 {difference}）"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        relation: Relation = rule.params["relation"]
+        for table in rule.params["tables"].select(doc):
+            for group in table.groups:
+                for left, right in bindings(group, relation):
+                    for entry in group.entries:
+                        reported = entry.cells.get(left.index)
+                        used = known_facts(entry.cells.get(c.index) for _, c in right)
+                        if reported is None or used is None:
+                            continue
+                        computed = signed_sum(zip((s for s, _ in right), used))
+                        for finding in mismatch(reported, computed, used):
+                            finding.values["relation"] = relation.text
+                            yield finding

@@ -1,0 +1,161 @@
+"""Rules as data: the fields every rule has, and how a rule's YAML is validated.
+
+A rule is a mapping in a rule pack::
+
+    - id: BL101
+      name: total-row
+      kind: table-total
+      severity: error
+      tables: [gpb_expense, expense_summary]
+      message: "{table}「{column}」列：{row} {reported}，明细相加 {computed}（差 {difference}）"
+      description: |
+        What it checks and why.
+      example: |
+        A small example.
+
+``kind`` names a check (see :mod:`budgetlint.checks`) and decides which other keys
+the rule may have; each is validated here with the file and line of the key.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Callable, Mapping
+
+from budgetlint.engine.yamlsource import Source
+
+RULE_ID = re.compile(r"^[A-Z]{2,5}\d{3}$")
+RULE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A kind-specific rule key: how to parse it, whether it must be given, what it means."""
+
+    parse: Callable[[Any], Any]
+    doc: str
+    required: bool = False
+    default: Any = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    description: str
+    example: str
+    params: Mapping[str, Any]
+    origin: str  # file:line where the rule is defined
+    raw: Mapping[str, Any]  # the rule as written, for `budgetlint explain`
+
+    def matches(self, prefix: str) -> bool:
+        """Whether ``--select``/``--ignore`` ``prefix`` names this rule (`ALL`, `BL1`, `BL101`, a name)."""
+        return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
+
+
+_COMMON = ("id", "name", "kind", "severity", "message", "description", "example")
+
+
+def template_fields(template: str) -> list[str]:
+    """The placeholders of a message template; ValueError when it is not a plain template."""
+    fields = []
+    for _, name, spec, conversion in string.Formatter().parse(template):
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            raise ValueError(f"placeholder {{{name}}} must be a plain name like {{table}}")
+        fields.append(name)
+    return fields
+
+
+def render(template: str, values: Mapping[str, Any]) -> str:
+    return template.format_map({k: ("" if v is None else v) for k, v in values.items()})
+
+
+def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
+    """Validate the rule mapping at ``path`` of ``source`` against the check of its kind."""
+    raw = source.data
+    for key in path:
+        raw = raw[key]
+    if not isinstance(raw, dict):
+        raise source.error(path, "a rule must be a mapping of keys (id, name, kind, …)")
+
+    def text(key: str, required: bool = True) -> str:
+        value = raw.get(key)
+        if value is None:
+            if required:
+                raise source.error(path, f"rule {raw.get('id', '?')}: missing key '{key}'")
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise source.error(path + (key,), f"key '{key}': must be a non-empty string")
+        return value.strip()
+
+    rule_id = text("id")
+    if not RULE_ID.match(rule_id):
+        raise source.error(path + ("id",), f"key 'id': '{rule_id}' is not a rule id like BL101")
+    where = f"rule {rule_id}"
+    name = text("name")
+    if not RULE_NAME.match(name):
+        raise source.error(path + ("name",), f"{where}: key 'name': use lower-case words joined by '-'")
+    kind = text("kind")
+    check = checks.get(kind)
+    if check is None:
+        known = ", ".join(sorted(checks))
+        raise source.error(path + ("kind",), f"{where}: key 'kind': unknown kind '{kind}' (known: {known})")
+    severity_text = raw.get("severity", "error")
+    try:
+        severity = Severity(severity_text)
+    except ValueError:
+        raise source.error(path + ("severity",), f"{where}: key 'severity': must be error, warning or info") from None
+    message = text("message", required=False) or check.default_message
+    try:
+        unknown = [f for f in template_fields(message) if f not in check.variables]
+    except ValueError as exc:
+        raise source.error(path + ("message",), f"{where}: key 'message': {exc}") from None
+    if unknown:
+        allowed = ", ".join("{" + v + "}" for v in check.variables)
+        raise source.error(path + ("message",), f"{where}: key 'message': unknown placeholder {{{unknown[0]}}} (allowed: {allowed})")
+
+    params: dict[str, Any] = {}
+    for key in raw:
+        if key not in _COMMON and key not in check.fields:
+            allowed = ", ".join(list(_COMMON) + list(check.fields))
+            raise source.error(path + (key,), f"{where}: unknown key '{key}' for kind {kind} (allowed: {allowed})")
+    for key, spec in check.fields.items():
+        if key not in raw:
+            if spec.required:
+                raise source.error(path, f"{where}: missing key '{key}' ({spec.doc})")
+            params[key] = spec.default
+            continue
+        try:
+            params[key] = spec.parse(raw[key])
+        except (ValueError, TypeError) as exc:
+            raise source.error(path + (key,), f"{where}: key '{key}': {exc}") from None
+    return Rule(
+        id=rule_id,
+        name=name,
+        kind=kind,
+        severity=severity,
+        message=message,
+        description=text("description"),
+        example=text("example", required=False),
+        params=params,
+        origin=f"{source.file}:{source.line(path)}",
+        raw=raw,
+    )

@@ -1,0 +1,203 @@
+"""Selectors: which tables, rows and columns a rule looks at, as written in YAML.
+
+Tables are chosen by kind (see :mod:`budgetlint.understand.kinds`) and/or a title
+pattern; rows by `total`, label patterns or a code pattern; columns by `total` or by
+name.  A column name matches the quantity a column holds (`项目支出/小计` holds
+项目支出); `人员经费|人员经费支出` accepts either name; `本年收入/合计` gives a path.
+A list gives preferences: the first entry that finds something wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from budgetlint.textnorm import label_key
+from budgetlint.understand.kinds import KINDS_BY_ID
+from budgetlint.understand.model import Column, DocumentFacts, Entry, Group, TableFacts
+
+
+def _strings(value: Any, what: str) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ValueError(f"{what} must be a string or a list of strings")
+    return [v.strip() for v in items]
+
+
+def _regex(pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TableSelector:
+    kinds: tuple[str, ...] = ()
+    title: re.Pattern[str] | None = None
+
+    def select(self, doc: DocumentFacts) -> list[TableFacts]:
+        out = []
+        for t in doc.tables:
+            if self.kinds and not (t.kind and t.kind.id in self.kinds):
+                continue
+            if self.title and not self.title.search(label_key(t.table.title or "")):
+                continue
+            out.append(t)
+        return out
+
+    def describe(self) -> str:
+        bits = [", ".join(KINDS_BY_ID[k].name for k in self.kinds)] if self.kinds else []
+        if self.title:
+            bits.append(f"title ~ {self.title.pattern}")
+        return "; ".join(bits) or "all tables"
+
+
+def parse_tables(value: Any) -> TableSelector:
+    """`gpb_expense`, `[gpb_expense, basic_expense]` or `{kind: …, title: regex}`."""
+    if isinstance(value, dict):
+        unknown = set(value) - {"kind", "title"}
+        if unknown:
+            raise ValueError(f"unknown table selector key '{sorted(unknown)[0]}' (use kind, title)")
+        kinds = _strings(value["kind"], "kind") if "kind" in value else []
+        title = _regex(label_key(value["title"])) if "title" in value else None
+    else:
+        kinds, title = _strings(value, "tables"), None
+    for k in kinds:
+        if k not in KINDS_BY_ID:
+            raise ValueError(f"unknown table kind '{k}' (known: {', '.join(KINDS_BY_ID)})")
+    if not kinds and title is None:
+        raise ValueError("give a table kind or a title pattern")
+    return TableSelector(tuple(kinds), title)
+
+
+# -- columns --------------------------------------------------------------------------------
+
+TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class ColumnName:
+    """One column term: alternatives, each a name or a path `本年收入/合计`."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    text: str
+
+    def matches(self, column: Column) -> bool:
+        for alt in self.alternatives:
+            if len(alt) == 1 and column.name == alt[0]:
+                return True
+            if len(alt) > 1 and column.keys[-len(alt):] == alt:
+                return True
+        return False
+
+    def groups(self, column: Column) -> bool:
+        """Whether the column sits under a header group of this name (`人员经费/工资福利支出`)."""
+        return any(len(alt) == 1 and alt[0] in column.keys[:-1] for alt in self.alternatives)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def column_name(text: str) -> ColumnName:
+    alts = tuple(tuple(label_key(p) for p in alt.split("/")) for alt in text.split("|"))
+    if any(not all(alt) for alt in alts):
+        raise ValueError(f"empty column name in {text!r}")
+    return ColumnName(alts, text.strip())
+
+
+def resolve_column(group: Group, name: ColumnName) -> list[Column] | None:
+    """The value columns ``name`` denotes in ``group``: one column, or the leaves of a
+    header group without its own total column; ``None`` when absent or ambiguous."""
+    exact = [c for c in group.value_columns if name.matches(c)]
+    if len(exact) == 1:
+        return exact
+    if exact:
+        return None
+    grouped = [c for c in group.value_columns if name.groups(c) and not c.partial and not c.is_total]
+    return grouped or None
+
+
+def total_column(group: Group) -> Column | None:
+    """The column holding a row's grand total: the outermost 合计/总计, or the only value column."""
+    totals = [c for c in group.value_columns if c.is_total]
+    if totals:
+        return min(totals, key=lambda c: (len(c.keys), c.index))
+    return group.value_columns[0] if len(group.value_columns) == 1 else None
+
+
+@dataclass(frozen=True)
+class ColumnSelector:
+    preferences: tuple[ColumnName | str, ...]  # names, or TOTAL
+
+    def resolve(self, group: Group) -> list[Column] | None:
+        for pref in self.preferences:
+            if pref == TOTAL:
+                col = total_column(group)
+                found = [col] if col else None
+            else:
+                found = resolve_column(group, pref)
+            if found:
+                return found
+        return None
+
+    def __str__(self) -> str:
+        return " or ".join(str(p) for p in self.preferences)
+
+
+def parse_column(value: Any) -> ColumnSelector:
+    prefs: list[ColumnName | str] = []
+    for s in _strings(value, "column"):
+        prefs.append(TOTAL if s == TOTAL else column_name(s))
+    return ColumnSelector(tuple(prefs))
+
+
+# -- rows -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RowSelector:
+    total: bool = False
+    labels: tuple[re.Pattern[str], ...] = ()  # preferences, matched against the bare label
+    code: re.Pattern[str] | None = None
+
+    def select(self, group: Group) -> list[Entry]:
+        if self.total:
+            totals = [e for e in group.entries if e.is_total]
+            if not totals:
+                return []
+            best = max(e.total_rank for e in totals)
+            return [next(e for e in totals if e.total_rank == best)]
+        if self.code is not None:
+            return [e for e in group.entries if e.code and self.code.fullmatch(e.code.digits)]
+        for pattern in self.labels:
+            found = [e for e in group.entries if pattern.fullmatch(e.key)]
+            if found:
+                return found
+        return []
+
+    def __str__(self) -> str:
+        if self.total:
+            return "total"
+        if self.code is not None:
+            return f"code ~ {self.code.pattern}"
+        return " or ".join(p.pattern for p in self.labels)
+
+
+def parse_row(value: Any) -> RowSelector:
+    """`total`, a label pattern or a list of them (preferences), or `{code: regex}`."""
+    if value == TOTAL:
+        return RowSelector(total=True)
+    if isinstance(value, dict):
+        if set(value) != {"code"}:
+            raise ValueError("a row selector mapping takes one key: code")
+        return RowSelector(code=_regex(str(value["code"])))
+    return RowSelector(labels=tuple(_regex(label_key(s)) for s in _strings(value, "row")))
+
+
+def parse_code_pattern(value: Any) -> re.Pattern[str]:
+    if not isinstance(value, str):
+        raise ValueError("must be a regular expression over code digits, e.g. '^2\\d{6}$'")
+    return _regex(value)

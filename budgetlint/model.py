@@ -1,0 +1,114 @@
+"""The document model every loader produces: blocks of paragraphs and tables, all located.
+
+Loaders (text, PDF, …) differ in how they find tables and paragraphs; everything
+after loading sees only this model.  A :class:`Location` is where a person goes to
+look: the file, and either a page and box (paged sources) or a line and column
+(text sources).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    file: str
+    page: int | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based, in characters
+    bbox: BBox | None = None
+
+    def shifted(self, chars: int) -> Location:
+        """The location ``chars`` characters further along the same line."""
+        if self.column is None:
+            return self
+        return replace(self, column=self.column + chars)
+
+    def sort_key(self) -> tuple:
+        return (self.page or 0, self.line or 0, self.bbox[1] if self.bbox else 0,
+                self.column or 0, self.bbox[0] if self.bbox else 0)
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.page is not None:
+            parts.append(f"p{self.page}")
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    location: Location
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Running text.  ``segments`` map character offsets in ``text`` to where they start."""
+
+    text: str
+    location: Location
+    segments: list[tuple[int, Location]] = field(default_factory=list)
+
+    def locate(self, offset: int) -> Location:
+        """Where the character at ``offset`` of :attr:`text` was printed."""
+        if not self.segments:
+            return self.location
+        starts = [s for s, _ in self.segments]
+        i = max(bisect_right(starts, offset) - 1, 0)
+        start, loc = self.segments[i]
+        return loc.shifted(offset - start)
+
+
+@dataclass(slots=True)
+class Table:
+    """A logical table: header rows and body rows of cells, with its caption lines.
+
+    A table printed over several pages is one :class:`Table`; ``parts`` keeps
+    where each printed part starts.
+    """
+
+    header: list[list[Cell]]
+    body: list[list[Cell]]
+    location: Location
+    title: str | None = None
+    number: str | None = None  # 表5, 公开01表
+    unit_text: str | None = None  # 单位：元
+    notes: list[Paragraph] = field(default_factory=list)
+    parts: list[Location] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.header + self.body), default=0)
+
+    @property
+    def name(self) -> str:
+        """How messages name the table: its number and title, as printed."""
+        bits = [b for b in (self.number, self.title) if b]
+        return " ".join(bits) if bits else "（无标题表格）"
+
+
+Block = Paragraph | Table
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    blocks: list[Block]
+    pages: int | None = None
+    problems: list[str] = field(default_factory=list)  # extraction problems worth telling
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]

@@ -1,0 +1,1 @@
+"""Output: one module per format, all rendering :class:`budgetlint.report.result.Report`."""

@@ -1,0 +1,40 @@
+"""``--format json``: the contract in ``docs/output.md`` (one object, UTF-8, stable order)."""
+
+from __future__ import annotations
+
+import json
+
+from budgetlint import __version__
+from budgetlint.report.result import Report, Violation
+
+
+def violation_json(v: Violation) -> dict:
+    return {
+        "rule": v.rule,
+        "name": v.name,
+        "severity": v.severity,
+        "message": v.message,
+        "file": v.file,
+        "location": v.subject.to_json(),
+        "reported": v.reported,
+        "computed": v.computed,
+        "difference": v.difference,
+        "related": [r.to_json() for r in v.related],
+    }
+
+
+def report_json(report: Report) -> dict:
+    return {
+        "version": 1,
+        "tool": {"name": "budgetlint", "version": __version__},
+        "files": [
+            {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts, "seconds": f.seconds}
+            for f in report.files
+        ],
+        "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "violations": [violation_json(v) for v in report.violations],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,74 @@
+"""The result of a run, which every output format renders: files, input errors, violations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budgetlint.model import Location
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRef:
+    """A figure (or a label) a person can go to: where it is and what it says."""
+
+    location: Location
+    text: str
+    table: str | None = None
+    row: str | None = None
+    col: str | None = None
+
+    def to_json(self) -> dict:
+        loc = self.location
+        return {
+            "page": loc.page,
+            "line": loc.line,
+            "column": loc.column,
+            "bbox": list(loc.bbox) if loc.bbox else None,
+            "table": self.table,
+            "row": self.row,
+            "col": self.col,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    rule: str
+    name: str
+    severity: str
+    message: str
+    file: str
+    subject: FigureRef
+    reported: str
+    computed: str
+    difference: str | None = None
+    related: tuple[FigureRef, ...] = ()
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.subject.location.sort_key(), self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    path: str
+    message: str
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    pages: int | None
+    tables: int
+    facts: int
+    seconds: float
+    violations: list[Violation] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[Violation]:
+        return sorted((v for f in self.files for v in f.violations), key=Violation.sort_key)

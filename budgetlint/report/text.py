@@ -1,0 +1,91 @@
+"""``--format text``: violations grouped by file, each with its arithmetic, for people."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console
+from rich.text import Text
+
+from budgetlint.model import Location
+from budgetlint.report.result import FigureRef, Report, Violation
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_MAX_RELATED = 6
+
+
+def place(location: Location) -> str:
+    """`317:41` for text, `p3` for a page."""
+    if location.page is not None:
+        return f"p{location.page}"
+    if location.line is not None:
+        return f"{location.line}:{location.column}" if location.column else str(location.line)
+    return "-"
+
+
+def _related(refs: tuple[FigureRef, ...]) -> Text:
+    text = Text("依据：", style="dim")
+    for i, ref in enumerate(refs[:_MAX_RELATED]):
+        if i:
+            text.append(" · ", style="dim")
+        text.append(place(ref.location), style="cyan")
+        if ref.text:
+            text.append(f" {ref.text}")
+        what = "｜".join(p for p in (ref.row, ref.col) if p) or ref.table or ""
+        if what:
+            text.append(f"（{what}）", style="dim")
+    if len(refs) > _MAX_RELATED:
+        text.append(f" … 另 {len(refs) - _MAX_RELATED} 项", style="dim")
+    return text
+
+
+def _violation(v: Violation, indent: str) -> list[Text]:
+    head = Text(indent)
+    head.append(place(v.subject.location), style="cyan")
+    head.append("  ")
+    head.append(v.severity, style=_SEVERITY_STYLE.get(v.severity, ""))
+    head.append("  ")
+    head.append(v.rule, style="bold")
+    head.append(f"  {v.message}")
+    lines = [head]
+    arithmetic = Text(indent + "    ")
+    arithmetic.append("列示 ", style="dim")
+    arithmetic.append(v.reported or "—")
+    arithmetic.append("  应为 ", style="dim")
+    arithmetic.append(v.computed or "—")
+    if v.difference:
+        arithmetic.append("  差 ", style="dim")
+        arithmetic.append(v.difference)
+    lines.append(arithmetic)
+    if v.related:
+        lines.append(Text(indent + "    ") + _related(v.related))
+    return lines
+
+
+def summary(report: Report) -> Text:
+    counts = Counter(v.severity for v in report.violations)
+    total = sum(counts.values())
+    text = Text()
+    if total:
+        detail = "，".join(f"{k} {counts[k]}" for k in ("error", "warning", "info") if counts[k])
+        text.append(f"发现 {total} 处问题（{detail}）", style="bold")
+    else:
+        text.append("未发现问题", style="bold green")
+    text.append(f"，检查 {len(report.files)} 个文件")
+    if report.errors:
+        text.append(f"，{len(report.errors)} 个文件无法检查", style="bold red")
+    text.append("。")
+    return text
+
+
+def render(report: Report, console: Console) -> None:
+    by_file: dict[str, list[Violation]] = {}
+    for v in report.violations:
+        by_file.setdefault(v.file, []).append(v)
+    for path, violations in by_file.items():
+        console.print(Text(path, style="bold underline"))
+        for v in violations:
+            for line in _violation(v, "  "):
+                console.print(line)
+        console.print()
+    console.print(summary(report))

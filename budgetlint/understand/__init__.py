@@ -1,0 +1,55 @@
+"""Understanding: from the document model to located facts (tables now; narrative later)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from budgetlint.figures import MONEY_UNITS, YUAN, Unit
+from budgetlint.model import Document, Table
+from budgetlint.understand.columns import column_groups, read_columns
+from budgetlint.understand.hierarchy import link
+from budgetlint.understand.kinds import classify
+from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.rows import read_entries
+
+_UNIT = re.compile(r"(万元|亿元|元)")
+# Summary tables name their function classes without printing codes (`十、卫生健康支出`).
+_CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital"})
+
+
+def stated_unit(table: Table) -> Unit | None:
+    """The money unit a table states (`单位：万元`, or `（万元）` in its title)."""
+    for text in (table.unit_text, table.title):
+        if text:
+            m = _UNIT.search(text.replace(" ", ""))
+            if m and (text is table.unit_text or "（" in text or "(" in text):
+                return MONEY_UNITS[m.group(1)]
+    return None
+
+
+def understand_table(table: Table, number: int, default_unit: Unit) -> TableFacts:
+    unit = stated_unit(table)
+    kind = classify(table.title)
+    columns = read_columns(table)
+    facts = TableFacts(
+        table=table,
+        number=number,
+        kind=kind,
+        unit=unit or default_unit,
+        unit_stated=unit is not None,
+        columns=columns,
+    )
+    infer = kind is not None and kind.id in _CLASS_NAMING_KINDS
+    for group in column_groups(columns):
+        group.entries = read_entries(table, facts, group, infer_classes=infer)
+        link(group)
+        facts.groups.append(group)
+    return facts
+
+
+def understand(document: Document) -> DocumentFacts:
+    stated = [u for u in (stated_unit(t) for t in document.tables) if u]
+    default = Counter(stated).most_common(1)[0][0] if stated else YUAN
+    tables = [understand_table(t, i + 1, default) for i, t in enumerate(document.tables)]
+    return DocumentFacts(document, tables)

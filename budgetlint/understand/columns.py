@@ -1,0 +1,111 @@
+"""Columns of a table: header paths from multi-row headers, roles, and column groups.
+
+A merged header cell comes out of extraction as text followed by empty cells
+(`本年收入 | | |`).  An empty header cell takes the text on its left when it sits
+under the same parent and has sub-headers below it: that is a horizontal span.
+Otherwise it is a vertical merge and adds nothing to the path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from budgetlint.figures import MONEY_UNITS, parse_figure
+from budgetlint.model import Table
+from budgetlint.textnorm import despace, label_key
+from budgetlint.understand.model import Column, Group, Role
+
+_CODE_PART = {"类", "款", "项"}
+_UNIT_CODE = re.compile(r"(单位|部门|项目)\)?(代码|编码)|单位编码|项目编码")
+_CODE = re.compile(r"(编码|代码)$")
+_NOTE = re.compile(r"备注|说明|简介|理由|依据")
+_LABEL_HEADER = re.compile(r"名称|^项目$|科目|^类型$|^单位$|^部门$|^任务")
+_HEADER_UNIT = re.compile(r"[(（](万元|亿元|元)[)）]")
+
+
+def header_paths(table: Table) -> list[tuple[str, ...]]:
+    """Each column's header components, top to bottom, spans filled in."""
+    width = table.width
+    grid = [[despace(c.text) for c in row] + [""] * (width - len(row)) for row in table.header]
+    filled = [row[:] for row in grid]
+    for r, row in enumerate(grid):
+        for c in range(1, width):
+            if row[c] or not filled[r][c - 1]:
+                continue
+            same_parent = all(filled[k][c] == filled[k][c - 1] for k in range(r))
+            has_children = any(grid[k][c] for k in range(r + 1, len(grid)))
+            if same_parent and has_children:
+                filled[r][c] = filled[r][c - 1]
+    paths = []
+    for c in range(width):
+        path: list[str] = []
+        for r in range(len(filled)):
+            text = filled[r][c]
+            if text and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(tuple(path))
+    return paths
+
+
+def _keys(path: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (label_key(p) for p in path) if k and k not in ("其中", "其中:"))
+
+
+def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
+    last = keys[-1] if keys else ""
+    if last in _CODE_PART:
+        return Role.CODE_PART
+    if last and _UNIT_CODE.search(last):
+        return Role.UNIT_CODE
+    if last and _CODE.search(last):
+        return Role.CODE
+    if last and _NOTE.search(last):
+        return Role.NOTE
+    figures = texts = 0
+    for row in table.body:
+        text = row[index].text if index < len(row) else ""
+        if not text:
+            continue
+        fig = parse_figure(text)
+        if fig is not None and not fig.blank:
+            figures += 1
+        elif fig is None:
+            texts += 1
+    if figures or texts:
+        return Role.VALUE if figures >= texts else Role.LABEL
+    return Role.LABEL if last and _LABEL_HEADER.search(last) else Role.VALUE
+
+
+def read_columns(table: Table) -> list[Column]:
+    columns = []
+    for index, path in enumerate(header_paths(table)):
+        keys = _keys(path)
+        unit_match = _HEADER_UNIT.search("".join(path))
+        columns.append(Column(
+            index=index,
+            path=path,
+            keys=keys,
+            role=_role(keys, table, index),
+            unit=MONEY_UNITS[unit_match.group(1)] if unit_match else None,
+        ))
+    return columns
+
+
+def column_groups(columns: list[Column]) -> list[Group]:
+    """Split the columns into runs of key columns followed by the value columns they label."""
+    groups: list[Group] = []
+    current: Group | None = None
+    for col in columns:
+        if col.role is Role.NOTE:
+            continue
+        if col.role is Role.VALUE:
+            if current is None:
+                current = Group([], [])
+                groups.append(current)
+            current.value_columns.append(col)
+        else:
+            if current is None or current.value_columns:
+                current = Group([], [])
+                groups.append(current)
+            current.key_columns.append(col)
+    return [g for g in groups if g.value_columns]

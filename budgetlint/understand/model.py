@@ -1,0 +1,156 @@
+"""What a table means: columns with roles, rows as labelled entries, cells as located facts.
+
+A table is read as one or more *groups*: a run of key columns (codes, labels)
+followed by the value columns they label.  A 收支总表 printed as
+`项目 | 预算数 | 项目 | 预算数` has two groups; an expenditure table one.  Each
+group's rows are :class:`Entry` objects linked into a hierarchy (by subject code,
+unit code or outline numbering), and each value cell of an entry is a
+:class:`Fact`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from budgetlint.figures import Figure, Unit
+from budgetlint.interval import Interval
+from budgetlint.model import Document, Location, Table
+from budgetlint.understand.codes import SubjectCode
+from budgetlint.understand.kinds import TableKind
+
+TOTAL_WORDS = ("合计", "总计", "小计")
+
+
+class Role(StrEnum):
+    LABEL = "label"
+    CODE = "code"  # a subject code in one column
+    CODE_PART = "code-part"  # 类 | 款 | 项 printed in separate columns
+    UNIT_CODE = "unit-code"  # 单位代码, 项目编码: identifies a unit or project, not a subject
+    VALUE = "value"
+    NOTE = "note"  # 备注, 项目简介: text that labels nothing
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    path: tuple[str, ...]  # header components top to bottom, as printed (without spaces)
+    keys: tuple[str, ...]  # the same, normalised for matching, `其中` groups dropped
+    role: Role
+    unit: Unit | None = None  # a unit printed in the header, overriding the table's
+
+    @property
+    def partial(self) -> bool:
+        """A `其中：…` column: a part of its neighbour, not a complete breakdown."""
+        return bool(self.path) and self.path[-1].startswith("其中") and len(self.path[-1]) > 3
+
+    @property
+    def is_total(self) -> bool:
+        return bool(self.keys) and self.keys[-1] in TOTAL_WORDS
+
+    @property
+    def name(self) -> str:
+        """The quantity the column holds: `项目支出/小计` is 项目支出, `其中：财政拨款` is 财政拨款."""
+        if not self.keys:
+            return ""
+        if self.is_total and len(self.keys) > 1:
+            return self.keys[-2]
+        last = self.keys[-1]
+        return last[3:] if self.partial and last.startswith("其中:") else last
+
+    @property
+    def title(self) -> str:
+        """How messages name the column."""
+        return "/".join(self.path) if self.path else f"第{self.index + 1}列"
+
+
+@dataclass(eq=False, slots=True)
+class Fact:
+    """A figure printed in a table cell, with everything needed to talk about it."""
+
+    figure: Figure
+    table: TableFacts
+    entry: Entry
+    column: Column
+    location: Location
+
+    @property
+    def interval(self) -> Interval:
+        return self.figure.interval
+
+    @property
+    def blank(self) -> bool:
+        return self.figure.blank
+
+
+@dataclass(eq=False, slots=True)
+class Entry:
+    """One body row as seen by one column group."""
+
+    row: int  # index into Table.body
+    label: str  # as printed, without spaces
+    key: str  # comparison key: no numbering, no `其中`, normalised
+    location: Location
+    code: SubjectCode | None = None
+    names: tuple[tuple[SubjectCode, str], ...] = ()  # every printed code with the name beside it
+    unit_code: str | None = None
+    marker: str | None = None  # outline numbering style: 一、 （一） 1、 (1) ①
+    level: int | None = None  # depth of that style in this group (0 = outermost)
+    total_rank: int = 0  # 0: not a total; 1 小计, 2 合计, 3 总计
+    partial: bool = False  # a `其中` row: part of its parent, never a complete breakdown
+    cells: dict[int, Fact] = field(default_factory=dict)  # value column index -> fact
+    parent: Entry | None = None
+    children: list[Entry] = field(default_factory=list)
+
+    @property
+    def is_total(self) -> bool:
+        return self.total_rank > 0
+
+    @property
+    def title(self) -> str:
+        """How messages name the row: its code and label."""
+        if self.code and not self.code.inferred and self.code.digits not in self.label:
+            return f"{self.code.digits} {self.label}".strip()
+        return self.label or f"第{self.row + 1}行"
+
+
+@dataclass(eq=False, slots=True)
+class Group:
+    key_columns: list[Column]
+    value_columns: list[Column]
+    entries: list[Entry] = field(default_factory=list)
+    mode: str = "flat"  # how the rows nest: "code", "unit", "outline" or "flat"
+
+
+@dataclass(eq=False, slots=True)
+class TableFacts:
+    table: Table
+    number: int  # 1-based position among the document's tables
+    kind: TableKind | None
+    unit: Unit
+    unit_stated: bool
+    columns: list[Column]
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def facts(self) -> list[Fact]:
+        """The printed (non-blank) figures, in reading order."""
+        out = [f for g in self.groups for e in g.entries for f in e.cells.values() if not f.blank]
+        return sorted(out, key=lambda f: (f.entry.row, f.column.index))
+
+
+@dataclass(eq=False, slots=True)
+class DocumentFacts:
+    document: Document
+    tables: list[TableFacts]
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+    def of_kind(self, *kinds: str) -> list[TableFacts]:
+        return [t for t in self.tables if t.kind and t.kind.id in kinds]

@@ -1,0 +1,140 @@
+"""The command line as users and CI meet it: formats, exit codes, errors, rule docs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT, sample
+
+CONTRACT_KEYS = {"version", "tool", "files", "errors", "violations"}
+VIOLATION_KEYS = {"rule", "name", "severity", "message", "file", "location", "reported", "computed",
+                  "difference", "related"}
+LOCATION_KEYS = {"page", "line", "column", "bbox", "table", "row", "col", "text"}
+
+
+def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "budgetlint", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, encoding="utf-8")
+
+
+def test_json_follows_the_contract_and_is_deterministic():
+    first = run("check", "--format", "json", "samples/text")
+    second = run("check", "--format", "json", "samples/text")
+    assert first.returncode == 1 and first.stderr == ""
+    data = json.loads(first.stdout)
+    assert set(data) == CONTRACT_KEYS and data["version"] == 1
+    assert data["tool"] == {"name": "budgetlint", "version": "0.1.0"}
+    assert "奖励金" in first.stdout  # ensure_ascii=False
+    assert {f["path"] for f in data["files"]} == {f"samples/text/{p.name}" for p in (ROOT / "samples/text").glob("*.txt")}
+    for f in data["files"]:
+        assert set(f) == {"path", "pages", "tables", "facts", "seconds"}
+    for v in data["violations"]:
+        assert set(v) == VIOLATION_KEYS and LOCATION_KEYS <= set(v["location"])
+        for r in v["related"]:
+            assert {"page", "line", "bbox", "table", "row", "col", "text"} <= set(r)
+    keys = [(v["file"], v["location"]["page"] or 0, v["location"]["line"] or 0, v["rule"]) for v in data["violations"]]
+    assert keys == sorted(keys)
+
+    def without_timing(out: str) -> dict:
+        d = json.loads(out)
+        for f in d["files"]:
+            f.pop("seconds")
+        return d
+
+    assert without_timing(first.stdout) == without_timing(second.stdout)
+
+
+def test_exit_codes_clean_violations_and_select_ignore():
+    assert run("check", "samples/text/xixiang-2024.txt").returncode == 1
+    assert run("check", "--ignore", "BL402", "samples/text/xixiang-2024.txt").returncode == 0
+    only = run("check", "--format", "json", "--select", "BL4", "samples/text/taiqian-2023.txt")
+    assert {v["rule"] for v in json.loads(only.stdout)["violations"]} == {"BL401"}
+    both = run("check", "--format", "json", "--select", "BL101,BL401", "samples/text/taiqian-2023.txt")
+    assert {v["rule"] for v in json.loads(both.stdout)["violations"]} == {"BL101", "BL401"}
+
+
+def test_text_output_shows_location_arithmetic_and_figures_used():
+    out = run("check", "--select", "BL101", "samples/text/taiqian-2023.txt").stdout
+    assert "samples/text/taiqian-2023.txt" in out
+    assert "317:27" in out and "BL101" in out
+    assert "列示 584.50" in out and "应为 605.50" in out and "差 -21.00" in out
+    assert "依据：319:49 44.00" in out
+
+
+def test_bad_inputs_in_a_batch_exit_2_and_the_good_file_is_still_checked(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    dangling = tmp_path / "dangling.txt"
+    dangling.symlink_to(tmp_path / "gone.txt")
+    missing = tmp_path / "missing.txt"
+    result = run("check", "--format", "json", str(empty), str(binary), str(dangling), str(missing),
+                 str(sample("taiqian-2023.txt")))
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    reasons = {os.path.basename(e["path"]): e["message"] for e in data["errors"]}
+    assert reasons == {
+        "empty.txt": "empty file",
+        "binary.txt": "not a text file (binary content)",
+        "dangling.txt": "no such file",
+        "missing.txt": "no such file or folder",
+    }
+    assert any(v["rule"] == "BL101" for v in data["violations"])
+    err_lines = result.stderr.strip().splitlines()
+    assert len(err_lines) == 4 and all(line.startswith("budgetlint: error: ") for line in err_lines)
+
+
+def test_a_malformed_rule_file_exits_2_with_file_line_and_key(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("rules:\n  - id: XY101\n    name: x\n    kind: table-total\n    tables: [nope]\n"
+                    "    description: d\n", encoding="utf-8")
+    result = run("check", "--rules", str(pack), "samples/text/xixiang-2024.txt")
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"budgetlint: error: {pack}:5:") and "key 'tables'" in line and "nope" in line
+
+
+def test_an_extra_rule_pack_adds_rules(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text(
+        "rules:\n"
+        "  - id: XY101\n"
+        "    name: gpb-total-is-basic\n"
+        "    kind: column-identity\n"
+        "    tables: gpb_expense\n"
+        "    relation: '合计 = 基本支出'\n"
+        "    description: 一个只为测试而写的错误恒等式。\n",
+        encoding="utf-8",
+    )
+    result = run("check", "--format", "json", "--rules", str(pack), "--select", "XY", "samples/text/zhangzhou-2024.txt")
+    rules = {v["rule"] for v in json.loads(result.stdout)["violations"]}
+    assert result.returncode == 1 and rules == {"XY101"}
+
+
+def test_usage_error_exits_2():
+    assert run("check").returncode == 2
+    assert run("check", "--format", "xml", "samples").returncode == 2
+
+
+def test_rules_and_explain():
+    listing = run("rules").stdout
+    for rule_id in ("BL101", "BL103", "BL201", "BL401", "BL402"):
+        assert rule_id in listing
+    text = run("explain", "BL101").stdout
+    assert "total-row" in text and "table-total" in text and "合计" in text and "rules/tables.yaml" in text
+    assert run("explain", "code-name").returncode == 0
+    missing = run("explain", "BL999")
+    assert missing.returncode == 2 and "no rule 'BL999'" in missing.stderr
+
+
+def test_extract_shows_tables_units_columns_and_facts():
+    out = run("extract", "samples/text/taiqian-2023.txt").stdout
+    assert "2023 年部门收入预算表" in out and "单位：万元" in out
+    assert "本年收入/一般公共预算/小计" in out
+    assert "[24699350, 24699450]" in out  # 2,469.94 万元 as an interval in 元
+    assert run("extract", "samples/text/none.txt").returncode == 2
