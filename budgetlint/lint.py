@@ -11,7 +11,7 @@ from pathlib import Path
 
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
-from budgetlint.load import SUPPORTED_SUFFIXES, LoadError, load_document
+from budgetlint.load import LoadError, load_document
 from budgetlint.report.result import FileResult, InputError, Report
 from budgetlint.understand import understand
 
@@ -67,5 +67,3 @@ def check_paths(paths: list[str], rules: RuleSet) -> Report:
     report.errors.sort(key=lambda e: e.path)
     return report
 
-
-__all__ = ["check_paths", "check_file", "discover", "SUPPORTED_SUFFIXES"]

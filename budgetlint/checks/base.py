@@ -7,7 +7,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import exact_decimals, render_value
-from budgetlint.interval import Interval
+from budgetlint.interval import Interval, interval_sum
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
 
@@ -93,6 +93,16 @@ def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation:
             "count": len(used),
         },
     )]
+
+
+def sum_mismatches(pairs: Iterable[tuple[Fact | None, list[Fact] | None]]) -> Iterator[Finding]:
+    """Findings for each (printed total, printed parts) pair whose parts cannot add up to it.
+
+    A pair with a side missing (a text cell instead of a figure) is skipped.
+    """
+    for reported, used in pairs:
+        if reported is not None and used is not None:
+            yield from mismatch(reported, interval_sum(f.interval for f in used), used)
 
 
 def known_facts(facts: Iterable[Fact | None]) -> list[Fact] | None:

@@ -11,16 +11,11 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, known_facts, mismatch
+from budgetlint.checks.base import Check, Finding, known_facts, sum_mismatches
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
-from budgetlint.interval import interval_sum
 from budgetlint.understand.hierarchy import counted_children
-from budgetlint.understand.model import DocumentFacts, Entry, Group
-
-_VARIABLES = ("table", "row", "column", "reported", "computed", "difference", "count")
-_TABLES = Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True)
-
+from budgetlint.understand.model import DocumentFacts, Entry, Fact, Group
 
 def _parent_key(entry: Entry) -> str | None:
     if entry.code and not entry.code.inferred:
@@ -28,7 +23,7 @@ def _parent_key(entry: Entry) -> str | None:
     return entry.unit_code
 
 
-def rollup_findings(group: Group) -> Iterator[Finding]:
+def parents_and_children(group: Group) -> Iterator[tuple[Fact | None, list[Fact] | None]]:
     keys = Counter(_parent_key(e) for e in group.entries)
     for parent in group.entries:
         children = counted_children(parent)
@@ -36,35 +31,30 @@ def rollup_findings(group: Group) -> Iterator[Finding]:
         if not children or (key is not None and keys[key] > 1):
             continue  # a parent code printed twice: which one the children belong to is unclear
         for col in group.value_columns:
-            reported = parent.cells.get(col.index)
-            used = known_facts(c.cells.get(col.index) for c in children)
-            if reported is not None and used is not None:
-                yield from mismatch(reported, interval_sum(f.interval for f in used), used)
+            yield parent.cells.get(col.index), known_facts(c.cells.get(col.index) for c in children)
 
 
-class CodeRollup(Check):
+class _Rollup(Check):
+    modes: tuple[str, ...]  # the group hierarchies this kind follows
+    fields = {"tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True)}
+    variables = ("table", "row", "column", "reported", "computed", "difference", "count")
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        for table in rule.params["tables"].select(doc):
+            for group in table.groups:
+                if group.mode in self.modes:
+                    yield from sum_mismatches(parents_and_children(group))
+
+
+class CodeRollup(_Rollup):
     kind = "code-rollup"
     summary = "A 类 row equals the sum of its 款 rows, a 款 the sum of its 项 rows (by code prefix)."
-    fields = {"tables": _TABLES}
-    variables = _VARIABLES
+    modes = ("code", "unit")
     default_message = "{table}「{column}」：{row} {reported}，下级{count}项相加为 {computed}（差 {difference}）"
 
-    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        for table in rule.params["tables"].select(doc):
-            for group in table.groups:
-                if group.mode in ("code", "unit"):
-                    yield from rollup_findings(group)
 
-
-class OutlineRollup(Check):
+class OutlineRollup(_Rollup):
     kind = "outline-rollup"
     summary = "A numbered row (一、) equals the sum of the rows numbered under it (1、 …)."
-    fields = {"tables": _TABLES}
-    variables = _VARIABLES
+    modes = ("outline",)
     default_message = "{table}「{column}」：{row} {reported}，所列{count}项相加为 {computed}（差 {difference}）"
-
-    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        for table in rule.params["tables"].select(doc):
-            for group in table.groups:
-                if group.mode == "outline":
-                    yield from rollup_findings(group)

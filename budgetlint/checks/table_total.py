@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, known_facts, mismatch, parse_choice
+from budgetlint.checks.base import Check, Finding, known_facts, parse_choice, sum_mismatches
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
-from budgetlint.interval import interval_sum
 from budgetlint.understand.hierarchy import total_addends
-from budgetlint.understand.model import Column, DocumentFacts, Group
+from budgetlint.understand.model import Column, DocumentFacts, Fact, Group
 
 
 def sibling_columns(group: Group, total: Column) -> list[Column]:
@@ -46,32 +45,23 @@ class TableTotal(Check):
     default_message = "{table}「{column}」：{row} {reported}，{count}项相加为 {computed}（差 {difference}）"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        pairs = _row_totals if rule.params["direction"] == "rows" else _column_totals
         for table in rule.params["tables"].select(doc):
             for group in table.groups:
-                if rule.params["direction"] == "rows":
-                    yield from self._rows(group)
-                else:
-                    yield from self._columns(group)
+                yield from sum_mismatches(pairs(group))
 
-    def _rows(self, group: Group) -> Iterator[Finding]:
-        for total in (e for e in group.entries if e.is_total):
-            addends = total_addends(group, total)
-            if not addends:
-                continue
+
+def _row_totals(group: Group) -> Iterator[tuple[Fact | None, list[Fact] | None]]:
+    for total in (e for e in group.entries if e.is_total):
+        addends = total_addends(group, total)
+        if addends:
             for col in group.value_columns:
-                reported = total.cells.get(col.index)
-                used = known_facts(e.cells.get(col.index) for e in addends)
-                if reported is not None and used is not None:
-                    yield from mismatch(reported, interval_sum(f.interval for f in used), used)
+                yield total.cells.get(col.index), known_facts(e.cells.get(col.index) for e in addends)
 
-    def _columns(self, group: Group) -> Iterator[Finding]:
-        for total in (c for c in group.value_columns if c.is_total):
-            siblings = sibling_columns(group, total)
-            if not siblings:
-                continue
+
+def _column_totals(group: Group) -> Iterator[tuple[Fact | None, list[Fact] | None]]:
+    for total in (c for c in group.value_columns if c.is_total):
+        siblings = sibling_columns(group, total)
+        if siblings:
             for entry in group.entries:
-                reported = entry.cells.get(total.index)
-                used = known_facts(entry.cells.get(c.index) for c in siblings)
-                if reported is not None and used is not None:
-                    yield from mismatch(reported, interval_sum(f.interval for f in used), used)
-
+                yield entry.cells.get(total.index), known_facts(entry.cells.get(c.index) for c in siblings)

@@ -11,11 +11,6 @@ class LoadError(Exception):
     """An input that cannot be checked; the message is one line a user can act on."""
 
 
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
-PDF_SUFFIXES = frozenset({".pdf"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | PDF_SUFFIXES
-
-
 def read_bytes(path: Path) -> bytes:
     """The file's content, or a :class:`LoadError` saying why it cannot be read."""
     try:
@@ -36,8 +31,7 @@ def read_bytes(path: Path) -> bytes:
 def load_document(path: Path, display_path: str | None = None) -> Document:
     """Load any supported file; ``display_path`` is how locations name it."""
     name = display_path or str(path)
-    suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES:
+    if path.suffix.lower() == ".pdf":
         raise LoadError("PDF input is not supported yet (use a text extraction)")
     from budgetlint.load.text import parse_text
 
