@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# one character for one, so offsets into a half-width copy are offsets into the original
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
-                   0x200B: None, 0xFEFF: None, 0x2212: ord("-")})
+                   0x200B: 0x20, 0xFEFF: 0x20, 0x2212: ord("-")})
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-"})

@@ -30,7 +30,8 @@ def error_of(tmp_path, text) -> RuleError:
 
 
 def test_a_good_pack_loads(tmp_path):
-    (rule,) = load_pack(write(tmp_path, GOOD))
+    (rule,), quantities = load_pack(write(tmp_path, GOOD))
+    assert quantities == []
     assert rule.id == "XY101" and rule.severity.value == "error"
     assert rule.origin.endswith("pack.yaml:2")
 

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.breakdown import Breakdown
 from budgetlint.checks.code_name import CodeName
 from budgetlint.checks.column_identity import ColumnIdentity
 from budgetlint.checks.cross_table import CrossTable
 from budgetlint.checks.duplicate_row import DuplicateRow
+from budgetlint.checks.growth import Growth
+from budgetlint.checks.narrative_table import NarrativeVsTable
+from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
+from budgetlint.checks.share import ShareCheck
 from budgetlint.checks.table_total import TableTotal
 
 CHECKS: dict[str, Check] = {
     c.kind: c()
-    for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName)
+    for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
+              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from budgetlint.engine.rule import Field, Rule
-from budgetlint.figures import exact_decimals, render_value
+from budgetlint.figures import Figure, exact_decimals, render_value
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
@@ -64,35 +64,55 @@ def holds(reported: Interval, relation: str, computed: Interval) -> bool:
     return reported.le(computed) if relation == "<=" else reported.intersects(computed)
 
 
-def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation: str = "=") -> list[Finding]:
-    """A finding when no value of ``reported`` can stand in ``relation`` to ``computed``.
+def discrepancy(figure: Figure, subject: FigureRef, computed: Interval, related: Iterable[FigureRef],
+                relation: str = "=", peers: Iterable[Figure] = ()) -> Finding | None:
+    """A finding when no value of ``figure`` can stand in ``relation`` to ``computed``.
 
-    The computed figure is the sum of the printed values (the middle of its
-    interval), written in the reported figure's unit.
+    The computed figure is the middle of its interval (the sum of the printed
+    values), written in the reported figure's unit with enough decimals to be
+    exact; ``peers`` (the figures used) lend their decimals to a blank reported cell.
     """
-    if holds(reported.interval, relation, computed):
-        return []
-    used = list(used)
-    fig = reported.figure
+    if holds(figure.interval, relation, computed):
+        return None
     point = computed.mid
-    in_unit = point / fig.unit.scale
-    printed = [f.figure.decimals for f in used if not f.blank and f.figure.unit == fig.unit]
-    least = max(printed, default=fig.decimals) if fig.blank else fig.decimals
-    decimals = exact_decimals(in_unit, least, least + 4)
-    difference = fig.base_value - point  # as frictionless and the JSON contract: reported − computed
-    return [Finding(
-        subject=fact_ref(reported),
-        reported=BLANK_TEXT if fig.blank else fig.text,
-        computed=render_value(in_unit, decimals, fig.grouped),
-        difference=render_value(difference / fig.unit.scale, decimals, fig.grouped),
-        related=tuple(fact_ref(f) for f in used if not f.blank),
-        values={
-            "table": reported.table.name,
-            "row": reported.entry.title,
-            "column": reported.column.title,
-            "count": len(used),
-        },
-    )]
+    in_unit = point / figure.unit.scale
+    printed = [f.decimals for f in peers if not f.blank and f.unit == figure.unit]
+    least = max(printed, default=figure.decimals) if figure.blank else figure.decimals
+    if figure.unit.dimension == "percent":
+        decimals = max(least, 2)  # a rate is shown to the hundredth of a percent, not exactly
+    else:
+        decimals = exact_decimals(in_unit, least, least + 4)
+    difference = figure.base_value - point  # as frictionless and the JSON contract: reported − computed
+    unit = _printed_unit(figure)
+    return Finding(
+        subject=subject,
+        reported=BLANK_TEXT if figure.blank else figure.text,
+        computed=render_value(in_unit, decimals, figure.grouped) + unit,
+        difference=render_value(difference / figure.unit.scale, decimals, figure.grouped) + unit,
+        related=tuple(related),
+    )
+
+
+def _printed_unit(figure: Figure) -> str:
+    """The unit written after the figure (`567万元`, `8%`), to write after computed values too."""
+    if figure.unit.dimension == "percent":
+        return "%"
+    name, text = figure.unit.name, figure.text.rstrip()
+    if name and text.endswith(name):
+        return (" " if text[: -len(name)].endswith(" ") else "") + name
+    return ""
+
+
+def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation: str = "=") -> list[Finding]:
+    """:func:`discrepancy` for a table figure and the table figures it was computed from."""
+    used = list(used)
+    finding = discrepancy(reported.figure, fact_ref(reported), computed,
+                          [fact_ref(f) for f in used if not f.blank], relation, [f.figure for f in used])
+    if finding is None:
+        return []
+    finding.values.update(table=reported.table.name, row=reported.entry.title,
+                          column=reported.column.title, count=len(used))
+    return [finding]
 
 
 def sum_mismatches(pairs: Iterable[tuple[Fact | None, list[Fact] | None]]) -> Iterator[Finding]:
@@ -129,7 +149,7 @@ def parse_choice(*choices: str):
     return parse
 
 
-def parse_bool(value: Any) -> bool:
+def parse_bool_field(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")
     return value

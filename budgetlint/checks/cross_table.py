@@ -13,107 +13,14 @@ figures of all its tables (财政拨款 = 一般公共预算 + 政府性基金 +
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, mismatch, parse_bool, parse_choice, table_ref
+from budgetlint.checks.base import Check, Finding, mismatch, parse_choice, table_ref
+from budgetlint.checks.lookup import table_code_value
 from budgetlint.engine.rule import Field, Rule
-from budgetlint.engine.selectors import (
-    TOTAL,
-    ColumnSelector,
-    RowSelector,
-    TableSelector,
-    parse_code_pattern,
-    parse_column,
-    parse_row,
-    parse_tables,
-)
+from budgetlint.engine.selectors import Side, parse_side
 from budgetlint.interval import Interval, interval_sum
-from budgetlint.understand.model import DocumentFacts, Fact, Group, TableFacts
-
-
-@dataclass(frozen=True)
-class Side:
-    tables: TableSelector
-    row: RowSelector
-    column: ColumnSelector
-    codes: Any = None  # compiled pattern over code digits (left side of match: code)
-    first: bool = False
-    combine: bool = False
-
-    def select(self, doc: DocumentFacts) -> list[TableFacts]:
-        found = self.tables.select(doc)
-        if self.first and self.tables.kinds:
-            for kind in self.tables.kinds:
-                of_kind = [t for t in found if t.kind and t.kind.id == kind]
-                if of_kind:
-                    return of_kind
-            return []
-        return found
-
-    def cells(self, table: TableFacts) -> list[Fact]:
-        out = []
-        for group in table.groups:
-            columns = self.column.resolve(group)
-            if not columns or len(columns) != 1:
-                continue
-            for entry in self.row.select(group):
-                fact = entry.cells.get(columns[0].index)
-                if fact is not None:
-                    out.append(fact)
-        return out
-
-
-_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine"}
-
-
-def parse_side(value: Any) -> Side:
-    if not isinstance(value, dict) or "tables" not in value:
-        raise ValueError("a side is a mapping with at least 'tables' (and row, column, codes, first, combine)")
-    unknown = set(value) - _SIDE_KEYS
-    if unknown:
-        raise ValueError(f"unknown key '{sorted(unknown)[0]}' (use {', '.join(sorted(_SIDE_KEYS))})")
-    return Side(
-        tables=parse_tables(value["tables"]),
-        row=parse_row(value.get("row", TOTAL)),
-        column=parse_column(value.get("column", TOTAL)),
-        codes=parse_code_pattern(value["codes"]) if "codes" in value else None,
-        first=parse_bool(value.get("first", False)),
-        combine=parse_bool(value.get("combine", False)),
-    )
-
-
-def code_value(group: Group, column_index: int, code: str) -> list[Fact] | None:
-    """The facts whose sum is ``code``'s figure in ``group``: its row, or the rows under it.
-
-    ``[]`` means zero (the group lists codes, none of them under ``code``);
-    ``None`` means unknown (the code is printed twice, or a cell holds text).
-    """
-    coded = [e for e in group.entries if e.code and not e.is_total]
-    counts = Counter(e.code.digits for e in coded)
-    exact = [e for e in coded if e.code.digits == code]
-    if exact:
-        chosen = exact
-    else:
-        chosen = [e for e in coded if e.code.digits.startswith(code)
-                  and not (e.parent and e.parent.code and e.parent.code.digits.startswith(code))]
-    if any(counts[e.code.digits] > 1 for e in chosen):
-        return None
-    facts = [e.cells.get(column_index) for e in chosen]
-    return None if any(f is None for f in facts) else facts
-
-
-def table_code_value(table: TableFacts, column: ColumnSelector, code: str) -> list[Fact] | None:
-    """``code``'s figure in the first group of ``table`` that lists codes.
-
-    A table listing no codes at all counts as zero when it holds no figure (an
-    empty 政府性基金 table), and as unknown otherwise.
-    """
-    for group in table.groups:
-        columns = column.resolve(group)
-        if columns and len(columns) == 1 and any(e.code for e in group.entries):
-            return code_value(group, columns[0].index, code)
-    return [] if not table.facts or all(f.figure.value == 0 for f in table.facts) else None
+from budgetlint.understand.model import DocumentFacts, Fact, TableFacts
 
 
 class CrossTable(Check):

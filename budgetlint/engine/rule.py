@@ -52,6 +52,24 @@ class Field:
 
 
 @dataclass(frozen=True)
+class QuantityRef:
+    """Quantity ids named by a rule, resolved once every pack's vocabulary is read."""
+
+    ids: tuple[str, ...] = ()
+    every: bool = False  # the whole vocabulary
+
+
+def parse_quantity_ids(value: Any) -> QuantityRef:
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ValueError("name quantities by id, e.g. basic_expense or [personnel, public_expense]")
+    return QuantityRef(tuple(v.strip() for v in items))
+
+
+EVERY_QUANTITY = QuantityRef(every=True)
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     name: str
@@ -63,6 +81,7 @@ class Rule:
     params: Mapping[str, Any]
     origin: str  # file:line where the rule is defined
     raw: Mapping[str, Any]  # the rule as written, for `budgetlint explain`
+    lines: Mapping[str, int]  # the line of each key, for errors found after loading
 
     def matches(self, prefix: str) -> bool:
         """Whether ``--select``/``--ignore`` ``prefix`` names this rule (`ALL`, `BL1`, `BL101`, a name)."""
@@ -158,4 +177,5 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
         params=params,
         origin=f"{source.file}:{source.line(path)}",
         raw=raw,
+        lines={key: source.line(path + (key,)) for key in raw},
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 from budgetlint.textnorm import label_key
 from budgetlint.understand.kinds import KINDS_BY_ID
-from budgetlint.understand.model import Column, DocumentFacts, Entry, Group, TableFacts
+from budgetlint.understand.model import Column, DocumentFacts, Entry, Fact, Group, TableFacts
 
 
 def _strings(value: Any, what: str) -> list[str]:
@@ -197,7 +197,69 @@ def parse_row(value: Any) -> RowSelector:
     return RowSelector(labels=tuple(_regex(label_key(s)) for s in _strings(value, "row")))
 
 
+def _flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{what} must be true or false")
+    return value
+
+
 def parse_code_pattern(value: Any) -> re.Pattern[str]:
     if not isinstance(value, str):
         raise ValueError("must be a regular expression over code digits, e.g. '^2\\d{6}$'")
     return _regex(value)
+
+
+# -- sides: a place in the tables where a quantity is printed ---------------------------------
+
+@dataclass(frozen=True)
+class Side:
+    tables: TableSelector
+    row: RowSelector
+    column: ColumnSelector
+    codes: Any = None  # compiled pattern over code digits (left side of match: code)
+    first: bool = False
+    combine: bool = False
+
+    def select(self, doc: DocumentFacts) -> list[TableFacts]:
+        found = self.tables.select(doc)
+        if self.first and self.tables.kinds:
+            for kind in self.tables.kinds:
+                of_kind = [t for t in found if t.kind and t.kind.id == kind]
+                if of_kind:
+                    return of_kind
+            return []
+        return found
+
+    def cells(self, table: TableFacts) -> list[Fact]:
+        """The figures this side selects in ``table``: its row (by default the total row)
+        in its column (by default the total column), in every group that has both."""
+        out = []
+        for group in table.groups:
+            columns = self.column.resolve(group)
+            if not columns or len(columns) != 1:
+                continue
+            for entry in self.row.select(group):
+                fact = entry.cells.get(columns[0].index)
+                if fact is not None:
+                    out.append(fact)
+        return out
+
+
+_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine"}
+
+
+def parse_side(value: Any) -> Side:
+    """`{tables: …, row: …, column: …}`; row and column default to the total."""
+    if not isinstance(value, dict) or "tables" not in value:
+        raise ValueError("a side is a mapping with at least 'tables' (and row, column, codes, first, combine)")
+    unknown = set(value) - _SIDE_KEYS
+    if unknown:
+        raise ValueError(f"unknown key '{sorted(unknown)[0]}' (use {', '.join(sorted(_SIDE_KEYS))})")
+    return Side(
+        tables=parse_tables(value["tables"]),
+        row=parse_row(value.get("row", TOTAL)),
+        column=parse_column(value.get("column", TOTAL)),
+        codes=parse_code_pattern(value["codes"]) if "codes" in value else None,
+        first=_flag(value.get("first", False), "first"),
+        combine=_flag(value.get("combine", False), "combine"),
+    )

@@ -45,7 +45,9 @@ class Violation:
     related: tuple[FigureRef, ...] = ()
 
     def sort_key(self) -> tuple:
-        return (self.file, self.subject.location.sort_key(), self.rule, self.message)
+        """File, then page/line, then rule (the JSON contract); then position, for a stable order."""
+        loc = self.subject.location
+        return (self.file, loc.page or 0, loc.line or 0, self.rule, loc.sort_key(), self.message)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Understanding: from the document model to located facts (tables now; narrative later)."""
+"""Understanding: from the document model to located facts, in the tables and the narrative."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.hierarchy import link
 from budgetlint.understand.kinds import classify
 from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.narrative import read_narrative
 from budgetlint.understand.rows import read_entries
 
 _UNIT = re.compile(r"(万元|亿元|元)")
@@ -52,4 +53,4 @@ def understand(document: Document) -> DocumentFacts:
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
     tables = [understand_table(t, i + 1, default) for i, t in enumerate(document.tables)]
-    return DocumentFacts(document, tables)
+    return DocumentFacts(document, tables, read_narrative(document))

@@ -18,6 +18,7 @@ from budgetlint.interval import Interval
 from budgetlint.model import Document, Location, Table
 from budgetlint.understand.codes import SubjectCode
 from budgetlint.understand.kinds import TableKind
+from budgetlint.understand.statements import Narrative
 
 TOTAL_WORDS = ("合计", "总计", "小计")
 
@@ -147,6 +148,7 @@ class TableFacts:
 class DocumentFacts:
     document: Document
     tables: list[TableFacts]
+    narrative: Narrative = field(default_factory=Narrative)
 
     @property
     def path(self) -> str:

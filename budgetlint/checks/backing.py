@@ -1,0 +1,85 @@
+"""Where the tables back a narrative amount: by subject code, by quantity, or by row label.
+
+`事业单位医疗（2101102）9.9 万元` is backed by the 2101102 row (or the rows under a
+类/款 code); `基本支出 584.50 万元` by the cells the vocabulary names for 基本支出;
+`城乡医疗救助 1784 万元` by a table row labelled 城乡医疗救助.  A narrative amount
+agrees with the tables when it agrees with any figure that backs it: the same
+quantity is often printed in several tables, some with other funds included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from budgetlint.checks.base import fact_ref, table_ref
+from budgetlint.checks.lookup import table_code_value
+from budgetlint.engine.quantities import Vocabulary
+from budgetlint.engine.selectors import TOTAL, ColumnSelector, TableSelector, total_column
+from budgetlint.interval import Interval, interval_sum
+from budgetlint.report.result import FigureRef
+from budgetlint.understand.model import DocumentFacts, Fact, TableFacts
+from budgetlint.understand.rows import total_rank
+from budgetlint.understand.statements import Amount
+
+_TOTAL_COLUMN = ColumnSelector((TOTAL,))
+
+
+@dataclass(frozen=True)
+class TableFigure:
+    """A figure the tables print for an amount: one cell, or the cells under a code (none: zero)."""
+
+    facts: tuple[Fact, ...]
+    table: TableFacts
+
+    @property
+    def interval(self) -> Interval:
+        return interval_sum(f.interval for f in self.facts)
+
+    @property
+    def refs(self) -> list[FigureRef]:
+        return [fact_ref(f) for f in self.facts if not f.blank] or [table_ref(self.table)]
+
+
+def by_code(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[TableFigure]:
+    if amount.code is None:
+        return []
+    out = []
+    for table in tables.select(doc):
+        facts = table_code_value(table, _TOTAL_COLUMN, amount.code.digits)
+        if facts is not None:
+            out.append(TableFigure(tuple(facts), table))
+    return out
+
+
+def by_quantity(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary) -> list[TableFigure]:
+    quantity = vocabulary.classify(amount)
+    if quantity is None:
+        return []
+    return [TableFigure((f,), f.table) for f in quantity.cells(doc)]
+
+
+def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[TableFigure]:
+    if len(amount.label) < 2 or total_rank(amount.label):
+        return []
+    out = []
+    for table in tables.select(doc):
+        for group in table.groups:
+            column = total_column(group)
+            if column is None:
+                continue
+            for entry in group.entries:
+                fact = entry.cells.get(column.index)
+                if entry.key == amount.label and not entry.is_total and fact is not None:
+                    out.append(TableFigure((fact,), table))
+    return out
+
+
+def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: TableSelector) -> list[TableFigure]:
+    """The table figures for an amount, by the strongest evidence it carries."""
+    if amount.code is not None:
+        return by_code(amount, doc, tables)
+    return by_quantity(amount, doc, vocabulary) or by_label(amount, doc, tables)
+
+
+def narrative_ref(amount: Amount) -> FigureRef:
+    return FigureRef(location=amount.location, text=amount.value.text, row=amount.label or amount.printed_label)

@@ -1,0 +1,124 @@
+"""growth: a year-on-year change and its rate agree, in size and in direction.
+
+`比上年增加 X 万元，增长 Y%` on a current amount C claims Y = X / (C − X): the
+rate check recomputes it (with the table's figure for C where the tables print
+it, which is more precise than the narrative's).  The direction check wants the
+words to agree (`增加 … 下降 Y%` does not); the flat check wants `持平` to mean no
+change; the zero-base check wants no rate when last year's figure was zero.
+Each is reported only when no reading of the sentence makes it hold.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.backing import backing, narrative_ref
+from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
+from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
+from budgetlint.engine.selectors import parse_tables
+from budgetlint.interval import Interval
+from budgetlint.report.result import FigureRef
+from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.statements import Amount, Change
+
+_WORDS = {1: "增加", -1: "减少", 0: "持平"}
+
+
+def printed_ref(printed) -> FigureRef:
+    return FigureRef(location=printed.location, text=printed.text)
+
+
+class Growth(Check):
+    kind = "growth"
+    summary = "A change on last year and its rate agree (rate = change / (current − change)), in size and direction."
+    fields = {
+        "check": Field(parse_choice("rate", "direction", "flat", "zero-base"), "which property to check", required=True),
+        "tables": Field(parse_tables, "where current figures are looked up by code or label", required=True),
+        "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
+    }
+    variables = ("label", "reported", "computed", "difference", "change", "current")
+    default_message = "「{label}」{change}，增长率 {reported} 与计算值 {computed} 不符"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        check = rule.params["check"]
+        for change in doc.narrative.changes:
+            if check == "direction":
+                yield from self._direction(change)
+            elif check == "flat":
+                yield from self._flat(change)
+            elif change.amount is not None and change.rate is not None and change.candidates:
+                yield from self._rate(rule, doc, change, zero_base=check == "zero-base")
+
+    def _current(self, rule: Rule, doc: DocumentFacts, amount: Amount) -> Interval:
+        """The current figure: the table's where it agrees with the narrative, else the narrative's."""
+        stated = amount.value.interval
+        for figure in backing(amount, doc, rule.params["quantities"], rule.params["tables"]):
+            if figure.interval.intersects(stated):
+                return figure.interval
+        return stated
+
+    def _rate(self, rule: Rule, doc: DocumentFacts, change: Change, zero_base: bool) -> Iterator[Finding]:
+        x, stated = change.signed_amount, change.signed_rate
+        options: list[tuple[Amount, Interval | None]] = []
+        for amount in change.candidates:
+            base = self._current(rule, doc, amount) - x
+            if base.contains_zero():
+                if stated.contains_zero():
+                    return  # nothing last year and no change this year: `增长 0%` is harmless
+                options.append((amount, None))
+                continue
+            expected = (x / base).scale(100)
+            if expected.intersects(stated):
+                return
+            options.append((amount, expected))
+        if not options:
+            return
+        amount, expected = options[0]
+        if zero_base and expected is None and all(e is None for _, e in options):
+            yield self._finding(change, amount, "上年为零，不应有增长率", None)
+        elif not zero_base and expected is not None:
+            shown = expected.scale(change.rate_direction or 1)
+            finding = discrepancy(change.rate.figure, printed_ref(change.rate), shown,
+                                  [narrative_ref(amount), printed_ref(change.amount)])
+            if finding:
+                finding.values.update(self._values(change, amount))
+                yield finding
+
+    def _finding(self, change: Change, amount: Amount, computed: str, difference: str | None) -> Finding:
+        subject = change.rate if change.rate is not None else change.flat
+        finding = Finding(subject=printed_ref(subject), reported=subject.text, computed=computed,
+                          difference=difference, related=(narrative_ref(amount),))
+        finding.values.update(self._values(change, amount))
+        return finding
+
+    def _values(self, change: Change, amount: Amount) -> dict:
+        words = _WORDS[change.direction] + (f" {change.amount.text}" if change.amount else "")
+        return {"label": amount.label or amount.printed_label, "change": words, "current": amount.value.text}
+
+    def _direction(self, change: Change) -> Iterator[Finding]:
+        if not (change.amount and change.rate and change.direction and change.rate_direction):
+            return
+        if change.direction == change.rate_direction:
+            return
+        if change.amount.interval.contains_zero() and change.rate.interval.contains_zero():
+            return
+        amount = change.candidates[0] if change.candidates else None
+        finding = Finding(subject=printed_ref(change.rate), reported=change.rate.text,
+                          computed=f"{_WORDS[change.direction]}（与「{_WORDS[change.direction]}{change.amount.text}」一致）",
+                          related=(printed_ref(change.amount),))
+        if amount is not None:
+            finding.values.update(self._values(change, amount))
+        yield finding
+
+    def _flat(self, change: Change) -> Iterator[Finding]:
+        if change.flat is None:
+            return
+        moved = [p for p in (change.amount, change.rate) if p is not None and not p.interval.contains_zero()]
+        if not moved:
+            return
+        finding = Finding(subject=printed_ref(change.flat), reported=change.flat.text,
+                          computed=f"{_WORDS[change.direction or 1]}{moved[0].text}",
+                          related=tuple(printed_ref(p) for p in moved))
+        if change.candidates:
+            finding.values.update(self._values(change, change.candidates[0]))
+        yield finding

@@ -1,0 +1,57 @@
+"""narrative-vs-table: an amount the narrative states equals the table figure it names.
+
+``by: code`` checks amounts printed with a subject code, ``by: quantity`` amounts
+whose label the vocabulary knows (收入总计, 基本支出, 公务接待费 …), ``by: label``
+the others whose label is a table row's (城乡医疗救助).  Units differ (万元 in the
+text, 元 in the tables): the comparison is on intervals, so `9.9 万元` agrees with
+`98593` 元.  An amount agrees when any figure backing it agrees.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.backing import by_code, by_label, by_quantity, narrative_ref
+from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
+from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
+from budgetlint.engine.selectors import parse_tables
+from budgetlint.understand.model import DocumentFacts
+
+
+class NarrativeVsTable(Check):
+    kind = "narrative-vs-table"
+    summary = "An amount stated in the narrative equals the table figure it names (by code, quantity or label)."
+    fields = {
+        "by": Field(parse_choice("code", "quantity", "label"), "how the amount names its table figure", required=True),
+        "tables": Field(parse_tables, "the tables to look in for codes and row labels", required=True),
+        "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
+    }
+    variables = ("label", "code", "reported", "computed", "difference", "table")
+    default_message = "说明中「{label}」{reported}，表中为 {computed}（{table}）"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        by, tables, vocabulary = rule.params["by"], rule.params["tables"], rule.params["quantities"]
+        for amount in doc.narrative.amounts:
+            if amount.kind != "money":
+                continue
+            if by == "code":
+                figures = by_code(amount, doc, tables)
+            elif amount.code is not None:
+                continue
+            elif by == "quantity":
+                figures = by_quantity(amount, doc, vocabulary)
+            elif vocabulary.classify(amount) is None:
+                figures = by_label(amount, doc, tables)
+            else:
+                continue
+            if not figures:
+                continue
+            closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
+            related = [ref for f in figures for ref in f.refs]
+            finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
+            if finding is None or any(f.interval.intersects(amount.value.interval) for f in figures):
+                continue
+            finding.values.update(label=amount.label or amount.printed_label,
+                                  code=amount.code.digits if amount.code else "",
+                                  table="、".join(dict.fromkeys(f.table.name for f in figures)))
+            yield finding

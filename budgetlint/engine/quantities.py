@@ -1,0 +1,132 @@
+"""The vocabulary of quantities a narrative names: 收入总计, 基本支出, 公务接待费 …
+
+A rule pack may define ``quantities:``.  Each has an id, a name, the labels the
+narrative uses for it (patterns over the normalised label: no spaces, numbering,
+subject or time words) and the places in the tables that print it (sides, as in
+cross-table rules).  Narrative rules use the vocabulary to know what an amount is
+and where the tables state it; breakdown rules name their total and parts by id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from budgetlint.engine.selectors import Side, parse_side
+from budgetlint.engine.yamlsource import RuleError, Source
+from budgetlint.textnorm import label_key
+from budgetlint.understand.model import DocumentFacts, Fact
+from budgetlint.understand.statements import Amount
+
+QUANTITY_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    id: str
+    name: str
+    kind: str  # money or count
+    labels: tuple[re.Pattern[str], ...]
+    sides: tuple[Side, ...]
+    origin: str
+
+    def names(self, amount: Amount) -> bool:
+        return amount.kind == self.kind and any(p.fullmatch(amount.label) for p in self.labels)
+
+    def cells(self, doc: DocumentFacts) -> list[Fact]:
+        """Every figure the tables print for this quantity."""
+        return [f for side in self.sides for table in side.select(doc) for f in side.cells(table)]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    quantities: tuple[Quantity, ...] = ()
+
+    def get(self, quantity_id: str) -> Quantity | None:
+        return next((q for q in self.quantities if q.id == quantity_id), None)
+
+    def classify(self, amount: Amount) -> Quantity | None:
+        """The quantity an amount's label names; the first defined wins."""
+        return next((q for q in self.quantities if q.names(amount)), None)
+
+
+def parse_quantities(source: Source, path: tuple) -> list[Quantity]:
+    items = source.data
+    for key in path:
+        items = items[key]
+    if not isinstance(items, list):
+        raise source.error(path, "'quantities' must be a list")
+    out = []
+    for i, raw in enumerate(items):
+        where = path + (i,)
+        if not isinstance(raw, dict):
+            raise source.error(where, "a quantity is a mapping with id, name, labels and tables")
+        unknown = set(raw) - {"id", "name", "kind", "labels", "tables"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise source.error(where + (key,), f"unknown key '{key}' for a quantity (use id, name, kind, labels, tables)")
+        qid = raw.get("id")
+        if not isinstance(qid, str) or not QUANTITY_ID.match(qid):
+            raise source.error(where + ("id",), "a quantity id is lower-case words joined by '_', e.g. basic_expense")
+        out.append(Quantity(
+            id=qid,
+            name=_text(raw, "name", source, where),
+            kind=_kind(raw, source, where),
+            labels=_labels(raw, source, where),
+            sides=_sides(raw, source, where),
+            origin=f"{source.file}:{source.line(where)}",
+        ))
+    return out
+
+
+def _text(raw: dict, key: str, source: Source, where: tuple) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise source.error(where + (key,), f"quantity {raw.get('id')}: '{key}' must be a non-empty string")
+    return value.strip()
+
+
+def _kind(raw: dict, source: Source, where: tuple) -> str:
+    kind = raw.get("kind", "money")
+    if kind not in ("money", "count"):
+        raise source.error(where + ("kind",), f"quantity {raw['id']}: kind must be money or count")
+    return kind
+
+
+def _labels(raw: dict, source: Source, where: tuple) -> tuple[re.Pattern[str], ...]:
+    labels = raw.get("labels")
+    if isinstance(labels, str):
+        labels = [labels]
+    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) for x in labels):
+        raise source.error(where + ("labels",), f"quantity {raw['id']}: labels must be a list of patterns")
+    out = []
+    for i, pattern in enumerate(labels):
+        try:
+            out.append(re.compile(label_key(pattern)))
+        except re.error as exc:
+            raise source.error(where + ("labels", i), f"quantity {raw['id']}: bad pattern {pattern!r}: {exc}") from None
+    return tuple(out)
+
+
+def _sides(raw: dict, source: Source, where: tuple) -> tuple[Side, ...]:
+    sides: Any = raw.get("tables", [])
+    if not isinstance(sides, list):
+        raise source.error(where + ("tables",), f"quantity {raw['id']}: tables must be a list of {{tables, row, column}}")
+    out = []
+    for i, side in enumerate(sides):
+        try:
+            out.append(parse_side(side))
+        except ValueError as exc:
+            raise source.error(where + ("tables", i), f"quantity {raw['id']}: {exc}") from None
+    return tuple(out)
+
+
+def check_unique(quantities: list[Quantity]) -> Vocabulary:
+    seen: dict[str, str] = {}
+    for q in quantities:
+        if q.id in seen:
+            file, line = q.origin.rsplit(":", 1)
+            raise RuleError(file, int(line), f"quantity {q.id} is already defined at {seen[q.id]}")
+        seen[q.id] = q.origin
+    return Vocabulary(tuple(quantities))

@@ -1,0 +1,312 @@
+"""Reading the narrative (情况说明): amounts, changes, shares and breakdowns.
+
+A sentence is read clause by clause (clauses end at `，` `；` `：`).  A clause is a
+share (`占 23.70%`), a rate (`增长 8%`), a flat claim (`与上年持平`), a change
+(`比上年增加 360.53 万元`), or states amounts (`基本支出 584.50 万元`,
+`一般公共预算拨款收入 236.88 万元、政府性基金拨款收入 0 万元`).  `其中` opens a
+list of parts of the amount before it (of the previous sentence's, when it starts
+a sentence; of the following enumerated paragraphs' amounts, when it ends one);
+`主要用于` opens a list that does not claim to be complete.
+
+Figures that are not amounts of the disclosure are skipped: years, document
+numbers, codes, and thresholds (`单价 20 万元以上`, `100万元（含）以上`, `每人不低于1元`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from budgetlint.figures import MONEY_UNITS, NUMBER, PERCENT, WAN_YUAN, Figure, Unit
+from budgetlint.model import Document
+from budgetlint.textnorm import label_key
+from budgetlint.understand.codes import SubjectCode, parse_code
+from budgetlint.understand.passages import Passage, Sentence, passages, sentences
+from budgetlint.understand.statements import Amount, Change, Narrative, Printed, Share
+
+_COUNT_UNITS = ("万人次", "万人", "万户", "人次", "人", "个", "辆", "台(套)", "台", "套", "项", "家", "次", "名", "所", "户", "条", "张")
+_TOKEN = re.compile(
+    r"(?<![\d.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>万元|亿元|元|%|" + "|".join(re.escape(u) for u in _COUNT_UNITS) + r"|万(?![\u4e00-\u9fff]))"
+)
+_THRESHOLD_AFTER = re.compile(r"^\s*(\(含\)|（含）)?\s*(及\s*[\d.,]+\s*(万元|元)?\s*)?(以上|以下|以内|及以上|及以下|左右|起)")
+_THRESHOLD_BEFORE = re.compile(r"(单价|单位价值|价值|每[\u4e00-\u9fff]{0,6}|不低于|不超过|超过|低于|高于|不少于|不多于|≥|≤|<|>|=|约)\s*$")
+_COMPARISON = re.compile(r"(比|较|同比|与|同|和)\s*(上年|去年|上一?年度?|\d{4}\s*年度?)?\s*(年初)?(预算数?|同期|决算数?)?\s*(相比|比较|对比)?")
+_COMPARED = re.compile(r"(比|较|与|同)\s*(上年|去年|上一?年度?|\d{4}\s*年度?)|同比")
+_INCREASE = "增加|增长|上升|提高"
+_DECREASE = "减少|下降|降低"
+_DIRECTION = re.compile(rf"({_INCREASE}|{_DECREASE})\s*$")
+_FLAT = re.compile(r"持平|相同|不变|无变化|没有变化")
+_SHARE = re.compile(r"占(?P<base>[^%\d]*?)(的)?(比重|比例)?(为)?\s*$")
+_OPEN_COMPLETE = re.compile(r"^\s*(其中|分别为|分别是|具体为|包括)\s*")
+_OPEN_PARTIAL = re.compile(r"^\s*(主要用于|主要包括|主要有|重点用于)\s*(以下方面|如下)?\s*")
+_ENUMERATION = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.]|\d+[、.．](?!\d)|[①-⑳])")
+
+# label cleaning
+_CODE_AFTER = re.compile(r"[(（]\s*(\d{3}(?:\d{2}){0,2})\s*[)）]\s*$")
+_CODE_BEFORE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s*[-－—]\s*")
+_ORG = re.compile(r"^[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心|委员会|委|办公室|院|站|所|队|处|厅)(\(汇总\)|本级)?")
+_UP_TO_YEAR = re.compile(r"^.*?\d{4}\s*年度?")
+_SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|单位|本级|全年|当年|本年度?|今年|年初|涉及|纳入|相应|安排)+")
+_TRAILING = re.compile(r"(为|是|共|共计|合计为|达到?|约|预计|安排|预算安排|预算数为|预算数|预算为|年初预算|年初|的)$")
+_NEW_SUBJECT = re.compile(r"^\s*(本单位|本部门|我单位|我部门|我局|本局|\d{4}\s*年|[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心))")
+_LEADING_WORDS = re.compile(r"^(其中|分别为|分别是|具体为|包括|主要用于|主要包括|另|此外|同时|以及|及|和|含|为|是|:|,)+")
+
+
+def clean_label(text: str) -> tuple[str, SubjectCode | None]:
+    """The comparison label of an amount and its subject code: `本单位当年预算收入` → 预算收入."""
+    s = _LEADING_WORDS.sub("", _ENUMERATION.sub("", text.strip().strip("*")))
+    code = None
+    m = _CODE_AFTER.search(s) or _CODE_BEFORE.search(s)
+    if m:
+        code = parse_code(m.group(1))
+        s = s[: m.start()] + s[m.end():] if m.re is _CODE_AFTER else s[m.end():]
+    key = label_key(s)
+    key = _ENUMERATION.sub("", key)
+    key = _LEADING_WORDS.sub("", key)
+    key = _UP_TO_YEAR.sub("", key)
+    key = _ORG.sub("", key)
+    key = _SUBJECT.sub("", key)
+    key = _LEADING_WORDS.sub("", key)
+    previous = None
+    while previous != key:
+        previous, key = key, _TRAILING.sub("", key)
+    return key, code
+
+
+@dataclass
+class _Token:
+    printed: Printed
+    kind: str  # money, count, percent
+    threshold: bool
+
+
+def _unit(unit: str) -> tuple[Unit, str, int]:
+    """The figure unit, the kind of quantity, and the count scale of a printed unit."""
+    if unit == "%":
+        return PERCENT, "percent", 1
+    if unit in MONEY_UNITS:
+        return MONEY_UNITS[unit], "money", 1
+    if unit == "万":
+        return WAN_YUAN, "money", 1
+    return NUMBER, "count", 10_000 if unit.startswith("万") else 1
+
+
+def _tokens(sentence: Sentence, start: int, end: int) -> list[_Token]:
+    text = sentence.text
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        digits = m.group("num").replace(",", "")
+        unit, kind, scale = _unit(m.group("unit"))
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        value = Fraction(digits)
+        if scale != 1:  # `31.7万人`: a count of 317 000, rounded to 1 000
+            value, decimals = value * scale, decimals - 4
+        figure = Figure(text=m.group(0).strip(), value=value, decimals=decimals, unit=unit, grouped="," in m.group("num"))
+        threshold = bool(_THRESHOLD_AFTER.match(text[m.end() : m.end() + 16])
+                         or _THRESHOLD_BEFORE.search(text[max(start, m.start() - 10) : m.start()]))
+        out.append(_Token(Printed(figure, sentence, m.start(), m.end()), kind, threshold))
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, delimiter) of each clause; delimiters inside brackets do not count."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(depth - 1, 0)
+        elif ch in ",;:" and depth == 0 and not (ch == "," and _between_digits(text, i)):
+            out.append((start, i, ch))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text), ""))
+    return out
+
+
+def _between_digits(text: str, i: int) -> bool:
+    """A thousands separator (`16,506.19`), not a clause break."""
+    return 0 < i < len(text) - 3 and text[i - 1].isdigit() and text[i + 1 : i + 4].isdigit()
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause split at `、` where the list items carry their own figures."""
+    cuts, depth = [], 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+        elif ch == "、" and depth == 0:
+            cuts.append(i)
+    bounds, last = [], start
+    for cut in cuts:
+        if _TOKEN.search(text, last, cut):
+            bounds.append((last, cut))
+            last = cut + 1
+    bounds.append((last, end))
+    return bounds
+
+
+@dataclass
+class _List:
+    whole: Amount
+    complete: bool
+    nested: bool = False  # a list inside a list ends at the next `；`
+    single: bool = False  # a paragraph item of a list opened above: takes one amount
+    segment: int = 0  # `；` seen since the list opened
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.narrative = Narrative()
+
+    def read(self, document: Document) -> Narrative:
+        pending: _List | None = None  # a `其中：` ending a paragraph, whose items follow
+        for passage in passages(document):
+            if passage.is_heading or (pending is not None and not self._continues_list(passage)):
+                pending = None
+            if not passage.is_heading:
+                pending = self._passage(passage, pending) or pending
+        return self.narrative
+
+    def _continues_list(self, passage: Passage) -> bool:
+        """Whether a paragraph is the next item of a list opened by the paragraph above."""
+        first = sentences(passage)[:1]
+        if not first:
+            return False
+        clause_end = _clauses(first[0].text)[0][1]
+        return bool(_ENUMERATION.match(passage.text)) or any(
+            t.kind != "percent" and not t.threshold for t in _tokens(first[0], 0, clause_end))
+
+    def _passage(self, passage: Passage, pending: _List | None) -> _List | None:
+        """Read a passage; return the list its last sentence opens for the paragraphs below."""
+        mains: list[Amount] = []  # each sentence's main amount, so far
+        dangling = None
+        for sentence in sentences(passage):
+            item = _List(pending.whole, pending.complete, single=True) if pending else None
+            dangling = self._sentence(sentence, passage, mains, item)
+            pending = None
+        return dangling
+
+    def _sentence(self, sentence: Sentence, passage: Passage, mains: list[Amount],
+                  item: _List | None) -> _List | None:
+        text = sentence.text
+        stack: list[_List] = [item] if item else []
+        main: Amount | None = None
+        last: Amount | None = None
+        last_change: Change | None = None
+        comparing = False
+        dangling: _List | None = None  # a list opened with nothing listed after it yet
+        previous_main = mains[-1] if mains else None
+        for start, end, delimiter in _clauses(text):
+            body = text[start:end]
+            opener = _OPEN_COMPLETE.match(body) or _OPEN_PARTIAL.match(body)
+            if opener:
+                whole = last or previous_main
+                if whole is not None:
+                    nested = any(not f.single for f in stack) and last is not None
+                    frame = _List(whole, complete=bool(_OPEN_COMPLETE.match(body)), nested=nested)
+                    stack = stack + [frame] if nested else [frame]
+                    dangling = frame if frame.complete else None
+                start += opener.end()
+            tokens = [t for t in _tokens(sentence, start, end) if not t.threshold]
+            money = [t for t in tokens if t.kind != "percent"]
+            percents = [t for t in tokens if t.kind == "percent"]
+            before_percent = text[start : percents[0].printed.start] if percents else ""
+            share = _SHARE.search(before_percent) if percents else None
+            flat = _FLAT.search(body) if not money else None
+            if share:
+                self._share(percents[0].printed, share.group("base"), last, main, previous_main)
+            elif percents and not money and _DIRECTION.search(before_percent):
+                rate = {"rate": percents[0].printed, "rate_direction": _direction(before_percent)}
+                if last_change is not None and last_change.rate is None and last_change.flat is None:
+                    last_change.rate, last_change.rate_direction = rate["rate"], rate["rate_direction"]
+                else:
+                    last_change = self._change(sentence, "", last, main, previous_main, **rate)
+            elif flat:
+                words = Printed(Figure(flat.group(0), Fraction(0), 0, NUMBER), sentence,
+                                start + flat.start(), start + flat.end())
+                if last_change is not None and last_change.flat is None:
+                    last_change.flat = words
+                else:
+                    last_change = self._change(sentence, "", last, main, previous_main, flat=words)
+            elif money and _DIRECTION.search(text[start : money[0].printed.start]):
+                before = text[start : money[0].printed.start]
+                subject = _COMPARISON.split(before)[0] if _COMPARED.search(before) else _DIRECTION.split(before)[0]
+                last_change = self._change(sentence, subject, last, main, previous_main,
+                                           amount=money[0].printed, direction=_direction(before))
+            elif money:
+                for a, b in _pieces(text, start, end):
+                    token = next((t for t in money if a <= t.printed.start < b), None)
+                    if token is None:
+                        continue
+                    if _NEW_SUBJECT.match(text[a : token.printed.start]):
+                        stack = []  # `；本单位当年预算支出 …`: a new statement, not one more part
+                    amount = self._amount(token, text[a : token.printed.start], passage, stack)
+                    stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
+                    if main is None and amount.whole is None:
+                        main = amount
+                    last, last_change, dangling = amount, None, None
+            elif _COMPARED.search(body):
+                comparing = True
+            if delimiter == ";":
+                stack = [f for f in stack if not f.nested]
+                for frame in stack:
+                    frame.segment += 1
+        if main is not None:
+            mains.append(main)
+        return dangling
+
+    def _amount(self, token: _Token, label_text: str, passage: Passage, stack: list[_List]) -> Amount:
+        label, code = clean_label(label_text)
+        if not label and not code and passage.heading:
+            label = clean_label(passage.heading)[0]  # `（一）因公出国（境）经费` / `2024年预算安排 0.00 万元`
+        amount = Amount(token.printed, label, label_text.strip(" :：,，*"), code, kind=token.kind)
+        if stack:
+            frame = stack[-1]
+            amount.whole, amount.complete, amount.segment = frame.whole, frame.complete, frame.segment
+            frame.whole.parts.append(amount)
+        self.narrative.amounts.append(amount)
+        return amount
+
+    def _change(self, sentence: Sentence, subject: str, last: Amount | None, main: Amount | None,
+                previous_main: Amount | None, **values) -> Change:
+        subject_label = clean_label(subject)[0] if subject else ""
+        candidates: list[Amount] = []
+        if subject_label:  # `收入增加 360.53 万元`: the amount of 收入 stated in this passage
+            candidates += [a for a in reversed(self.narrative.amounts)
+                           if a.value.sentence.passage is sentence.passage and subject_label in a.label]
+        candidates += [a for a in (last, last.whole if last else None, main, previous_main) if a is not None]
+        change = Change(sentence, list(dict.fromkeys(candidates)), subject=subject_label, **values)
+        if change.candidates:
+            change.candidates[0].changes.append(change)
+        self.narrative.changes.append(change)
+        return change
+
+    def _share(self, rate: Printed, base_label: str, last: Amount | None, main: Amount | None,
+               previous_main: Amount | None) -> None:
+        parts = [a for a in (last, main) if a is not None]
+        label = clean_label(base_label)[0]
+        bases: list[Amount] = []
+        if label:  # `占预算总额的 2.1%`
+            bases += [a for a in reversed(self.narrative.amounts) if label in a.label]
+        if last is not None and last.whole is not None:
+            bases.append(last.whole)
+        bases += [a for a in (main, previous_main) if a is not None and a is not last]
+        self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), list(dict.fromkeys(bases)), label))
+
+
+def _direction(text: str) -> int:
+    m = _DIRECTION.search(text)
+    if not m:
+        return 0
+    return 1 if re.fullmatch(_INCREASE, m.group(1)) else -1
+
+
+def read_narrative(document: Document) -> Narrative:
+    return _Reader().read(document)
+

@@ -1,0 +1,108 @@
+"""What the narrative states: amounts, year-on-year changes, shares and breakdowns.
+
+Each statement keeps the figures as printed (a :class:`Figure` with its interval)
+and where they are.  Which amount a change or a share refers to is not always
+certain from the wording (`…其中公务接待费 7.98 万元，与上年持平` may speak of the
+part or of the whole); such statements carry their *candidates*, most likely
+first, and a check reports only when no candidate makes the statement hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from budgetlint.figures import Figure
+from budgetlint.interval import Interval
+from budgetlint.model import Location
+from budgetlint.understand.codes import SubjectCode
+from budgetlint.understand.passages import Sentence
+
+
+@dataclass(eq=False)
+class Printed:
+    """A figure printed in the narrative, and where."""
+
+    figure: Figure
+    sentence: Sentence
+    start: int  # offset in the sentence
+    end: int
+
+    @property
+    def location(self) -> Location:
+        return self.sentence.locate(self.start)
+
+    @property
+    def interval(self) -> Interval:
+        return self.figure.interval
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+
+@dataclass(eq=False)
+class Amount:
+    """`事业单位医疗（2101102）9.9 万元`: a labelled amount of money or a count."""
+
+    value: Printed
+    label: str  # normalised: no spaces, numbering, subject or time words (`事业单位医疗`)
+    printed_label: str  # the label as printed, for messages
+    code: SubjectCode | None = None
+    kind: str = "money"  # or "count"
+    whole: Amount | None = None  # the amount this one is listed under (`X，其中：…`)
+    complete: bool = True  # whether the list this amount is in claims to be complete
+    segment: int = 0  # which `；`-separated stretch of its list the amount is in
+    parts: list[Amount] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def location(self) -> Location:
+        return self.value.location
+
+
+@dataclass(eq=False)
+class Change:
+    """`比上年增加 360.53 万元，增长 8%`, `与上年持平`: a change on last year."""
+
+    sentence: Sentence
+    candidates: list[Amount]  # the current amounts it may speak of, most likely first
+    amount: Printed | None = None
+    direction: int = 0  # +1 增加, -1 减少, 0 none stated
+    rate: Printed | None = None
+    rate_direction: int = 0
+    flat: Printed | None = None  # where `持平` is claimed (a pseudo-figure: the words)
+    subject: str = ""
+
+    @property
+    def signed_amount(self) -> Interval | None:
+        if self.amount is None:
+            return None
+        return self.amount.interval.scale(self.direction or 1)
+
+    @property
+    def signed_rate(self) -> Interval | None:
+        if self.rate is None:
+            return None
+        return self.rate.interval.scale(self.rate_direction or 1)
+
+
+@dataclass(eq=False)
+class Share:
+    """`占 23.70%`, `占预算总额的 2.1%`: an amount as a share of a base."""
+
+    rate: Printed
+    parts: list[Amount]  # candidates for the amount it is the share of
+    bases: list[Amount]  # candidates for the base
+    base_label: str = ""
+
+
+@dataclass
+class Narrative:
+    amounts: list[Amount] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+
+    @property
+    def wholes(self) -> list[Amount]:
+        """Amounts stated with their parts (`X，其中 A、B`)."""
+        return [a for a in self.amounts if a.parts]
