@@ -1,0 +1,274 @@
+"""From lines and table parts, in reading order, to the blocks of a document.
+
+Every loader finds lines of text and printed table parts its own way; what comes
+next is the same for all of them, and lives here:
+
+* the caption lines above a table (title, number `表5` / `公开01表`, `部门名称：…`,
+  `单位：元`, in any order, the unit sometimes broken over two lines) are attached
+  to it;
+* notes under a table (`注：…`, `说明：…`) are attached to it;
+* a part that continues the table above on a new page (its caption and header
+  repeated, or no header at all) is merged into it, repeated 合计 rows dropped;
+* the other lines become paragraphs (a loader may mark a line as continuing the
+  paragraph above, as the wrapped lines of a PDF do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from budgetlint.figures import parse_figure
+from budgetlint.model import Block, Cell, Location, Paragraph, Table
+from budgetlint.textnorm import squash
+
+_UNIT = re.compile(r"单位[:：]?(万元|亿元|元)$")
+_UNIT_HEAD = re.compile(r"单位[:：]?(万|亿)?$")
+_UNIT_TAIL = re.compile(r"^(万元|亿元|元)$")
+_NUMBER = re.compile(r"^(附?表\d+(-\d+)?|公开\d+表)$")
+_META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)名称[:：]|^(编制|填报)(单位|部门)[:：]")
+_YEAR_CAPTION = re.compile(r"^[(（]\d{4}年度?[)）]$")
+_NOTE = re.compile(r"^(注|说明|备注)\s*[:：1-9一]")
+_NOTE_CONTINUATION = re.compile(r"^\d+[、.．]")
+_TOTAL = re.compile(r"^(合计|总计)$")
+_ITEM_START = re.compile(r"^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.]|其中)")
+_CAPTION_LOOKBACK = 8
+
+
+@dataclass(eq=False)
+class RawLine:
+    """A line of text as a loader found it."""
+
+    text: str
+    location: Location
+    segments: list[tuple[int, Location]] = field(default_factory=list)  # offsets -> where they were printed
+    continues: bool = False  # the wrapped continuation of the paragraph above
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(eq=False)
+class RawTable:
+    """One printed part of a table, before captions and continuations are resolved."""
+
+    rows: list[list[Cell]]
+    location: Location
+    header_rows: int | None = None  # rows the source marks as header (a markdown |---| line)
+    captions: dict[str, tuple[str, Location]] = field(default_factory=dict)
+
+
+def has_figure(row: list[Cell]) -> bool:
+    figures = [parse_figure(c.text) for c in row if c.text]
+    values = [f for f in figures if f is not None and not f.blank]
+    if not values:
+        return False
+    # a column-number row (栏次 1 2 3 …) is part of the header
+    ints = [f.value for f in values if f.decimals == 0]
+    return not (len(ints) == len(values) >= 3 and ints == list(range(1, len(ints) + 1)))
+
+
+def header_size(part: RawTable) -> int:
+    """Header rows: those above the first row with a figure (or as the source marks them)."""
+    for i, row in enumerate(part.rows):
+        if has_figure(row):
+            return i
+    if part.header_rows is not None:
+        return part.header_rows
+    return min(1, len(part.rows))
+
+
+def _looks_like_title(s: str) -> bool:
+    if s in ("目录", "目錄"):
+        return True
+    return 2 < len(s) <= 60 and "表" in s and not s.endswith(("。", "；", ";", "，")) and not _NOTE.match(s)
+
+
+def _row_signature(row: list[Cell]) -> tuple[str, ...]:
+    texts = [squash(c.text) for c in row]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
+
+
+def _is_total_row(row: list[Cell]) -> bool:
+    return any(_TOTAL.match(squash(c.text)) for c in row if c.text)
+
+
+def _is_wrapped_fragment(row: list[Cell]) -> bool:
+    """A row holding only the wrapped end of the previous row's text (`资金` on a new page).
+
+    A numbered item (`十七、金融支出`) or a total is a row of its own, even when blank.
+    """
+    texts = [c.text for c in row if c.text]
+    if len(texts) != 1 or parse_figure(texts[0]) is not None or len(squash(texts[0])) > 8:
+        return False
+    return not _ITEM_START.match(squash(texts[0])) and not _TOTAL.search(squash(texts[0]))
+
+
+def _pad(table: Table) -> None:
+    width = table.width
+    for row in table.header + table.body:
+        if len(row) < width:
+            last = row[-1].location if row else table.location
+            row.extend(Cell("", last) for _ in range(width - len(row)))
+
+
+class _Assembler:
+    def __init__(self, items: list[RawLine | RawTable]):
+        self.items = items
+        self.caption_lines: set[int] = set()  # id() of lines used as captions
+
+    def read_captions(self) -> None:
+        for k, item in enumerate(self.items):
+            if isinstance(item, RawTable):
+                above: list[RawLine] = []
+                for prev in reversed(self.items[:k]):
+                    if isinstance(prev, RawTable):
+                        break
+                    if not prev.blank:
+                        above.append(prev)
+                    if len(above) >= _CAPTION_LOOKBACK:
+                        break
+                self._captions(item, above)
+
+    def _captions(self, part: RawTable, above: list[RawLine]) -> None:
+        """Walk up from the table over unit, meta, number and title lines."""
+        found = part.captions
+        i = 0
+        while i < len(above):
+            line = above[i]
+            s = squash(line.text)
+            nxt = squash(above[i + 1].text) if i + 1 < len(above) else ""
+            if "unit" not in found and _UNIT_TAIL.match(s) and _UNIT_HEAD.search(nxt):
+                # the unit broken over two lines: `单位:` / `万元`
+                found["unit"] = (f"{above[i + 1].text.strip()}{line.text.strip()}", above[i + 1].location)
+                self.caption_lines.update({id(line), id(above[i + 1])})
+                i += 2
+                continue
+            if "unit" not in found and _UNIT.search(s):
+                found["unit"] = (line.text.strip(), line.location)
+            elif _META.search(s) or _YEAR_CAPTION.match(s):
+                pass
+            elif "number" not in found and _NUMBER.match(s):
+                found["number"] = (s, line.location)
+            elif "title" not in found and _looks_like_title(s):
+                found["title"] = (line.text.strip(), line.location)
+                self.caption_lines.add(id(line))
+                # a number printed above the title still belongs to this table
+                if "number" not in found and _NUMBER.match(nxt):
+                    found["number"] = (nxt, above[i + 1].location)
+                    self.caption_lines.add(id(above[i + 1]))
+                break
+            else:
+                break
+            self.caption_lines.add(id(line))
+            i += 1
+
+    def build(self) -> list[Block]:
+        self.read_captions()
+        blocks: list[Block] = []
+        last_table: Table | None = None
+        in_notes = False
+        for item in self.items:
+            if isinstance(item, RawTable):
+                in_notes = False
+                if last_table is None or not self._continue(last_table, item, blocks):
+                    last_table = self._table(item)
+                    blocks.append(last_table)
+                continue
+            if item.blank or id(item) in self.caption_lines:
+                continue
+            s = squash(item.text)
+            previous = blocks[-1] if blocks else None
+            if isinstance(previous, Table) and _NOTE.match(s):
+                previous.notes.append(self._paragraph(item))
+                in_notes = True
+            elif in_notes and (_NOTE_CONTINUATION.match(s) or item.continues):
+                table = next(b for b in reversed(blocks) if isinstance(b, Table))
+                self._extend(table.notes, item)
+            elif item.continues and isinstance(previous, Paragraph):
+                self._extend([previous], item)
+            else:
+                in_notes = False
+                blocks.append(self._paragraph(item))
+        return blocks
+
+    @staticmethod
+    def _paragraph(line: RawLine) -> Paragraph:
+        text = line.text.strip()
+        lead = len(line.text) - len(line.text.lstrip())
+        segments = [(s - lead, loc) for s, loc in line.segments or [(0, line.location)]]
+        para = Paragraph(text, line.location, segments)
+        para.location = para.locate(0)
+        return para
+
+    def _extend(self, paragraphs: list[Paragraph], line: RawLine) -> None:
+        """Add a wrapped line to the last paragraph (or note) of ``paragraphs``."""
+        if line.continues and paragraphs:
+            para = paragraphs[-1]
+            addition = self._paragraph(line)
+            offset = len(para.text)
+            para.text += addition.text
+            para.segments.extend((offset + s, loc) for s, loc in addition.segments)
+        else:
+            paragraphs.append(self._paragraph(line))
+
+    @staticmethod
+    def _table(part: RawTable) -> Table:
+        size = header_size(part)
+        caption = part.captions
+        table = Table(
+            header=part.rows[:size],
+            body=[r for r in part.rows[size:] if any(c.text for c in r)],
+            location=part.location,
+            title=caption["title"][0] if "title" in caption else None,
+            number=caption["number"][0] if "number" in caption else None,
+            unit_text=caption["unit"][0] if "unit" in caption else None,
+            parts=[part.location],
+        )
+        _pad(table)
+        return table
+
+    @staticmethod
+    def _continue(table: Table, part: RawTable, blocks: list[Block]) -> bool:
+        """Append ``part`` to ``table`` when it is the same table continued on a new page."""
+        size = header_size(part)
+        caption = part.captions
+        if not part.rows:
+            return False
+        if "title" in caption:
+            same_header = [_row_signature(r) for r in part.rows[:size]] == [_row_signature(r) for r in table.header]
+            if not (caption["title"][0] == table.title and caption.get("number", (None,))[0] == table.number
+                    and same_header):
+                return False
+            rows = part.rows[size:]
+            repeated_totals = {_row_signature(r) for r in table.body if _is_total_row(r)}
+            while rows and _is_total_row(rows[0]) and _row_signature(rows[0]) in repeated_totals:
+                rows = rows[1:]
+        elif blocks and blocks[-1] is table and not caption and abs(len(part.rows[0]) - table.width) <= 1:
+            repeated = len(table.header)
+            first = part.rows[0]
+            if repeated and [_row_signature(r) for r in part.rows[:repeated]] == [_row_signature(r) for r in table.header]:
+                rows = part.rows[repeated:]  # the header repeated on the new page
+            elif not any(c.text for c in first) or has_figure(first):
+                rows = part.rows  # an empty header row, or straight on with the figures
+            else:
+                return False  # a header of its own: another table
+            rows = [r for r in rows if any(c.text for c in r)]
+            if rows and _is_wrapped_fragment(rows[0]) and table.body:
+                for i, cell in enumerate(rows[0]):
+                    if cell.text and i < len(table.body[-1]):
+                        table.body[-1][i].text += cell.text
+                rows = rows[1:]
+        else:
+            return False
+        table.body.extend(r for r in rows if any(c.text for c in r))
+        table.parts.append(part.location)
+        _pad(table)
+        return True
+
+
+def assemble(items: list[RawLine | RawTable]) -> list[Block]:
+    return _Assembler(items).build()
