@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +12,7 @@ import typer
 from rich.console import Console
 
 from budgetlint import __version__
+from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.engine.yamlsource import RuleError
 from budgetlint.lint import check_paths
@@ -22,6 +24,7 @@ from budgetlint.report import text as text_report
 from budgetlint.understand import understand
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+DEFAULT_JOBS = os.cpu_count() or 1
 
 app = typer.Typer(
     name="budgetlint",
@@ -84,10 +87,12 @@ def check(
     rules: RulesOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: ids, id prefixes (BL1) or names; comma-separated.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: ids, id prefixes or names; comma-separated.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: files in parallel, or the pages of one long PDF.")] = DEFAULT_JOBS,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every file again instead of using the cache.")] = False,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on violations, 2 on a usage or input error."""
     ruleset = _rules(rules, select, ignore)
-    report = check_paths(paths, ruleset)
+    report = check_paths(paths, ruleset, jobs=jobs, cache=None if no_cache else DocumentCache())
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for error in report.errors:
         err.print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
@@ -122,9 +127,9 @@ def explain(
 def extract(
     path: Annotated[Path, typer.Argument(help="The file to show.", metavar="FILE")],
     facts: Annotated[bool, typer.Option("--facts/--no-facts", help="List each table's figures.")] = True,
-    paragraphs: Annotated[bool, typer.Option("--paragraphs", help="Also print the narrative paragraphs.")] = False,
+    paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help="Print the narrative paragraphs too.")] = True,
 ) -> None:
-    """Show what budgetlint read from a file: tables with units and columns, then their facts."""
+    """Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."""
     try:
         document = load_document(path)
     except LoadError as exc:

@@ -7,8 +7,10 @@ and the other files are still checked.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
 from budgetlint.load import LoadError, load_document
@@ -38,10 +40,10 @@ def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     return unique, errors
 
 
-def check_file(path: Path, rules: RuleSet) -> FileResult:
+def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> FileResult:
     """Check one file; raises :class:`LoadError` when it cannot be read as a disclosure."""
     started = time.perf_counter()
-    document = load_document(path, str(path))
+    document = load_document(path, str(path), jobs=jobs, cache=cache)
     facts = understand(document)
     violations = run_rules(rules, facts)
     return FileResult(
@@ -54,16 +56,41 @@ def check_file(path: Path, rules: RuleSet) -> FileResult:
     )
 
 
-def check_paths(paths: list[str], rules: RuleSet) -> Report:
+def _checked(path: Path, rules: RuleSet, jobs: int, cache: DocumentCache | None) -> FileResult | InputError:
+    try:
+        return check_file(path, rules, jobs, cache)
+    except LoadError as exc:
+        return InputError(str(path), str(exc))
+    except Exception as exc:  # a bug must not stop the batch; say which file and what
+        return InputError(str(path), f"internal error: {type(exc).__name__}: {exc}")
+
+
+_worker: tuple[RuleSet, DocumentCache | None] | None = None
+
+
+def _start_worker(rules: RuleSet, cache: DocumentCache | None) -> None:
+    global _worker
+    _worker = (rules, cache)
+
+
+def _check_in_worker(path: Path) -> FileResult | InputError:
+    assert _worker is not None
+    return _checked(path, _worker[0], 1, _worker[1])
+
+
+def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> Report:
+    """Check files and folders: many files in ``jobs`` processes, a single long PDF's pages
+    in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is."""
     files, errors = discover(paths)
     report = Report(errors=errors)
-    for path in files:
-        try:
-            report.files.append(check_file(path, rules))
-        except LoadError as exc:
-            report.errors.append(InputError(str(path), str(exc)))
-        except Exception as exc:  # a bug must not stop the batch; say which file and what
-            report.errors.append(InputError(str(path), f"internal error: {type(exc).__name__}: {exc}"))
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(min(jobs, len(files)), initializer=_start_worker, initargs=(rules, cache)) as pool:
+            results = pool.map(_check_in_worker, files)
+            outcomes = list(results)
+    else:
+        outcomes = [_checked(f, rules, jobs, cache) for f in files]
+    for outcome in outcomes:
+        (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
     report.errors.sort(key=lambda e: e.path)
     return report
 

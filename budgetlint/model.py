@@ -98,12 +98,21 @@ class Table:
 Block = Paragraph | Table
 
 
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the loader could not read, where (a page without a text layer, unmapped glyphs)."""
+
+    message: str
+    location: Location
+    found: str  # what was there instead of text (`(cid:…)`, `图像`)
+
+
 @dataclass(slots=True)
 class Document:
     path: str
     blocks: list[Block]
     pages: int | None = None
-    problems: list[str] = field(default_factory=list)  # extraction problems worth telling
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -8,6 +8,7 @@ from budgetlint.checks.code_name import CodeName
 from budgetlint.checks.column_identity import ColumnIdentity
 from budgetlint.checks.cross_table import CrossTable
 from budgetlint.checks.duplicate_row import DuplicateRow
+from budgetlint.checks.extraction import Extraction
 from budgetlint.checks.growth import Growth
 from budgetlint.checks.narrative_table import NarrativeVsTable
 from budgetlint.checks.restatement import Restatement
@@ -18,7 +19,7 @@ from budgetlint.checks.table_total import TableTotal
 CHECKS: dict[str, Check] = {
     c.kind: c()
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
-              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement)
+              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

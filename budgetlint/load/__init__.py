@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from budgetlint.model import Document
+
+if TYPE_CHECKING:
+    from budgetlint.cache import DocumentCache
 
 
 class LoadError(Exception):
@@ -28,11 +32,27 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def load_document(path: Path, display_path: str | None = None) -> Document:
-    """Load any supported file; ``display_path`` is how locations name it."""
-    name = display_path or str(path)
-    if path.suffix.lower() == ".pdf":
-        raise LoadError("PDF input is not supported yet (use a text extraction)")
-    from budgetlint.load.text import parse_text
+def load_document(path: Path, display_path: str | None = None, jobs: int = 1,
+                  cache: DocumentCache | None = None) -> Document:
+    """Load any supported file; ``display_path`` is how locations name it.
 
-    return parse_text(read_bytes(path), name)
+    A PDF is recognised by its name or its first bytes; anything else is read as
+    text.  With a ``cache``, an unchanged file is not parsed again.
+    """
+    name = display_path or str(path)
+    data = read_bytes(path)
+    if cache is not None:
+        cached = cache.get(data, name)
+        if cached is not None:
+            return cached
+    if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
+        from budgetlint.load.pdf import parse_pdf
+
+        document = parse_pdf(path, name, data, jobs=jobs)
+    else:
+        from budgetlint.load.text import parse_text
+
+        document = parse_text(data, name)
+    if cache is not None:
+        cache.put(data, name, document)
+    return document

@@ -9,8 +9,8 @@ next is the same for all of them, and lives here:
 * notes under a table (`注：…`, `说明：…`) are attached to it;
 * a part that continues the table above on a new page (its caption and header
   repeated, or no header at all) is merged into it, repeated 合计 rows dropped;
-* the other lines become paragraphs (a loader may mark a line as continuing the
-  paragraph above, as the wrapped lines of a PDF do).
+* the other lines become paragraphs, a line a loader marks as wrapped (the
+  following lines of a PDF paragraph or of a long title) joined to the one above.
 """
 
 from __future__ import annotations
@@ -115,9 +115,24 @@ def _pad(table: Table) -> None:
             row.extend(Cell("", last) for _ in range(width - len(row)))
 
 
+def _join_wrapped(items: list[RawLine | RawTable]) -> list[RawLine | RawTable]:
+    """Lines a loader marks as wrapped continuations, joined to the line they continue."""
+    out: list[RawLine | RawTable] = []
+    for item in items:
+        previous = out[-1] if out else None
+        if isinstance(item, RawLine) and item.continues and isinstance(previous, RawLine):
+            offset = len(previous.text)
+            joined = RawLine(previous.text + item.text, previous.location,
+                             previous.segments + [(offset + s, loc) for s, loc in item.segments])
+            out[-1] = joined
+        else:
+            out.append(item)
+    return out
+
+
 class _Assembler:
     def __init__(self, items: list[RawLine | RawTable]):
-        self.items = items
+        self.items = _join_wrapped(items)
         self.caption_lines: set[int] = set()  # id() of lines used as captions
 
     def read_captions(self) -> None:
@@ -185,11 +200,9 @@ class _Assembler:
             if isinstance(previous, Table) and _NOTE.match(s):
                 previous.notes.append(self._paragraph(item))
                 in_notes = True
-            elif in_notes and (_NOTE_CONTINUATION.match(s) or item.continues):
+            elif in_notes and _NOTE_CONTINUATION.match(s):
                 table = next(b for b in reversed(blocks) if isinstance(b, Table))
-                self._extend(table.notes, item)
-            elif item.continues and isinstance(previous, Paragraph):
-                self._extend([previous], item)
+                table.notes.append(self._paragraph(item))
             else:
                 in_notes = False
                 blocks.append(self._paragraph(item))
@@ -203,17 +216,6 @@ class _Assembler:
         para = Paragraph(text, line.location, segments)
         para.location = para.locate(0)
         return para
-
-    def _extend(self, paragraphs: list[Paragraph], line: RawLine) -> None:
-        """Add a wrapped line to the last paragraph (or note) of ``paragraphs``."""
-        if line.continues and paragraphs:
-            para = paragraphs[-1]
-            addition = self._paragraph(line)
-            offset = len(para.text)
-            para.text += addition.text
-            para.segments.extend((offset + s, loc) for s, loc in addition.segments)
-        else:
-            paragraphs.append(self._paragraph(line))
 
     @staticmethod
     def _table(part: RawTable) -> Table:

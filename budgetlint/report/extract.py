@@ -47,27 +47,39 @@ def _facts(t: TableFacts) -> RichTable:
     return facts
 
 
-def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_paragraphs: bool = False) -> None:
+def _table(t: TableFacts, console: Console, show_facts: bool) -> None:
+    console.print(_table_heading(t))
+    groups = "；".join(
+        f"{'、'.join(c.title for c in g.key_columns) or '（无标签列）'} → {len(g.value_columns)} 列数字，按{g.mode}分层"
+        for g in t.groups
+    )
+    if groups:
+        console.print(Text(f"列组：{groups}", style="dim"))
+    console.print(_grid(t))
+    for note in t.table.notes:
+        console.print(Text(f"表注 {place(note.location)}：{note.text}", style="dim"))
+    if show_facts and t.facts:
+        console.print(Text(f"{len(t.facts)} 个数字：", style="bold"))
+        console.print(_facts(t))
+
+
+def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_paragraphs: bool = True) -> None:
+    """Tables and paragraphs in reading order, under a heading for each page of a PDF."""
     document = doc.document
-    console.print(Text(f"{document.path}：{len(doc.tables)} 张表，{len(document.paragraphs)} 段文字", style="bold underline"))
+    pages = f"{document.pages} 页，" if document.pages else ""
+    console.print(Text(f"{document.path}：{pages}{len(doc.tables)} 张表，{len(document.paragraphs)} 段文字",
+                       style="bold underline"))
     for problem in document.problems:
-        console.print(Text(f"提取问题：{problem}", style="yellow"))
-    for t in doc.tables:
-        console.print()
-        console.print(_table_heading(t))
-        groups = "；".join(
-            f"{'、'.join(c.title for c in g.key_columns) or '（无标签列）'} → {len(g.value_columns)} 列数字，按{g.mode}分层"
-            for g in t.groups
-        )
-        if groups:
-            console.print(Text(f"列组：{groups}", style="dim"))
-        console.print(_grid(t))
-        for note in t.table.notes:
-            console.print(Text(f"表注 {place(note.location)}：{note.text}", style="dim"))
-        if show_facts and t.facts:
-            console.print(Text(f"{len(t.facts)} 个数字：", style="bold"))
-            console.print(_facts(t))
-    if show_paragraphs:
-        console.print()
-        for p in document.paragraphs:
-            console.print(Text(f"{place(p.location)}  ", style="cyan") + Text(p.text))
+        console.print(Text(f"提取问题 {place(problem.location)}：{problem.message}", style="yellow"))
+    tables = {id(t.table): t for t in doc.tables}
+    page = None
+    for block in document.blocks:
+        if block.location.page is not None and block.location.page != page:
+            page = block.location.page
+            console.print()
+            console.print(Text(f"—— 第 {page} 页 ——", style="bold cyan"))
+        if id(block) in tables:
+            console.print()
+            _table(tables[id(block)], console, show_facts)
+        elif show_paragraphs:
+            console.print(Text(f"{place(block.location)}  ", style="cyan") + Text(block.text))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from budgetlint.model import Document, Location, Paragraph, Table
 from budgetlint.textnorm import halfwidth
@@ -36,6 +36,17 @@ class Passage:
         start, loc = self.segments[i]
         return loc.shifted(offset - start)
 
+    def span(self, start: int, end: int) -> Location:
+        """Where the text from ``start`` to ``end`` was printed: its first character, and on a
+        page, the box around its characters on that page."""
+        first = self.locate(start)
+        if first.bbox is None:
+            return first
+        boxes = [loc.bbox for loc in (self.locate(i) for i in range(start, end))
+                 if loc.bbox is not None and loc.page == first.page]
+        return replace(first, bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
+                                    max(b[2] for b in boxes), max(b[3] for b in boxes)))
+
 
 @dataclass
 class Sentence:
@@ -46,6 +57,9 @@ class Sentence:
 
     def locate(self, offset: int) -> Location:
         return self.passage.locate(self.start + offset)
+
+    def span(self, start: int, end: int) -> Location:
+        return self.passage.span(self.start + start, self.start + end)
 
 
 def _clean(text: str) -> str:

@@ -29,7 +29,7 @@ class Printed:
 
     @property
     def location(self) -> Location:
-        return self.sentence.locate(self.start)
+        return self.sentence.span(self.start, self.end)
 
     @property
     def interval(self) -> Interval:

@@ -1,0 +1,291 @@
+"""PDF disclosures, read with pdfplumber into the same document model as text.
+
+Each page gives its ruled tables (pdfplumber's lines strategy; a text-alignment
+fallback on pages without rules) and its lines of text outside them, in reading
+order; :mod:`budgetlint.load.assemble` does the rest (captions, notes, tables
+continued over pages, paragraphs).  Every cell and every character keeps its page
+and box, so a figure is reported where a person can see it.
+
+CJK pitfalls handled here: fake-bold text printed twice (``dedupe_chars``), cell
+text wrapped over lines (joined without a space between Chinese characters),
+spaces inferred from gaps but never inside a number, page numbers (`- 5 -`,
+`第 3 页`) dropped, and glyphs without a Unicode mapping (`(cid:…)`, U+FFFD)
+reported as a problem of their page and never read as figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
+
+from budgetlint.load import LoadError
+from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.model import BBox, Cell, Document, Location, Problem
+
+UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
+_PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
+_MARGIN = 0.08  # page numbers live in the top and bottom 8 % of a page
+_PARALLEL_FROM = 24  # pages: below this, one process reads the whole file
+_TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
+
+
+@dataclass
+class PageContent:
+    number: int
+    items: list[Any] = field(default_factory=list)  # RawLine | RawTable, in reading order
+    problems: list[Problem] = field(default_factory=list)
+    has_text: bool = True
+
+
+def _is_bad_glyph(char: dict) -> bool:
+    text = char.get("text", "")
+    return text.startswith("(cid:") or UNREADABLE in text
+
+
+def _box(chars: list[dict]) -> BBox:
+    return (round(min(c["x0"] for c in chars), 2), round(min(c["top"] for c in chars), 2),
+            round(max(c["x1"] for c in chars), 2), round(max(c["bottom"] for c in chars), 2))
+
+
+def _numeric(ch: str) -> bool:
+    return ch.isdigit() or ch in ".,%"
+
+
+def _line_text(chars: list[dict]) -> tuple[str, list[int]]:
+    """A line's text from its characters, spaces put in wide gaps (never inside a number),
+    and for each character of the text the index of the glyph it came from."""
+    text, owners = "", []
+    previous = None
+    for i, c in enumerate(chars):
+        if previous is not None:
+            gap = c["x0"] - previous["x1"]
+            if gap > 0.25 * (c.get("size") or 10) and not (_numeric(previous["text"][-1:]) and _numeric(c["text"][:1])):
+                text += " "
+                owners.append(i - 1)
+        text += c["text"]
+        owners.extend([i] * len(c["text"]))
+        previous = c
+    return text, owners
+
+
+def _join_cell_lines(text: str) -> str:
+    """Cell text wrapped over lines: no space between Chinese characters, one between words."""
+    parts = [p.strip() for p in text.split("\n")]
+    out = parts[0] if parts else ""
+    for part in parts[1:]:
+        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+class _PageReader:
+    def __init__(self, page: Any, number: int, path: str):
+        self.page = page
+        self.number = number
+        self.path = path
+        self.content = PageContent(number)
+
+    def location(self, bbox: BBox | None) -> Location:
+        return Location(self.path, page=self.number, bbox=bbox)
+
+    def problem(self, template: str, found: str, bbox: BBox | None = None) -> None:
+        self.content.problems.append(Problem(template.format(n=self.number), self.location(bbox), found))
+
+    def read(self) -> PageContent:
+        page = self.page
+        chars = page.chars
+        if not chars:
+            self.content.has_text = False
+            if page.images:
+                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像")
+            return self.content
+        bad = [c for c in chars if _is_bad_glyph(c)]
+        if bad:
+            self.problem(f"第{{n}}页有 {len(bad)} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
+                         bad[0]["text"], _box(bad))
+        lines = None if page.edges else page.extract_text_lines(return_chars=True)
+        tables = self._tables(page, lines)
+        boxes = [t.bbox for t in tables]
+        items: list[tuple[float, Any]] = [(t.bbox[1], self._table(t, chars)) for t in tables]
+        if tables or lines is None:
+            outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+            lines = outside.extract_text_lines(return_chars=True)
+        items += self._lines(lines)
+        items.sort(key=lambda pair: pair[0])
+        self.content.items = [item for _, item in items]
+        return self.content
+
+    @staticmethod
+    def _tables(page: Any, lines: list[dict] | None) -> list[Any]:
+        """Ruled tables; on a page without rules, tables found by alignment, but only when
+        several lines are laid out in columns ending in figures (never on running text)."""
+        if lines is None:
+            return page.find_tables()
+        if sum(1 for line in lines if _columned(line)) < 3:
+            return []
+        return [t for t in page.find_tables(_TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
+
+    def _table(self, table: Any, chars: list[dict]) -> RawTable:
+        texts = table.extract()
+        rows: list[list[Cell]] = []
+        boxes = _cell_boxes(table, chars)
+        for r, (row, row_texts) in enumerate(zip(table.rows, texts)):
+            cells = []
+            for c, (bbox, text) in enumerate(zip(row.cells, row_texts)):
+                box = boxes.get((r, c)) or bbox or row.bbox
+                content = _join_cell_lines(text or "")
+                if any(UNREADABLE in t or "(cid:" in t for t in (content,)):
+                    content = UNREADABLE
+                cells.append(Cell(content, self.location(tuple(round(v, 2) for v in box))))
+            rows.append(cells)
+        return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)))
+
+    def _lines(self, found: list[dict]) -> list[tuple[float, RawLine]]:
+        lines = [ln for ln in found if ln["chars"]]
+        height = self.page.height
+        body = [ln for ln in lines if not _is_furniture(ln, height)]
+        if not body:
+            return []
+        left = min(round(ln["x0"]) for ln in body)
+        right = max(ln["x1"] for ln in body)
+        out: list[tuple[float, RawLine]] = []
+        previous = None
+        for ln in body:
+            chars = ln["chars"]
+            if any(_is_bad_glyph(c) for c in chars):
+                previous = None
+                continue
+            text, owners = _line_text(chars)
+            segments = [(i, self.location(_box([chars[o]]))) for i, o in enumerate(owners)]
+            size = max(c.get("size") or 10 for c in chars)
+            centred = abs((ln["x0"] + ln["x1"]) / 2 - (left + right) / 2) < 1.5 * size
+            continues = (  # the previous line ran to the margin and this one goes on under it
+                previous is not None
+                and ln["top"] - previous["bottom"] < 1.2 * size
+                and previous["x1"] >= right - 1.5 * size
+                and (ln["x0"] <= left + 0.8 * size or centred)
+            )
+            out.append((ln["top"], RawLine(text, self.location(_box(chars)), segments, continues=continues)))
+            previous = ln
+        return out
+
+
+def _columned(line: dict) -> bool:
+    """A line printed in columns (wide gaps, or a dot leader) that ends in a figure."""
+    chars = [c for c in line["chars"] if c["text"].strip()]
+    size = max((c.get("size") or 10 for c in chars), default=10)
+    pieces, current = [], ""
+    for previous, char in zip([None] + chars, chars):
+        if previous is not None and (char["x0"] - previous["x1"] > 1.5 * size or char["text"] in "….·"):
+            pieces.append(current)
+            current = ""
+        current += char["text"] if char["text"] not in "….·" else ""
+    pieces = [p for p in pieces + [current] if p.strip()]
+    return len(pieces) >= 2 and bool(re.fullmatch(r"[\d,]+(\.\d+)?%?", pieces[-1].strip()))
+
+
+def _inside(obj: dict, boxes: list[BBox]) -> bool:
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def _is_furniture(line: dict, height: float) -> bool:
+    in_margin = line["top"] < height * _MARGIN or line["bottom"] > height * (1 - _MARGIN)
+    return in_margin and bool(_PAGE_NUMBER.match(line["text"].strip()))
+
+
+def _looks_tabular(table: Any) -> bool:
+    """A table found by text alignment alone is kept when it has rows of figures."""
+    rows = table.extract()
+    if len(rows) < 3 or not rows or len(rows[0]) < 2:
+        return False
+    cells = [c for row in rows for c in row if c]
+    figures = [c for c in cells if re.fullmatch(r"[\d,]+(\.\d+)?", c.strip())]
+    return len(figures) >= max(3, len(cells) // 4)
+
+
+def _cell_boxes(table: Any, chars: list[dict]) -> dict[tuple[int, int], BBox]:
+    """The box of the text in each cell (tighter than the cell's rules, which is what a reader sees)."""
+    rows = table.rows
+    tops = [row.bbox[1] for row in rows]
+    x0, top, x1, bottom = table.bbox
+    found: dict[tuple[int, int], list[dict]] = {}
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        r = bisect_right(tops, cy) - 1
+        if r < 0:
+            continue
+        for c, cell in enumerate(rows[r].cells):
+            if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
+                found.setdefault((r, c), []).append(ch)
+                break
+    return {key: _box(chs) for key, chs in found.items()}
+
+
+def _read_pages(path: str, display: str, numbers: list[int]) -> list[PageContent]:
+    """Read some pages of a PDF, closing each as soon as it is read (memory stays flat)."""
+    out = []
+    with pdfplumber.open(path) as pdf:
+        for n in numbers:
+            page = pdf.pages[n - 1]
+            deduped = page.dedupe_chars()
+            try:
+                out.append(_PageReader(deduped, n, display).read())
+            finally:
+                deduped.close()
+                page.close()
+    return out
+
+
+def page_count(path: Path) -> int:
+    try:
+        with pdfplumber.open(path) as pdf:
+            return len(pdf.pages)
+    except PdfminerException as exc:
+        raise LoadError(_reason(exc)) from None
+    except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
+        raise LoadError(f"corrupt PDF: {exc}") from None
+
+
+def _reason(exc: Exception) -> str:
+    cause = exc.args[0] if exc.args else exc
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "encrypted PDF: a password is needed to read it"
+    text = str(cause)
+    if "No /Root" in text or "really a PDF" in text:
+        return "not a PDF (no document structure)"
+    return f"corrupt PDF: {text or name}"
+
+
+def parse_pdf(path: Path, display: str, data: bytes, jobs: int = 1) -> Document:
+    """Load a PDF; pages are read in parallel (``jobs`` processes) for long files."""
+    if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise LoadError("not a PDF (no %PDF header)")
+    count = page_count(path)
+    numbers = list(range(1, count + 1))
+    try:
+        if jobs > 1 and count >= _PARALLEL_FROM:
+            chunks = [numbers[i::jobs] for i in range(jobs)]
+            with ProcessPoolExecutor(jobs) as pool:
+                parts = pool.map(_read_pages, [str(path)] * jobs, [display] * jobs, chunks)
+                pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
+        else:
+            pages = _read_pages(str(path), display, numbers)
+    except PdfminerException as exc:
+        raise LoadError(_reason(exc)) from None
+    if not any(p.has_text for p in pages):
+        raise LoadError("no text layer on any page (a scanned PDF?): OCR is not supported yet")
+    items = [item for p in pages for item in p.items]
+    problems = [problem for p in pages for problem in p.problems]
+    return Document(path=display, blocks=assemble(items), pages=count, problems=problems)

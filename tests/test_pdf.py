@@ -1,0 +1,138 @@
+"""PDF disclosures: the same findings as their text versions, located on the page, and bad files."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from budgetlint.cache import DocumentCache
+from budgetlint.lint import check_file
+from budgetlint.load import LoadError, load_document
+
+from conftest import ROOT, sample
+from test_cli import run
+
+PDFS = ROOT / "samples" / "pdf"
+DATA = Path(__file__).resolve().parent / "data"
+NAMES = ["xixiang-2024", "taiqian-2023", "zhangzhou-2024", "shapotou-2023", "tongcheng-2024"]
+
+
+def findings(path: Path, rules) -> Counter:
+    """What was found, independent of where: rule, reported and computed figure."""
+    def plain(text: str) -> str:
+        return re.sub(r"第\d+[行页]", "@", re.sub(r"\s+", "", text))
+
+    return Counter((v.rule, plain(v.reported), plain(v.computed)) for v in check_file(path, rules).violations)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_sample_pdf_gives_the_findings_of_its_text(name, rules):
+    assert findings(PDFS / f"{name}.pdf", rules) == findings(sample(f"{name}.txt"), rules)
+
+
+def test_pdf_tables_titles_units_and_continuations():
+    doc = load_document(PDFS / "xixiang-2024.pdf")
+    assert doc.pages == 31
+    by_number = {t.number: t for t in doc.tables if t.number}
+    assert by_number["表5"].title == "部门综合预算一般公共预算支出明细表（按支出功能分类科目）"  # two printed lines
+    assert by_number["表5"].unit_text == "单位：元"
+    t7 = by_number["表7"]
+    assert len(t7.parts) == 2 and [p.page for p in t7.parts] == [21, 22]
+    assert [row[0].text for row in t7.body].count("") == 1  # one 合计 row, the repeated one dropped
+    assert t7.body[-1][0].text == "2210201"
+    t1 = by_number["表1"]
+    assert len(t1.parts) == 3 and t1.header[0][0].text == "收 入"  # Word repeated the header on each page
+    cell = t1.body[0][1]
+    assert cell.text == "2368819.00" and cell.location.page == 12 and cell.location.bbox
+
+
+def test_wrapped_cells_and_merged_headers_in_excel_pages():
+    doc = load_document(PDFS / "taiqian-2023.pdf")
+    income = next(t for t in doc.tables if t.title.replace(" ", "") == "2023年部门收入预算表")
+    assert income.location.page == 11
+    assert [c.text for c in income.body[1][:2]] == ["205", "台前县医疗保障局"]  # `台前县医` / `疗保障局` joined
+    assert income.header[0][3].text == "本年收入" and income.header[0][4].text == ""  # a merged cell
+
+
+@pytest.mark.parametrize("rule, reported", [("BL101", "584.50"), ("BL311", "96.3%"), ("BL321", "8%")])
+def test_reported_bbox_covers_the_figure_on_the_rendered_page(rule, reported, rules, tmp_path):
+    path = PDFS / "taiqian-2023.pdf"
+    v = next(v for v in check_file(path, rules).violations if v.rule == rule and v.reported == reported)
+    loc = v.subject.location
+    assert loc.page and loc.bbox
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[loc.page - 1]
+        image = page.to_image(resolution=72, antialias=True)
+        image.draw_rect(loc.bbox, stroke=(255, 0, 0), fill=None)
+        image.save(tmp_path / "page.png")
+        x0, top, x1, bottom = loc.bbox
+        inside = [c["text"] for c in page.chars
+                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+    assert "".join(inside).replace(" ", "") == reported.replace(" ", "")
+    assert (tmp_path / "page.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("not-a-pdf.pdf", "not a PDF (no %PDF header)"),
+    ("truncated.pdf", "corrupt PDF: Unexpected EOF"),
+    ("encrypted.pdf", "encrypted PDF: a password is needed to read it"),
+    ("scanned.pdf", "no text layer on any page (a scanned PDF?): OCR is not supported yet"),
+    ("empty.pdf", "empty file"),
+])
+def test_bad_pdfs_fail_with_their_reason(name, reason):
+    with pytest.raises(LoadError) as info:
+        load_document(DATA / name)
+    assert str(info.value) == reason
+
+
+def test_bad_pdfs_in_a_batch_exit_2_and_the_good_file_is_still_checked():
+    bad = [str(DATA / n) for n in ("not-a-pdf.pdf", "truncated.pdf", "encrypted.pdf", "scanned.pdf", "empty.pdf")]
+    result = run("check", "--format", "json", "--no-cache", *bad, "samples/pdf/taiqian-2023.pdf")
+    assert result.returncode == 2
+    data = json.loads(result.stdout)
+    assert sorted(Path(e["path"]).name for e in data["errors"]) == sorted(Path(b).name for b in bad)
+    assert any(v["rule"] == "BL101" and v["location"]["page"] == 15 for v in data["violations"])
+    assert len(result.stderr.strip().splitlines()) == 5
+
+
+def test_glyphs_without_unicode_are_a_located_problem_never_figures(rules):
+    result = check_file(DATA / "lost-unicode.pdf", rules)
+    problems = [v for v in result.violations if v.rule == "BL001"]
+    assert [v.subject.location.page for v in problems] == [1, 2, 3, 4]
+    assert all(v.rule == "BL001" for v in result.violations)
+    assert result.facts == 0  # nothing unreadable became a figure
+
+
+def test_cache_serves_an_unchanged_file_and_no_cache_bypasses_it(tmp_path, rules, monkeypatch):
+    cache = DocumentCache(tmp_path / "cache")
+    first = check_file(PDFS / "shapotou-2023.pdf", rules, cache=cache)
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("budgetlint.load.pdf.parse_pdf", no_parsing)
+    again = check_file(PDFS / "shapotou-2023.pdf", rules, cache=cache)
+    assert (again.tables, again.facts) == (first.tables, first.facts)
+    with pytest.raises(AssertionError, match="parsed again"):
+        check_file(PDFS / "shapotou-2023.pdf", rules, cache=None)
+
+
+def test_no_cache_flag_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("BUDGETLINT_CACHE_DIR", str(tmp_path / "c"))
+    assert run("check", "--no-cache", "samples/pdf/shapotou-2023.pdf").returncode == 0
+    assert not (tmp_path / "c").exists()
+    assert run("check", "samples/pdf/shapotou-2023.pdf").returncode == 0
+    assert list((tmp_path / "c").rglob("*.pickle"))
+
+
+def test_pages_in_parallel_give_the_same_document():
+    one = load_document(PDFS / "taiqian-2023.pdf", jobs=1)
+    two = load_document(PDFS / "taiqian-2023.pdf", jobs=2)
+    assert [(t.title, len(t.body)) for t in one.tables] == [(t.title, len(t.body)) for t in two.tables]
+    assert [p.text for p in one.paragraphs] == [p.text for p in two.paragraphs]
