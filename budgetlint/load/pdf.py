@@ -105,7 +105,8 @@ class _PageReader:
         if not chars:
             self.content.has_text = False
             if page.images:
-                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像")
+                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像",
+                             (0.0, 0.0, round(page.width, 2), round(page.height, 2)))
             return self.content
         bad = [c for c in chars if _is_bad_glyph(c)]
         if bad:
