@@ -18,9 +18,8 @@ from budgetlint.engine.yamlsource import RuleError
 from budgetlint.lint import check_paths
 from budgetlint.load import LoadError, load_document
 from budgetlint.report import extract as extract_view
-from budgetlint.report import json as json_report
 from budgetlint.report import rules_doc
-from budgetlint.report import text as text_report
+from budgetlint.report.formats import Rendering, formats
 from budgetlint.understand import understand
 
 EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
@@ -96,10 +95,8 @@ def check(
     err = Console(stderr=True, highlight=False, soft_wrap=True)
     for error in report.errors:
         err.print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
-    if format is Format.JSON:
-        sys.stdout.write(json_report.render(report))
-    else:
-        text_report.render(report, _stdout())
+    rendering = Rendering(report, ruleset, color=sys.stdout.isatty(), width=_stdout().width)
+    sys.stdout.write(formats()[format.value](rendering))
     if report.errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_VIOLATIONS if report.violations else EXIT_CLEAN)

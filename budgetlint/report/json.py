@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from budgetlint import __version__
+from budgetlint.report.formats import Rendering
 from budgetlint.report.result import Report, Violation
 
 
@@ -23,18 +24,23 @@ def violation_json(v: Violation) -> dict:
     }
 
 
-def report_json(report: Report) -> dict:
-    return {
+def report_json(report: Report, timing: bool = True, show_waived: bool = False) -> dict:
+    data = {
         "version": 1,
         "tool": {"name": "budgetlint", "version": __version__},
         "files": [
-            {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts, "seconds": f.seconds}
+            {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts,
+             "seconds": f.seconds if timing else None}
             for f in report.files
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "violations": [violation_json(v) for v in report.violations],
     }
+    if show_waived:
+        data["waived"] = [violation_json(v) for v in report.waived]
+    return data
 
 
-def render(report: Report) -> str:
-    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+def render(rendering: Rendering) -> str:
+    data = report_json(rendering.report, rendering.timing, rendering.show_waived)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

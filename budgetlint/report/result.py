@@ -70,7 +70,13 @@ class FileResult:
 class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    waived: list[Violation] = field(default_factory=list)  # accepted in a waiver file: not counted
+    seconds: float = 0.0  # the whole run
 
     @property
     def violations(self) -> list[Violation]:
         return sorted((v for f in self.files for v in f.violations), key=Violation.sort_key)
+
+    @property
+    def pages(self) -> int:
+        return sum(f.pages or 0 for f in self.files)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 
 from rich.console import Console
 from rich.text import Text
 
 from budgetlint.model import Location
+from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, Report, Violation
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -78,7 +80,11 @@ def summary(report: Report) -> Text:
     return text
 
 
-def render(report: Report, console: Console) -> None:
+def render(rendering: Rendering) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=rendering.color, no_color=not rendering.color,
+                      width=rendering.width, highlight=False, soft_wrap=True)
+    report = rendering.report
     by_file: dict[str, list[Violation]] = {}
     for v in report.violations:
         by_file.setdefault(v.file, []).append(v)
@@ -89,3 +95,4 @@ def render(report: Report, console: Console) -> None:
                 console.print(line)
         console.print()
     console.print(summary(report))
+    return buffer.getvalue()
