@@ -4,22 +4,31 @@ from __future__ import annotations
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.checks.breakdown import Breakdown
+from budgetlint.checks.budget_year import BudgetYear
+from budgetlint.checks.code_format import CodeFormat
 from budgetlint.checks.code_name import CodeName
 from budgetlint.checks.column_identity import ColumnIdentity
+from budgetlint.checks.contents_body import ContentsVsBody
 from budgetlint.checks.cross_table import CrossTable
+from budgetlint.checks.detail_level import DetailLevel
 from budgetlint.checks.duplicate_row import DuplicateRow
+from budgetlint.checks.empty_table import EmptyTableNote
 from budgetlint.checks.extraction import Extraction
 from budgetlint.checks.growth import Growth
 from budgetlint.checks.narrative_table import NarrativeVsTable
+from budgetlint.checks.placeholder import Placeholder
+from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
 from budgetlint.checks.share import ShareCheck
 from budgetlint.checks.table_total import TableTotal
+from budgetlint.checks.table_unit import TableUnit
 
 CHECKS: dict[str, Check] = {
     c.kind: c()
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
-              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction)
+              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, RequiredTables,
+              EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

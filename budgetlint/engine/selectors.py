@@ -40,14 +40,13 @@ class TableSelector:
     title: re.Pattern[str] | None = None
 
     def select(self, doc: DocumentFacts) -> list[TableFacts]:
-        out = []
-        for t in doc.tables:
-            if self.kinds and not (t.kind and t.kind.id in self.kinds):
-                continue
-            if self.title and not self.title.search(label_key(t.table.title or "")):
-                continue
-            out.append(t)
-        return out
+        return [t for t in doc.tables if self.accepts(t.kind.id if t.kind else None, t.table.title)]
+
+    def accepts(self, kind: str | None, title: str | None) -> bool:
+        """Whether a table of this kind and title is selected (also a table a contents lists)."""
+        if self.kinds and kind not in self.kinds:
+            return False
+        return self.title is None or bool(self.title.search(label_key(title or "")))
 
     def describe(self) -> str:
         bits = [", ".join(KINDS_BY_ID[k].name for k in self.kinds)] if self.kinds else []
@@ -201,6 +200,11 @@ def _flag(value: Any, what: str) -> bool:
     if not isinstance(value, bool):
         raise ValueError(f"{what} must be true or false")
     return value
+
+
+def parse_patterns(value: Any) -> tuple[re.Pattern[str], ...]:
+    """A regular expression or a list of them (alternatives), over text as printed."""
+    return tuple(_regex(s) for s in _strings(value, "a pattern"))
 
 
 def parse_code_pattern(value: Any) -> re.Pattern[str]:

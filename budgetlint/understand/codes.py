@@ -99,6 +99,21 @@ FUNCTION_CLASSES = {
     "234": ("抗疫特别国债安排的",),
 }
 _CLASS_BY_NAME = {name: code for code, names in FUNCTION_CLASSES.items() for name in names}
+
+# 部门预算支出经济分类 and 政府预算支出经济分类 (since the 2018 reform), 类 level.
+ECONOMIC_CLASSES = {
+    "301": "工资福利支出", "302": "商品和服务支出", "303": "对个人和家庭的补助", "307": "债务利息及费用支出",
+    "309": "资本性支出（基本建设）", "310": "资本性支出", "311": "对企业补助（基本建设）", "312": "对企业补助",
+    "313": "对社会保障基金补助", "399": "其他支出",
+}
+GOV_ECONOMIC_CLASSES = {
+    "501": "机关工资福利支出", "502": "机关商品和服务支出", "503": "机关资本性支出（一）",
+    "504": "机关资本性支出（二）", "505": "对事业单位经常性补助", "506": "对事业单位资本性补助",
+    "507": "对企业补助", "508": "对企业资本性支出", "509": "对个人和家庭的补助", "510": "对社会保障基金补助",
+    "511": "债务利息及费用支出", "512": "债务还本支出", "513": "转移性支出", "514": "预备费及预留",
+    "599": "其他支出",
+}
+CLASSES = {"function": FUNCTION_CLASSES, "economic": ECONOMIC_CLASSES, "gov_economic": GOV_ECONOMIC_CLASSES}
 _TRAILING = re.compile(r"[^\u4e00-\u9fff]+$")
 
 

@@ -1,0 +1,134 @@
+"""contents-vs-body: the contents (目录) lists the tables printed, in their order, by their titles.
+
+``check: listed`` reports a table the contents lists but the text does not print
+(西乡's 表2 收入总表); ``unlisted`` a printed table of the selected kinds the
+contents leaves out (only where the contents is a list of budget tables: two or
+more of them); ``order`` a table printed out of the contents' order; ``titles``
+a table printed under another title than the contents gives it.  Titles are
+compared without spaces, numbering, a leading year or bracket style, so
+`一、收支预算总表` and `2024 年度收支预算总表` agree.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.base import Check, Finding, parse_choice, table_ref
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import TableSelector, parse_tables
+from budgetlint.report.result import FigureRef
+from budgetlint.understand.contents import (Contents, ContentsEntry, match_tables, printed_tables,
+                                            read_contents, title_key)
+from budgetlint.understand.kinds import TableKind
+from budgetlint.understand.model import DocumentFacts, TableFacts
+
+
+def listed_ref(contents: Contents, entry: ContentsEntry) -> FigureRef:
+    """A contents line, for a finding about the table it lists."""
+    return FigureRef(location=entry.location, text=entry.title, table=contents.name, row=entry.name)
+
+
+def _longest_ordered(positions: list[int]) -> set[int]:
+    """The indices of a longest increasing run of ``positions`` (the entries already in order)."""
+    best: list[list[int]] = []
+    for i, p in enumerate(positions):
+        chains = [c for c in best if positions[c[-1]] < p]
+        best.append(max(chains, key=len, default=[]) + [i])
+    return set(max(best, key=len, default=[]))
+
+
+def _values(entry: ContentsEntry | None, table: TableFacts | None, note: str = "") -> dict[str, str]:
+    """Every placeholder of the kind's messages, whichever check reports."""
+    return {"entry": entry.name if entry else "", "listed": entry.title if entry else "",
+            "table": table.name if table else "", "printed": (table.table.title or "") if table else "",
+            "note": note}
+
+
+class ContentsVsBody(Check):
+    kind = "contents-vs-body"
+    summary = "The contents lists the tables printed, in their order, under their titles."
+    fields = {
+        "check": Field(parse_choice("listed", "unlisted", "order", "titles"),
+                       "listed tables printed, printed tables listed, their order, or their titles", required=True),
+        "tables": Field(parse_tables, "the tables concerned (kinds or a title pattern); all when not given"),
+    }
+    variables = ("entry", "table", "note", "listed", "printed", "reported", "computed")
+    default_message = "目录与正文不符：{reported}，应为 {computed}"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        contents = read_contents(doc)
+        if contents is None:
+            return
+        selector: TableSelector | None = rule.params["tables"]
+
+        def concerned(kind: TableKind | None, title: str | None) -> bool:
+            return selector is None or selector.accepts(kind.id if kind else None, title)
+
+        printed = printed_tables(doc)
+        pairs = [(e, t) for e, t in zip(contents.entries, match_tables(contents, printed))
+                 if concerned(e.kind, e.title) or (t is not None and concerned(t.kind, t.table.title))]
+        check = rule.params["check"]
+        if check == "listed":
+            yield from self._listed(contents, pairs)
+        elif check == "unlisted":
+            listed = {id(t) for _, t in pairs}
+            if len(pairs) >= 2:  # fewer: a contents of the narrative's sections, not of the tables
+                yield from self._unlisted(contents, [t for t in printed if t.kind and id(t) not in listed
+                                                     and concerned(t.kind, t.table.title)])
+        elif check == "order":
+            yield from self._order(contents, [(e, t) for e, t in pairs if t is not None], printed)
+        else:
+            yield from self._titles(contents, [(e, t) for e, t in pairs if t is not None])
+
+    def _listed(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts | None]]) -> Iterator[Finding]:
+        for entry, table in pairs:
+            if table is not None:
+                continue
+            note = f"（目录注明为空表：{entry.reason or '未写理由'}；空表也应公开）" if entry.empty else ""
+            yield Finding(
+                subject=listed_ref(contents, entry),
+                reported=f"目录列有「{entry.name}」，正文未见",
+                computed="正文印有此表",
+                values=_values(entry, None, note),
+            )
+
+    def _unlisted(self, contents: Contents, tables: list[TableFacts]) -> Iterator[Finding]:
+        for table in tables:
+            yield Finding(
+                subject=table_ref(table),
+                reported=f"正文印有「{table.name}」，目录未列",
+                computed=f"{contents.name}列出此表",
+                related=(FigureRef(location=contents.location, text=contents.name),),
+                values=_values(None, table),
+            )
+
+    def _order(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts]],
+               printed: list[TableFacts]) -> Iterator[Finding]:
+        in_order = _longest_ordered([printed.index(t) for _, t in pairs])
+        by_print = sorted(pairs, key=lambda p: printed.index(p[1]))
+        for i, (entry, table) in enumerate(pairs):
+            if i in in_order:
+                continue
+            k = by_print.index((entry, table))
+            after_printed = f"「{by_print[k - 1][1].name}」之后" if k else "最前"
+            after_listed = f"「{pairs[i - 1][0].name}」之后" if i else "最前"
+            yield Finding(
+                subject=table_ref(table),
+                reported=f"正文印在{after_printed}",
+                computed=f"按目录应在{after_listed}",
+                related=(listed_ref(contents, entry),),
+                values=_values(entry, table),
+            )
+
+    def _titles(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts]]) -> Iterator[Finding]:
+        for entry, table in pairs:
+            printed = table.table.title or ""
+            if title_key(printed) == title_key(entry.title):
+                continue
+            yield Finding(
+                subject=table_ref(table),
+                reported=printed,
+                computed=entry.title,
+                related=(listed_ref(contents, entry),),
+                values=_values(entry, table),
+            )

@@ -1,0 +1,91 @@
+"""empty-table-note: a table with no figures says why, and a table the contents calls empty is.
+
+A table whose every figure is blank or zero must still be published, with a note
+saying why it is empty (空表说明): under the table (`本表无数据`, `我单位无政府性基金
+支出预算`, `本部门没有使用…安排的支出`), or in the contents (`是否空表: 是` with a
+reason, as 西乡's 目录 has).  A table the contents marks empty must print no
+figure.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.base import Check, Finding, fact_ref, table_ref
+from budgetlint.checks.contents_body import listed_ref
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import parse_patterns, parse_tables
+from budgetlint.figures import parse_figure
+from budgetlint.model import Paragraph
+from budgetlint.report.result import FigureRef
+from budgetlint.textnorm import halfwidth
+from budgetlint.understand.contents import match_tables, printed_tables, read_contents
+from budgetlint.understand.model import DocumentFacts, TableFacts
+
+
+def first_figure(table: TableFacts) -> FigureRef | None:
+    """The table's first non-zero figure, or ``None`` for a table with no figures.
+
+    Where the table's value columns are understood only they count (a code or a
+    unit code is not a figure); a form without them (a 绩效目标表) counts every cell.
+    """
+    if table.groups:
+        fact = next((f for f in table.facts if f.figure.value != 0), None)
+        return fact_ref(fact) if fact else None
+    for row in table.table.body:
+        for cell in row:
+            figure = parse_figure(cell.text)
+            if figure is not None and not figure.blank and figure.value != 0:
+                return FigureRef(location=cell.location, text=cell.text, table=table.name)
+    return None
+
+
+def _notes(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
+    """The notes under a table, and the paragraph right after it (an unlabelled `本表无数据`)."""
+    blocks = doc.document.blocks
+    after = next(i for i, b in enumerate(blocks) if b is table.table) + 1
+    following = [blocks[after]] if after < len(blocks) and isinstance(blocks[after], Paragraph) else []
+    return table.table.notes + following
+
+
+class EmptyTableNote(Check):
+    kind = "empty-table-note"
+    summary = "A table with no figures carries a note saying why; a table the contents calls empty is empty."
+    fields = {
+        "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
+        "notes": Field(parse_patterns, "patterns of a note saying why a table is empty", required=True),
+    }
+    variables = ("table", "reason", "reported", "computed")
+    default_message = "{table}：{reported}，应{computed}"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        contents = read_contents(doc)
+        listed = {}
+        if contents is not None:
+            found = match_tables(contents, printed_tables(doc))
+            listed = {id(t): e for e, t in zip(contents.entries, found) if t is not None}
+        for table in rule.params["tables"].select(doc):
+            entry = listed.get(id(table))
+            figure = first_figure(table)
+            if figure is not None:
+                if entry is not None and entry.empty:
+                    yield Finding(
+                        subject=figure,
+                        reported=f"目录标为空表，表中却有数字 {figure.text}",
+                        computed="为空表，或在目录中改标为非空表",
+                        related=(listed_ref(contents, entry),),
+                        values={"table": table.name, "reason": entry.reason},
+                    )
+                continue
+            if entry is not None and entry.empty and entry.reason:
+                continue
+            if any(p.search(halfwidth(n.text)) for n in _notes(doc, table) for p in rule.params["notes"]):
+                continue
+            marked = entry is not None and entry.empty
+            yield Finding(
+                subject=table_ref(table),
+                reported="目录标为空表但未写理由，表下也无说明" if marked else "表中没有数字（全为空白或零），也无空表说明",
+                computed="附空表说明（如“本单位无…，故本表无数据”）",
+                related=(listed_ref(contents, entry),) if marked else (),
+                values={"table": table.name, "reason": ""},
+            )

@@ -1,0 +1,92 @@
+"""required-tables: the tables every 部门预算公开 must print.
+
+The 规程 requires eight (收支总表, 收入总表, 支出总表, 财政拨款收支总表, 一般公共预算
+支出表, 基本支出表, “三公”经费表, 政府性基金表); a province's template may require
+more, written as the rule's list (each entry one table: a kind, or a kind and a
+title pattern where a template prints two tables of one kind).  A table counts as
+present when it is printed.  One the contents lists but the text does not print
+is contents-vs-body's finding, so that one absence gives one finding.  A document
+printing none of them (通城's tables are "另附") gets a single finding.  A
+document that neither prints a required table nor speaks of its budget tables (a
+set of performance forms alone, like 沙坡头's) is not taken for a budget
+disclosure.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from budgetlint.checks.base import Check, Finding
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import TableSelector, parse_patterns, parse_tables
+from budgetlint.report.result import FigureRef
+from budgetlint.textnorm import halfwidth
+from budgetlint.understand.contents import printed_tables, read_contents
+from budgetlint.understand.kinds import KINDS_BY_ID
+from budgetlint.understand.model import DocumentFacts, TableFacts
+
+
+def parse_required(value: Any) -> tuple[TableSelector, ...]:
+    if not isinstance(value, list) or not value:
+        raise ValueError("list the required tables, one entry each: a kind or {kind: …, title: …}")
+    return tuple(parse_tables(v) for v in value)
+
+
+def _name(selector: TableSelector) -> str:
+    name = "或".join(KINDS_BY_ID[k].name for k in selector.kinds) or "表"
+    return f"{name}（标题含“{selector.title.pattern}”）" if selector.title else name
+
+
+def _accepts(selector: TableSelector, table: TableFacts) -> bool:
+    return selector.accepts(table.kind.id if table.kind else None, table.table.title)
+
+
+class RequiredTables(Check):
+    kind = "required-tables"
+    summary = "The disclosure prints every table its template requires."
+    fields = {
+        "tables": Field(parse_required, "the required tables, one entry each: a kind or {kind, title}",
+                        required=True),
+        "disclosure": Field(parse_patterns, "how a paragraph names the disclosure's tables (`部门预算公开表（另附）`)",
+                            required=True),
+    }
+    variables = ("missing", "found", "count", "reported", "computed")
+    default_message = "缺少{missing}（已印：{found}）"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        printed = printed_tables(doc)
+        contents = read_contents(doc)
+        listed = contents.entries if contents else ()
+        unused = list(printed)
+        missing = []
+        for selector in rule.params["tables"]:
+            table = next((t for t in unused if _accepts(selector, t)), None)
+            if table is not None:
+                unused.remove(table)
+            elif not any(selector.accepts(e.kind.id if e.kind else None, e.title) for e in listed):
+                missing.append(selector)
+        if not missing:
+            return
+        found = [t for t in printed if t not in unused]
+        mentions = [p for p in doc.document.paragraphs
+                    if any(pattern.search(halfwidth(p.text)) for pattern in rule.params["disclosure"])]
+        if not found and not mentions and contents is None:
+            return  # not a budget disclosure
+        names = [_name(s) for s in missing]
+        if found:
+            anchor = FigureRef(location=contents.location, text=contents.name) if contents else \
+                FigureRef(location=found[0].table.location, text=found[0].name, table=found[0].name)
+            items = [(name, [name]) for name in names]
+        else:
+            place = mentions[-1] if mentions else None
+            anchor = FigureRef(location=place.location, text=place.text) if place else \
+                FigureRef(location=contents.location, text=contents.name)
+            items = [(f"全部 {len(names)} 张预算公开表：" + "、".join(names), names)]
+        shown = "、".join(t.name for t in printed if t.kind) or "无"
+        for text, group in items:
+            yield Finding(
+                subject=anchor,
+                reported=f"已印：{shown}",
+                computed="应有：" + "、".join(group),
+                values={"missing": text, "found": shown, "count": len(group)},
+            )

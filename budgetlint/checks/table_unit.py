@@ -1,0 +1,32 @@
+"""table-unit: every money table states its unit (`单位：元`, `单位：万元`).
+
+Without it a reader cannot tell 2,469.94 万元 from 2,469.94 元; budgetlint itself
+then assumes the unit most of the other tables state.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from budgetlint.checks.base import Check, Finding, table_ref
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import parse_tables
+from budgetlint.understand.model import DocumentFacts
+
+
+class TableUnit(Check):
+    kind = "table-unit"
+    summary = "A money table states its unit."
+    fields = {"tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True)}
+    variables = ("table", "unit", "reported", "computed")
+    default_message = "{table}未注明金额单位（按其他表推定为{unit}）"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        for table in rule.params["tables"].select(doc):
+            if not table.unit_stated:
+                yield Finding(
+                    subject=table_ref(table),
+                    reported="未注明单位",
+                    computed=f"注明“单位：{table.unit.name}”",
+                    values={"table": table.name, "unit": table.unit.name},
+                )

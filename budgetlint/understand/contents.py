@@ -1,0 +1,162 @@
+"""The contents page (目录): the tables a disclosure says it holds, and which printed table each is.
+
+A contents comes as a table (`报表 | 报表名称 | 是否空表 | 公开空表理由`, or lines
+with page numbers `一、收支预算总表.....	7`) or as paragraphs under a `目录` line
+(`- 一、2023 年部门收支预算表`).  It lists the narrative's parts and sections
+too; only the lines naming a table are kept.  Completeness rules compare these
+entries with the tables actually printed, so an entry is matched to a printed
+table here, once for all of them: by its number (`表9`), then by its title, then
+by its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from budgetlint.model import Block, Location, Paragraph
+from budgetlint.textnorm import label_key, squash
+from budgetlint.understand.kinds import TableKind, classify
+from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.rows import split_label
+
+_HEADING = re.compile(r"^目[录錄]$")
+_BULLET = re.compile(r"^[-•·*]\s*")
+_PART = re.compile(r"^第[一二三四五六七八九十\d]+部分|^附件")
+_LEADER = re.compile(r"\s*([.．·…]{2,}.*|\s\d+)$")  # dot leaders, a page number
+_NUMBER = re.compile(r"^(附?表\s*\d+(-\d+)?|公开\s*\d+\s*表)\s*")
+_YEAR = re.compile(r"^\(?\d{4}年度?\)?")
+_TABLE_TITLE = re.compile(r"表(\([^()]*\))?$")  # a table's title, perhaps with `（按…分类）` after it
+_EMPTY_COLUMN = re.compile(r"空表$")
+_REASON_COLUMN = re.compile(r"理由|原因")
+_FLAGS = {"是": True, "否": False}
+_LINE = 60  # a contents line is short: longer numbered text is the narrative
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """One table a contents lists."""
+
+    title: str  # as listed, without bullet, number, dot leaders or page number
+    number: str | None  # 表9, when the contents prints one
+    kind: TableKind | None
+    location: Location
+    empty: bool | None = None  # 是否空表, when the contents has that column
+    reason: str = ""  # 公开空表理由
+
+    @property
+    def name(self) -> str:
+        return " ".join(b for b in (self.number, self.title) if b)
+
+
+@dataclass(frozen=True, slots=True)
+class Contents:
+    entries: tuple[ContentsEntry, ...]
+    location: Location
+    name: str  # how messages name it: the contents table's name, or 目录
+
+
+def title_key(title: str) -> str:
+    """What two printings of one title share: no spaces, numbering, leading year or bracket style."""
+    key = split_label(_NUMBER.sub("", label_key(title)))[2]
+    return _YEAR.sub("", key)
+
+
+def _entry(text: str, location: Location, number: str | None = None, **flags) -> ContentsEntry | None:
+    """The entry a contents line makes, or ``None`` when the line names no table."""
+    title = _LEADER.sub("", _BULLET.sub("", text.strip())).strip()
+    if _PART.match(squash(title)):
+        return None
+    numbered = _NUMBER.match(title)
+    if numbered:
+        number, title = number or squash(numbered.group(1)), title[numbered.end():]
+    if not _TABLE_TITLE.search(title_key(title)):
+        return None
+    return ContentsEntry(title, number, classify(title), location, **flags)
+
+
+def _from_table(table: TableFacts) -> Contents:
+    printed = table.table
+    headers = [label_key("".join(row[i].text for row in printed.header)) for i in range(printed.width)]
+    flag = next((i for i, h in enumerate(headers) if _EMPTY_COLUMN.search(h)), None)
+    reason = next((i for i, h in enumerate(headers) if _REASON_COLUMN.search(h)), None)
+    entries = []
+    for row in printed.body:
+        cells = [c for i, c in enumerate(row) if c.text.strip() and i not in (flag, reason)]
+        numbers = [c for c in cells if _NUMBER.fullmatch(squash(c.text))]
+        title = next((c for c in cells if c not in numbers and not squash(c.text).isdigit()), None)  # not a page
+        if title is None:
+            continue
+        number = squash(numbers[0].text) if numbers else None
+        entry = _entry(title.text, title.location, number,
+                       empty=_FLAGS.get(squash(row[flag].text)) if flag is not None else None,
+                       reason=row[reason].text.strip() if reason is not None else "")
+        if entry:
+            entries.append(entry)
+    return Contents(tuple(entries), printed.location, printed.name)
+
+
+def _listed(text: str) -> bool:
+    """Whether a paragraph reads as a contents line: short, and a bullet, a part, numbered or paged."""
+    s = squash(text)
+    return len(s) <= _LINE and bool(_BULLET.match(text) or _PART.match(s) or _LEADER.search(text)
+                                    or split_label(s)[0])
+
+
+def _from_paragraphs(blocks: list[Block], heading: Paragraph) -> Contents:
+    """The lines under a `目录` heading, up to the first that is not a contents line or repeats one
+    (the text starting over with the same headings)."""
+    entries: list[ContentsEntry] = []
+    first = next(i for i, b in enumerate(blocks) if b is heading) + 1
+    for block in blocks[first:]:
+        if not isinstance(block, Paragraph) or not _listed(block.text):
+            break
+        bullet = len(block.text) - len(_BULLET.sub("", block.text))
+        entry = _entry(block.text, block.locate(bullet))
+        if entry and any(title_key(e.title) == title_key(entry.title) for e in entries):
+            break
+        if entry:
+            entries.append(entry)
+    return Contents(tuple(entries), heading.location, "目录")
+
+
+def read_contents(doc: DocumentFacts) -> Contents | None:
+    """The contents listing the most tables, or ``None`` when no contents lists a table."""
+    found = [_from_table(t) for t in doc.of_kind("contents")]
+    blocks = doc.document.blocks
+    found += [_from_paragraphs(blocks, b) for b in blocks
+              if isinstance(b, Paragraph) and _HEADING.match(squash(b.text))]
+    return max((c for c in found if c.entries), key=lambda c: len(c.entries), default=None)
+
+
+def printed_tables(doc: DocumentFacts) -> list[TableFacts]:
+    """The document's tables other than the contents itself."""
+    return [t for t in doc.tables if not (t.kind and t.kind.id == "contents")]
+
+
+def _numbers(number: str) -> tuple[int, ...]:
+    return tuple(int(d) for d in re.findall(r"\d+", number))
+
+
+def match_tables(contents: Contents, tables: list[TableFacts]) -> list[TableFacts | None]:
+    """The printed table each entry names (``None`` when it is not printed); each table is used once.
+
+    By number first (`表9` is 表9 whatever its title), then by the same title, then
+    by kind, for tables the contents titles differently (`部门专项业务经费绩效目标表`
+    printed as `部门预算专项业务经费绩效目标表`) unless both are numbered otherwise.
+    """
+    def by_number(e: ContentsEntry, t: TableFacts) -> bool:
+        return bool(e.number and t.table.number) and _numbers(e.number) == _numbers(t.table.number)
+
+    def by_title(e: ContentsEntry, t: TableFacts) -> bool:
+        return title_key(e.title) == title_key(t.table.title or "")
+
+    def by_kind(e: ContentsEntry, t: TableFacts) -> bool:
+        return e.kind is not None and e.kind == t.kind and not (e.number and t.table.number)
+
+    found: list[TableFacts | None] = [None] * len(contents.entries)
+    for same in (by_number, by_title, by_kind):
+        for i, entry in enumerate(contents.entries):
+            if found[i] is None:
+                found[i] = next((t for t in tables if t not in found and same(entry, t)), None)
+    return found
