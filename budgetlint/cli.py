@@ -11,19 +11,16 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from budgetlint import __version__
-from budgetlint.cache import DocumentCache
-from budgetlint.engine.pack import RuleSet, load_rules
+from budgetlint import __version__, config, run
+from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.yamlsource import RuleError
-from budgetlint.lint import check_paths
 from budgetlint.load import LoadError, load_document
 from budgetlint.report import extract as extract_view
-from budgetlint.report import rules_doc
+from budgetlint.report import progress, rules_doc, settings_view
 from budgetlint.report.formats import Rendering, formats
+from budgetlint.run import EXIT_CLEAN, EXIT_ERROR
 from budgetlint.understand import understand
-
-EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
-DEFAULT_JOBS = os.cpu_count() or 1
+from budgetlint.waivers import write_waivers as write_waiver_file
 
 app = typer.Typer(
     name="budgetlint",
@@ -37,15 +34,30 @@ app = typer.Typer(
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+    HTML = "html"
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
 
 
 def _stdout() -> Console:
     return Console(highlight=False, soft_wrap=True)
 
 
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
 def _fail(message: str) -> typer.Exit:
     """Print a one-line error on stderr; the caller raises the returned exit."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"budgetlint: error: {message}", markup=False)
+    _stderr().print(f"budgetlint: error: {message}", markup=False)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -53,12 +65,18 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
 
-def _rules(extra: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None) -> RuleSet:
+def _settings(start: str, given: dict) -> dict:
     try:
-        rules = load_rules(extra)
+        return config.resolve(Path(start), given)
+    except config.ConfigError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _rules(settings: dict) -> RuleSet:
+    try:
+        return run.ruleset(settings)
     except RuleError as exc:
         raise _fail(str(exc)) from None
-    return rules.filtered(_split(select), _split(ignore))
 
 
 def _version(value: bool) -> None:
@@ -82,30 +100,65 @@ RulesOption = Annotated[
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.TEXT,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: text].")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.", metavar="FILE")] = None,
     rules: RulesOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: ids, id prefixes (BL1) or names; comma-separated.")] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: ids, id prefixes or names; comma-separated.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: files in parallel, or the pages of one long PDF.")] = DEFAULT_JOBS,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 only for findings at this level or above [default: info].")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: files in parallel, or the pages of one long PDF [default: all cores].")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every file again instead of using the cache.")] = False,
+    waivers: Annotated[Optional[list[Path]], typer.Option("--waivers", help="A waiver file of accepted findings (repeatable).", metavar="FILE")] = None,
+    write_waivers: Annotated[Optional[Path], typer.Option("--write-waivers", help="Write the findings as a baseline waiver file, then exit 0.", metavar="FILE")] = None,
+    show_waived: Annotated[bool, typer.Option("--show-waived", help="Also show the findings a waiver accepted.")] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count the findings per rule instead of listing them.")] = False,
+    no_timing: Annotated[bool, typer.Option("--no-timing", help="Leave out timings, for byte-reproducible output.")] = False,
+    show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each comes from, then exit.")] = False,
 ) -> None:
-    """Check disclosures; exit 0 when clean, 1 on violations, 2 on a usage or input error."""
-    ruleset = _rules(rules, select, ignore)
-    report = check_paths(paths, ruleset, jobs=jobs, cache=None if no_cache else DocumentCache())
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
+    settings = _settings(paths[0], {
+        "format": format.value if format else None, "rules": [str(p.resolve()) for p in rules or []],
+        "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
+        "jobs": jobs, "cache": False if no_cache else None, "waivers": [str(p.resolve()) for p in waivers or []],
+        "timing": False if no_timing else None,
+    })
+    if show_config:
+        settings_view.render(settings, _stdout())
+        raise typer.Exit(EXIT_CLEAN)
+    ruleset = _rules(settings)
+    name = settings["format"].value
+    interactive = name == "text" and output is None and sys.stderr.isatty() and not os.environ.get("CI")
+    try:
+        with progress.bar(interactive, _stderr()) as on_file:
+            report = run.run_check(paths, settings, ruleset, on_file)
+    except RuleError as exc:
+        raise _fail(str(exc)) from None
     for error in report.errors:
-        err.print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
-    rendering = Rendering(report, ruleset, color=sys.stdout.isatty(), width=_stdout().width)
-    sys.stdout.write(formats()[format.value](rendering))
-    if report.errors:
-        raise typer.Exit(EXIT_ERROR)
-    raise typer.Exit(EXIT_VIOLATIONS if report.violations else EXIT_CLEAN)
+        _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
+    if write_waivers is not None:
+        write_waiver_file(write_waivers, report.violations)
+        _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
+        raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
+    to_terminal = output is None and sys.stdout.isatty()
+    rendering = Rendering(report, ruleset, color=to_terminal, width=_stdout().width if to_terminal else 120,
+                          statistics=statistics, show_waived=show_waived, timing=settings["timing"].value)
+    text = formats()[name](rendering)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    raise typer.Exit(run.exit_code(report, settings["fail-on"].value))
+
+
+def _rules_here(extra: list[Path] | None) -> RuleSet:
+    """The rules in force in the current folder (its settings file, plus --rules)."""
+    return _rules(_settings(".", {"rules": [str(p.resolve()) for p in extra or []], "select": [], "ignore": []}))
 
 
 @app.command("rules")
 def list_rules(rules: RulesOption = None) -> None:
     """List the rules: id, name, kind, severity and what each checks."""
-    rules_doc.list_rules(_rules(rules), _stdout())
+    rules_doc.list_rules(_rules_here(rules), _stdout())
 
 
 @app.command()
@@ -114,7 +167,7 @@ def explain(
     rules: RulesOption = None,
 ) -> None:
     """Explain one rule: what it checks, why, an example, its settings and message."""
-    rule = _rules(rules).get(rule_id)
+    rule = _rules_here(rules).get(rule_id)
     if rule is None:
         raise _fail(f"no rule '{rule_id}' (see `budgetlint rules`)")
     rules_doc.explain(rule, _stdout())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet
@@ -56,6 +57,12 @@ def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache |
     )
 
 
+def _told(outcome: FileResult | InputError, on_file: Callable[[str], None] | None) -> FileResult | InputError:
+    if on_file is not None:
+        on_file(outcome.path)
+    return outcome
+
+
 def _checked(path: Path, rules: RuleSet, jobs: int, cache: DocumentCache | None) -> FileResult | InputError:
     try:
         return check_file(path, rules, jobs, cache)
@@ -78,17 +85,18 @@ def _check_in_worker(path: Path) -> FileResult | InputError:
     return _checked(path, _worker[0], 1, _worker[1])
 
 
-def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> Report:
+def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
+                on_file: Callable[[str], None] | None = None) -> Report:
     """Check files and folders: many files in ``jobs`` processes, a single long PDF's pages
-    in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is."""
+    in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
+    ``on_file`` is told of each file as it is done (a progress bar)."""
     files, errors = discover(paths)
     report = Report(errors=errors)
     if jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(min(jobs, len(files)), initializer=_start_worker, initargs=(rules, cache)) as pool:
-            results = pool.map(_check_in_worker, files)
-            outcomes = list(results)
+            outcomes = [_told(o, on_file) for o in pool.map(_check_in_worker, files)]
     else:
-        outcomes = [_checked(f, rules, jobs, cache) for f in files]
+        outcomes = [_told(_checked(f, rules, jobs, cache), on_file) for f in files]
     for outcome in outcomes:
         (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
     report.errors.sort(key=lambda e: e.path)

@@ -21,13 +21,14 @@ from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
 from budgetlint.checks.share import ShareCheck
+from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
 
 CHECKS: dict[str, Check] = {
     c.kind: c()
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
-              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, RequiredTables,
+              NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder)
 }
 

@@ -19,7 +19,7 @@ from budgetlint.interval import Interval, interval_sum
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Fact, TableFacts
 from budgetlint.understand.rows import total_rank
-from budgetlint.understand.statements import Amount
+from budgetlint.understand.statements import Amount, Printed
 
 _TOTAL_COLUMN = ColumnSelector((TOTAL,))
 
@@ -83,3 +83,9 @@ def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: 
 
 def narrative_ref(amount: Amount) -> FigureRef:
     return FigureRef(location=amount.location, text=amount.value.text, row=amount.label or amount.printed_label)
+
+
+def printed_ref(printed: Printed, about: Amount | None = None) -> FigureRef:
+    """A narrative figure (a rate, a share, a change) named by the amount it is about."""
+    row = (about.label or about.printed_label) if about is not None else None
+    return FigureRef(location=printed.location, text=printed.text, row=row or None)

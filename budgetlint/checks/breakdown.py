@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.backing import narrative_ref
+from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_bool_field
-from budgetlint.checks.growth import printed_ref
 from budgetlint.engine.quantities import Quantity, Vocabulary
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.interval import Interval, interval_sum
@@ -93,8 +92,8 @@ class Breakdown(Check):
             return
         figure = total.amount.figure  # type: ignore[union-attr]
         shown = summed.scale(total.direction or 1)
-        finding = discrepancy(figure, printed_ref(total.amount), shown,
-                              [printed_ref(c.amount) for c in changes])  # type: ignore[union-attr]
+        finding = discrepancy(figure, printed_ref(total.amount, whole), shown,
+                              [printed_ref(c.amount, p) for c, p in zip(changes, parts)])  # type: ignore[union-attr]
         if finding:
             yield self._named(finding, whole, parts)
 

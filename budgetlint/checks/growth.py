@@ -12,20 +12,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.backing import backing, narrative_ref
+from budgetlint.checks.backing import backing, narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.interval import Interval
-from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
 _WORDS = {1: "增加", -1: "减少", 0: "持平"}
-
-
-def printed_ref(printed) -> FigureRef:
-    return FigureRef(location=printed.location, text=printed.text)
 
 
 class Growth(Check):
@@ -78,15 +73,15 @@ class Growth(Check):
             yield self._finding(change, amount, "上年为零，不应有增长率", None)
         elif not zero_base and expected is not None:
             shown = expected.scale(change.rate_direction or 1)
-            finding = discrepancy(change.rate.figure, printed_ref(change.rate), shown,
-                                  [narrative_ref(amount), printed_ref(change.amount)])
+            finding = discrepancy(change.rate.figure, printed_ref(change.rate, amount), shown,
+                                  [narrative_ref(amount), printed_ref(change.amount, amount)])
             if finding:
                 finding.values.update(self._values(change, amount))
                 yield finding
 
     def _finding(self, change: Change, amount: Amount, computed: str, difference: str | None) -> Finding:
         subject = change.rate if change.rate is not None else change.flat
-        finding = Finding(subject=printed_ref(subject), reported=subject.text, computed=computed,
+        finding = Finding(subject=printed_ref(subject, amount), reported=subject.text, computed=computed,
                           difference=difference, related=(narrative_ref(amount),))
         finding.values.update(self._values(change, amount))
         return finding
@@ -103,7 +98,7 @@ class Growth(Check):
         if change.amount.interval.contains_zero() and change.rate.interval.contains_zero():
             return
         amount = change.candidates[0] if change.candidates else None
-        finding = Finding(subject=printed_ref(change.rate), reported=change.rate.text,
+        finding = Finding(subject=printed_ref(change.rate, amount), reported=change.rate.text,
                           computed=f"{_WORDS[change.direction]}（与「{_WORDS[change.direction]}{change.amount.text}」一致）",
                           related=(printed_ref(change.amount),))
         if amount is not None:
@@ -116,7 +111,8 @@ class Growth(Check):
         moved = [p for p in (change.amount, change.rate) if p is not None and not p.interval.contains_zero()]
         if not moved:
             return
-        finding = Finding(subject=printed_ref(change.flat), reported=change.flat.text,
+        about = change.candidates[0] if change.candidates else None
+        finding = Finding(subject=printed_ref(change.flat, about), reported=change.flat.text,
                           computed=f"{_WORDS[change.direction or 1]}{moved[0].text}",
                           related=tuple(printed_ref(p) for p in moved))
         if change.candidates:

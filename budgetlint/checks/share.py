@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.backing import narrative_ref
+from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import PERCENT, Figure, render_value
@@ -22,7 +22,7 @@ HUNDRED = Interval.exact(100)
 
 
 def share_ref(share: Share) -> FigureRef:
-    return FigureRef(location=share.rate.location, text=share.rate.text)
+    return printed_ref(share.rate, share.parts[0] if share.parts else None)
 
 
 def readings(share: Share) -> list[tuple[Amount, Amount, Interval]]:

@@ -25,7 +25,8 @@ Renderer = Callable[[Rendering], str]
 
 def formats() -> dict[str, Renderer]:
     """Format name -> renderer.  Imported on demand: only the chosen format's module loads."""
+    from budgetlint.report import html as html_format
     from budgetlint.report import json as json_format
     from budgetlint.report import text as text_format
 
-    return {"text": text_format.render, "json": json_format.render}
+    return {"text": text_format.render, "json": json_format.render, "html": html_format.render}

@@ -71,11 +71,13 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     waived: list[Violation] = field(default_factory=list)  # accepted in a waiver file: not counted
+    extra: list[Violation] = field(default_factory=list)  # about no checked file (a stale waiver)
     seconds: float = 0.0  # the whole run
 
     @property
     def violations(self) -> list[Violation]:
-        return sorted((v for f in self.files for v in f.violations), key=Violation.sort_key)
+        found = [v for f in self.files for v in f.violations] + self.extra
+        return sorted(found, key=Violation.sort_key)
 
     @property
     def pages(self) -> int:

@@ -64,7 +64,7 @@ def _violation(v: Violation, indent: str) -> list[Text]:
     return lines
 
 
-def summary(report: Report) -> Text:
+def summary(report: Report, timing: bool = True) -> Text:
     counts = Counter(v.severity for v in report.violations)
     total = sum(counts.values())
     text = Text()
@@ -73,11 +73,31 @@ def summary(report: Report) -> Text:
         text.append(f"发现 {total} 处问题（{detail}）", style="bold")
     else:
         text.append("未发现问题", style="bold green")
-    text.append(f"，检查 {len(report.files)} 个文件")
+    pages = f"（{report.pages} 页）" if report.pages else ""
+    text.append(f"，检查 {len(report.files)} 个文件{pages}")
+    if report.waived:
+        text.append(f"，{len(report.waived)} 处已豁免")
     if report.errors:
         text.append(f"，{len(report.errors)} 个文件无法检查", style="bold red")
+    if timing and report.seconds:
+        text.append(f"，用时 {report.seconds:.2f} 秒")
     text.append("。")
     return text
+
+
+def statistics(report: Report) -> list[Text]:
+    """Counts per rule, most frequent first (like `ruff --statistics`)."""
+    counts = Counter((v.rule, v.name, v.severity) for v in report.violations)
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return [Text(f"{n:>{width}}  ") + Text(rule, style="bold") + Text(f"  {severity:<7}  {name}")
+            for (rule, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _by_file(violations: list[Violation]) -> dict[str, list[Violation]]:
+    by_file: dict[str, list[Violation]] = {}
+    for v in violations:
+        by_file.setdefault(v.file, []).append(v)
+    return by_file
 
 
 def render(rendering: Rendering) -> str:
@@ -85,14 +105,23 @@ def render(rendering: Rendering) -> str:
     console = Console(file=buffer, force_terminal=rendering.color, no_color=not rendering.color,
                       width=rendering.width, highlight=False, soft_wrap=True)
     report = rendering.report
-    by_file: dict[str, list[Violation]] = {}
-    for v in report.violations:
-        by_file.setdefault(v.file, []).append(v)
-    for path, violations in by_file.items():
-        console.print(Text(path, style="bold underline"))
-        for v in violations:
-            for line in _violation(v, "  "):
-                console.print(line)
+    if rendering.statistics:
+        for line in statistics(report):
+            console.print(line)
+    else:
+        for path, violations in _by_file(report.violations).items():
+            console.print(Text(path, style="bold underline"))
+            for v in violations:
+                for line in _violation(v, "  "):
+                    console.print(line)
+            console.print()
+    if rendering.show_waived and report.waived:
+        console.print(Text("已豁免（不计入）", style="bold dim"))
+        for path, violations in _by_file(sorted(report.waived, key=Violation.sort_key)).items():
+            console.print(Text(path, style="dim underline"))
+            for v in violations:
+                for line in _violation(v, "  "):
+                    console.print(line, style="dim")
         console.print()
-    console.print(summary(report))
+    console.print(summary(report, rendering.timing))
     return buffer.getvalue()

@@ -38,12 +38,14 @@ class Passage:
 
     def span(self, start: int, end: int) -> Location:
         """Where the text from ``start`` to ``end`` was printed: its first character, and on a
-        page, the box around its characters on that page."""
+        page, the box around its characters on the first character's line (a figure broken
+        over two lines is boxed where it starts)."""
         first = self.locate(start)
         if first.bbox is None:
             return first
+        top, bottom = first.bbox[1], first.bbox[3]
         boxes = [loc.bbox for loc in (self.locate(i) for i in range(start, end))
-                 if loc.bbox is not None and loc.page == first.page]
+                 if loc.bbox is not None and loc.page == first.page and top <= (loc.bbox[1] + loc.bbox[3]) / 2 <= bottom]
         return replace(first, bbox=(min(b[0] for b in boxes), min(b[1] for b in boxes),
                                     max(b[2] for b in boxes), max(b[3] for b in boxes)))
 

@@ -1,0 +1,135 @@
+"""Settings kept with the disclosures: ``[tool.budgetlint]`` in pyproject.toml, or budgetlint.toml.
+
+The file is found by walking up from the first checked path (a budgetlint.toml
+wins over a pyproject.toml in the same folder; a pyproject.toml without a
+``[tool.budgetlint]`` table does not count).  Command-line flags override it;
+every setting remembers where its value came from, for ``--show-config``.
+Paths in the file (extra rule packs, the waiver file) are relative to it.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from budgetlint.engine.rule import Severity
+
+DEFAULT = "default"
+COMMAND_LINE = "command line"
+
+
+class ConfigError(Exception):
+    """A settings file problem: the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    value: Any
+    source: str  # DEFAULT, COMMAND_LINE or the settings file
+
+
+def _strings(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) for v in items):
+        raise ValueError("must be a string or a list of strings")
+    return [v for v in items if v]
+
+
+def _level(value: Any) -> str:
+    if value not in [s.value for s in Severity]:
+        raise ValueError("must be error, warning or info")
+    return value
+
+
+def _severities(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ValueError("must be a table of rule = level, e.g. { BL402 = \"error\" }")
+    return {str(k): _level(v) for k, v in value.items()}
+
+
+def _jobs(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError("must be a whole number of processes, 1 or more")
+    return value
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("must be true or false")
+    return value
+
+
+def _format(value: Any) -> str:
+    from budgetlint.report.formats import formats
+
+    if value not in formats():
+        raise ValueError(f"must be one of {', '.join(formats())}")
+    return value
+
+
+# key: (parse, default value, is a path or list of paths relative to the file)
+KEYS: dict[str, tuple[Any, Any, bool]] = {
+    "select": (_strings, [], False),
+    "ignore": (_strings, [], False),
+    "severity": (_severities, {}, False),
+    "rules": (_strings, [], True),
+    "fail-on": (_level, "info", False),
+    "jobs": (_jobs, os.cpu_count() or 1, False),
+    "format": (_format, "text", False),
+    "waivers": (_strings, [], True),
+    "cache": (_flag, True, False),
+    "timing": (_flag, True, False),
+}
+
+
+def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest settings file at or above ``start``, and its budgetlint table."""
+    directory = start.resolve()
+    if not directory.is_dir():
+        directory = directory.parent
+    for folder in [directory, *directory.parents]:
+        own = folder / "budgetlint.toml"
+        if own.is_file():
+            return own, _read(own)
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            table = _read(project).get("tool", {}).get("budgetlint")
+            if isinstance(table, dict):
+                return project, table
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def resolve(start: Path, given: dict[str, Any]) -> dict[str, Setting]:
+    """The settings in force: command line (``given``, None = not given) over the file over defaults."""
+    settings = {key: Setting(default, DEFAULT) for key, (_, default, _) in KEYS.items()}
+    found = find_settings_file(start)
+    if found is not None:
+        path, table = found
+        where = "[tool.budgetlint]" if path.name == "pyproject.toml" else ""
+        for key, raw in table.items():
+            if key not in KEYS:
+                raise ConfigError(f"{path}: {where} unknown key '{key}' (known: {', '.join(KEYS)})".replace("  ", " "))
+            parse, _, relative = KEYS[key]
+            try:
+                value = parse(raw)
+            except ValueError as exc:
+                raise ConfigError(f"{path}: {where} key '{key}': {exc}".replace("  ", " ")) from None
+            if relative:
+                value = [str((path.parent / v).resolve()) for v in value]
+            settings[key] = Setting(value, str(path))
+    for key, value in given.items():
+        if value is not None and value != []:
+            settings[key] = Setting(value, COMMAND_LINE)
+    return settings

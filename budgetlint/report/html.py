@@ -1,0 +1,241 @@
+"""``--format html``: one self-contained page for auditors, who would rather look than read coordinates.
+
+For each file: counts per rule and severity, then each finding with its message,
+its arithmetic (as printed, as computed, the difference, the figures used) and
+the place itself: for a PDF, the page region rendered with the figure boxed in
+red and the figures it was compared with in blue; for text, the lines around it
+with the same figures highlighted.  Images are embedded (base64 PNG), so the
+file works offline and can be mailed as it is.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections import Counter
+from pathlib import Path
+
+from budgetlint import __version__
+from budgetlint.report.formats import Rendering
+from budgetlint.report.result import FigureRef, Report, Violation
+from budgetlint.report.text import place
+
+_RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
+_PAD = (90.0, 28.0)  # points around the boxed figures: wide enough to show a row's label
+_SUBJECT = (220, 38, 38)
+_RELATED = (37, 99, 235)
+_CONTEXT_LINES = 2
+
+_STYLE = """
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em auto;
+       max-width: 1100px; color: #1f2937; line-height: 1.5; }
+h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 2em; border-bottom: 2px solid #e5e7eb; }
+table.counts { border-collapse: collapse; margin: .5em 0 1em; }
+table.counts td, table.counts th { border: 1px solid #e5e7eb; padding: 2px 10px; text-align: left; }
+.finding { border: 1px solid #e5e7eb; border-radius: 6px; padding: .8em 1em; margin: 1em 0; }
+.finding.waived { opacity: .6; }
+.head { font-weight: bold; } .where { color: #6b7280; font-family: monospace; margin-right: .6em; }
+.sev { border-radius: 4px; padding: 0 6px; margin-right: .5em; color: white; font-size: .85em; }
+.sev.error { background: #dc2626; } .sev.warning { background: #d97706; } .sev.info { background: #2563eb; }
+.arith { margin: .4em 0; } .arith b { font-family: monospace; }
+.used { color: #4b5563; font-size: .9em; } .used li { margin: 0; }
+figure { margin: .6em 0 0; } figcaption { color: #6b7280; font-size: .85em; }
+img.page { max-width: 100%; border: 1px solid #d1d5db; display: block; }
+pre.source { background: #f9fafb; border: 1px solid #e5e7eb; padding: .5em; overflow-x: auto; font-size: .9em; }
+mark.subject { background: #fecaca; outline: 2px solid #dc2626; } mark.related { background: #bfdbfe; }
+.errors li { color: #b91c1c; }
+"""
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _where(ref: FigureRef) -> str:
+    return place(ref.location)
+
+
+class _Pages:
+    """Renders regions of the PDF pages a report points at, one open file at a time."""
+
+    def __init__(self) -> None:
+        self.path: str | None = None
+        self.pdf = None
+
+    def _open(self, path: str):
+        import pdfplumber
+
+        if path != self.path:
+            self.close()
+            self.pdf = pdfplumber.open(path)
+            self.path = path
+        return self.pdf
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+        self.pdf, self.path = None, None
+
+    def image(self, path: str, number: int, subject: FigureRef | None, related: list[FigureRef]) -> str | None:
+        """A data URI of the page region holding the boxes, or None when it cannot be drawn."""
+        boxes = [r.location.bbox for r in ([subject] if subject else []) + related if r.location.bbox]
+        if not boxes:
+            return None
+        try:
+            pdf = self._open(path)
+            page = pdf.pages[number - 1]
+            dx, dy = _PAD
+            region = (max(min(b[0] for b in boxes) - dx, 0), max(min(b[1] for b in boxes) - dy, 0),
+                      min(max(b[2] for b in boxes) + dx, page.width), min(max(b[3] for b in boxes) + dy, page.height))
+            if region[3] - region[1] > 0.6 * page.height:
+                region = (0, 0, page.width, page.height)
+            shot = page.crop(region).to_image(resolution=_RESOLUTION, antialias=True)
+            for ref in related:
+                if ref.location.bbox:
+                    shot.draw_rect(ref.location.bbox, fill=(*_RELATED, 40), stroke=_RELATED, stroke_width=2)
+            if subject is not None and subject.location.bbox:
+                shot.draw_rect(subject.location.bbox, fill=(*_SUBJECT, 40), stroke=_SUBJECT, stroke_width=3)
+            buffer = io.BytesIO()
+            shot.annotated.save(buffer, format="PNG", optimize=True)
+            page.close()
+        except Exception:  # a file that moved or changed since the check: show the finding without its picture
+            return None
+        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+class _Sources:
+    """Lines of the text files a report points at."""
+
+    def __init__(self) -> None:
+        self.lines: dict[str, list[str] | None] = {}
+
+    def get(self, path: str) -> list[str] | None:
+        if path not in self.lines:
+            from budgetlint.load import LoadError, read_bytes
+            from budgetlint.load.text import decode
+
+            try:
+                self.lines[path] = decode(read_bytes(Path(path))).split("\n")
+            except LoadError:
+                self.lines[path] = None
+        return self.lines[path]
+
+
+def _highlighted(line: str, marks: list[tuple[int, int, str]]) -> str:
+    out, at = [], 0
+    for start, end, kind in sorted(marks):
+        if start < at:
+            continue
+        out.append(_esc(line[at:start]))
+        out.append(f'<mark class="{kind}">{_esc(line[start:end])}</mark>')
+        at = end
+    out.append(_esc(line[at:]))
+    return "".join(out)
+
+
+def _source_excerpt(v: Violation, sources: _Sources) -> str:
+    lines = sources.get(v.subject.location.file)
+    if not lines:
+        return ""
+    marks: dict[int, list[tuple[int, int, str]]] = {}
+    for ref, kind in [(v.subject, "subject")] + [(r, "related") for r in v.related]:
+        loc = ref.location
+        if loc.line and loc.column and ref.text and loc.file == v.subject.location.file:
+            start = loc.column - 1
+            marks.setdefault(loc.line, []).append((start, start + len(ref.text), kind))
+    shown: list[int] = []
+    line = v.subject.location.line or 1
+    for n in sorted(set(range(max(line - _CONTEXT_LINES, 1), min(line + _CONTEXT_LINES, len(lines)) + 1)) | set(marks)):
+        if shown and n > shown[-1] + 1:
+            shown.append(-1)
+        shown.append(n)
+    rows = ["…" if n < 0 else f"{n:>5} │ {_highlighted(lines[n - 1], marks.get(n, []))}" for n in shown]
+    return '<pre class="source">' + "\n".join(rows) + "</pre>"
+
+
+def _pictures(v: Violation, pages: _Pages) -> str:
+    subject = v.subject
+    by_page: dict[int, list[FigureRef]] = {}
+    for ref in v.related:
+        if ref.location.page and ref.location.file == subject.location.file:
+            by_page.setdefault(ref.location.page, []).append(ref)
+    out = []
+    if subject.location.page:
+        uri = pages.image(subject.location.file, subject.location.page, subject, by_page.pop(subject.location.page, []))
+        if uri:
+            out.append(_figure(uri, f"第{subject.location.page}页：红框为本处数字，蓝框为比较所用的数字"))
+    for number, refs in sorted(by_page.items())[:2]:
+        uri = pages.image(subject.location.file, number, None, refs)
+        if uri:
+            out.append(_figure(uri, f"第{number}页：比较所用的数字"))
+    return "".join(out)
+
+
+def _figure(uri: str, caption: str) -> str:
+    return f'<figure><img class="page" alt="{_esc(caption)}" src="{uri}"><figcaption>{_esc(caption)}</figcaption></figure>'
+
+
+def _finding(v: Violation, pages: _Pages, sources: _Sources, waived: bool = False) -> str:
+    parts = [
+        f'<div class="finding{" waived" if waived else ""}">',
+        f'<div class="head"><span class="where">{_esc(_where(v.subject))}</span>'
+        f'<span class="sev {_esc(v.severity)}">{_esc(v.severity)}</span>{_esc(v.rule)} {_esc(v.name)}</div>',
+        f"<div>{_esc(v.message)}</div>",
+        f'<div class="arith">列示 <b>{_esc(v.reported)}</b>　应为 <b>{_esc(v.computed)}</b>'
+        + (f"　差 <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
+    ]
+    if v.related:
+        items = "".join(
+            f"<li>{_esc(_where(r))} {_esc(r.text)} {_esc('｜'.join(x for x in (r.table, r.row, r.col) if x))}</li>"
+            for r in v.related)
+        parts.append(f'<ul class="used">{items}</ul>')
+    parts.append(_pictures(v, pages) if v.subject.location.page else _source_excerpt(v, sources))
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def _counts(violations: list[Violation]) -> str:
+    counts = Counter((v.rule, v.name, v.severity) for v in violations)
+    rows = "".join(f"<tr><td>{_esc(rule)}</td><td>{_esc(name)}</td><td>{_esc(sev)}</td><td>{n}</td></tr>"
+                   for (rule, name, sev), n in sorted(counts.items()))
+    return f'<table class="counts"><tr><th>规则</th><th>名称</th><th>级别</th><th>处数</th></tr>{rows}</table>'
+
+
+def _by_file(violations: list[Violation]) -> dict[str, list[Violation]]:
+    out: dict[str, list[Violation]] = {}
+    for v in violations:
+        out.setdefault(v.file, []).append(v)
+    return out
+
+
+def render(rendering: Rendering) -> str:
+    report: Report = rendering.report
+    pages, sources = _Pages(), _Sources()
+    body = [f"<h1>budgetlint 检查报告</h1><p>budgetlint {_esc(__version__)}："
+            f"检查 {len(report.files)} 个文件，发现 {len(report.violations)} 处问题"
+            + (f"，{len(report.waived)} 处已豁免" if report.waived else "") + "。</p>"]
+    if report.errors:
+        items = "".join(f"<li>{_esc(e.path)}：{_esc(e.message)}</li>" for e in report.errors)
+        body.append(f'<h2>无法检查的文件</h2><ul class="errors">{items}</ul>')
+    try:
+        by_file = _by_file(report.violations)
+        for result in report.files:
+            found = by_file.pop(result.path, [])
+            body.append(f"<h2>{_esc(result.path)}</h2>")
+            pages_text = f"{result.pages} 页，" if result.pages else ""
+            body.append(f"<p>{pages_text}{result.tables} 张表，{result.facts} 个数字；{len(found)} 处问题。</p>")
+            if found:
+                body.append(_counts(found))
+                body.extend(_finding(v, pages, sources) for v in found)
+        for path, found in by_file.items():  # findings about no checked file (stale waivers)
+            body.append(f"<h2>{_esc(path)}</h2>")
+            body.extend(_finding(v, pages, sources) for v in found)
+        if rendering.show_waived and report.waived:
+            body.append("<h2>已豁免（不计入）</h2>")
+            body.extend(_finding(v, pages, sources, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
+    finally:
+        pages.close()
+    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+            f"<title>budgetlint 检查报告</title><style>{_STYLE}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")

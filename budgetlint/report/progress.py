@@ -1,0 +1,29 @@
+"""A progress bar over the files of a batch, on an interactive terminal only.
+
+Never in CI logs (``$CI``), with a machine format or with ``--output``: there it
+would only add noise between the lines a program reads.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+
+@contextmanager
+def bar(shown: bool, console: Console) -> Iterator[Callable[[str], None] | None]:
+    """Yield a callback to call with each finished file (or None when no bar is shown)."""
+    if not shown:
+        yield None
+        return
+    columns = (TextColumn("检查"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("", total=None)
+
+        def done(path: str) -> None:
+            progress.update(task, advance=1, description=path)
+
+        yield done

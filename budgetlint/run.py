@@ -1,0 +1,57 @@
+"""One `budgetlint check`: settings to rules, rules over the files, waivers, the exit code.
+
+The command line only gathers flags and prints; what a check *does* is here, so
+that it can be called (and tested) without a terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable
+
+from budgetlint.cache import DocumentCache
+from budgetlint.config import Setting
+from budgetlint.engine.pack import RuleSet, load_rules
+from budgetlint.engine.rule import Severity
+from budgetlint.engine.yamlsource import RuleError
+from budgetlint.lint import check_paths
+from budgetlint.report.result import Report
+from budgetlint.waivers import apply_waivers, load_waivers
+
+EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
+
+
+def ruleset(settings: dict[str, Setting]) -> RuleSet:
+    """The built-in and extra packs, narrowed by select/ignore, with severities overridden."""
+    rules = load_rules([Path(p) for p in settings["rules"].value])
+    rules = rules.filtered(settings["select"].value, settings["ignore"].value)
+    overrides: dict[str, Any] = settings["severity"].value
+    for rule_id in overrides:
+        if not any(r.matches(rule_id) for r in rules.rules):
+            raise RuleError(settings["severity"].source, None, f"severity: no rule '{rule_id}' is in use")
+    return RuleSet(tuple(
+        replace(r, severity=Severity(next(v for k, v in overrides.items() if r.matches(k))))
+        if any(r.matches(k) for k in overrides) else r
+        for r in rules.rules
+    ), rules.vocabulary)
+
+
+def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
+              on_file: Callable[[str], None] | None = None) -> Report:
+    started = time.perf_counter()
+    cache = DocumentCache() if settings["cache"].value else None
+    report = check_paths(paths, rules, jobs=settings["jobs"].value, cache=cache, on_file=on_file)
+    waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
+    apply_waivers(report, waivers, rules)
+    report.seconds = round(time.perf_counter() - started, 3)
+    return report
+
+
+def exit_code(report: Report, fail_on: str) -> int:
+    """2 on an input error; 1 when a finding is at or above the failing level; else 0."""
+    if report.errors:
+        return EXIT_ERROR
+    threshold = Severity(fail_on).rank
+    return EXIT_VIOLATIONS if any(Severity(v.severity).rank >= threshold for v in report.violations) else EXIT_CLEAN

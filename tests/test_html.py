@@ -1,0 +1,32 @@
+"""The HTML report: self-contained, with the page regions of PDF findings and the lines of text ones."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+
+from PIL import Image
+
+from budgetlint.lint import check_paths
+from budgetlint.report.formats import Rendering, formats
+
+from conftest import ROOT
+
+
+def test_html_report_embeds_page_images_and_highlighted_lines(rules):
+    report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf"), str(ROOT / "samples/text/taiqian-2023.txt")],
+                         rules.filtered(["BL101", "BL311"], None))
+    page = formats()["html"](Rendering(report, rules))
+    assert page.startswith("<!DOCTYPE html>") and "http" not in page.split("<body>")[0]  # nothing to fetch
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
+    pdf_findings = [v for v in report.violations if v.subject.location.page]
+    assert len(images) >= len(pdf_findings) == 5
+    for data in images:
+        picture = Image.open(io.BytesIO(base64.b64decode(data)))
+        assert picture.width > 100 and picture.height > 40
+        assert (220, 38, 38) in {c for _, c in picture.convert("RGB").getcolors(1 << 20)}  # the red box is drawn
+    assert "第15页：红框为本处数字" in page  # 一般公共预算支出预算表, where 584.50 stands
+    # text findings: the lines around them, the figure marked
+    assert '<mark class="subject">584.50</mark>' in page
+    assert '<mark class="related">44.00</mark>' in page

@@ -1,0 +1,74 @@
+"""Settings files, command-line precedence, --show-config, --fail-on, --output, --statistics, jobs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from conftest import ROOT
+from test_cli import run
+
+
+def _project(tmp_path, settings: str, name: str = "pyproject.toml"):
+    folder = tmp_path / "disclosures"
+    folder.mkdir()
+    shutil.copy(ROOT / "samples/text/taiqian-2023.txt", folder / "taiqian.txt")
+    (tmp_path / name).write_text(settings, encoding="utf-8")
+    return folder
+
+
+def test_settings_file_found_upward_and_overridden_by_flags(tmp_path):
+    folder = _project(tmp_path, '[tool.budgetlint]\nselect = ["BL401"]\njobs = 1\nfail-on = "error"\n')
+    from_file = run("check", "--format", "json", str(folder), cwd=tmp_path)
+    assert {v["rule"] for v in json.loads(from_file.stdout)["violations"]} == {"BL401"}
+    overridden = run("check", "--format", "json", "--select", "BL101", str(folder), cwd=tmp_path)
+    assert {v["rule"] for v in json.loads(overridden.stdout)["violations"]} == {"BL101"}
+
+
+def test_show_config_names_where_each_setting_comes_from(tmp_path):
+    folder = _project(tmp_path, 'select = ["BL4"]\n[severity]\nBL401 = "warning"\n', name="budgetlint.toml")
+    shown = run("check", "--show-config", "--jobs", "3", str(folder), cwd=tmp_path).stdout
+    settings = tmp_path / "budgetlint.toml"
+    lines = {line.split()[0]: line for line in shown.splitlines() if line.strip()}
+    assert "BL4" in lines["select"] and str(settings.resolve()) in lines["select"]
+    assert "BL401=warning" in lines["severity"] and str(settings.resolve()) in lines["severity"]
+    assert "3" in lines["jobs"] and "command line" in lines["jobs"]
+    assert "default" in lines["format"]
+
+
+def test_severity_override_and_fail_on(tmp_path):
+    folder = _project(tmp_path, '[tool.budgetlint]\nselect = ["BL401"]\nseverity = { BL401 = "warning" }\n')
+    data = json.loads(run("check", "--format", "json", str(folder), cwd=tmp_path).stdout)
+    assert [v["severity"] for v in data["violations"]] == ["warning"]
+    assert run("check", "--fail-on", "error", str(folder), cwd=tmp_path).returncode == 0
+    assert run("check", "--fail-on", "warning", str(folder), cwd=tmp_path).returncode == 1
+
+
+def test_a_bad_settings_file_exits_2_naming_file_and_key(tmp_path):
+    folder = _project(tmp_path, '[tool.budgetlint]\nfail-on = "fatal"\n')
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == 2 and "pyproject.toml" in result.stderr and "'fail-on'" in result.stderr
+    folder2 = tmp_path / "other"
+    folder2.mkdir()
+    (folder2 / "budgetlint.toml").write_text("colour = 1\n", encoding="utf-8")
+    assert "unknown key 'colour'" in run("check", str(folder2), cwd=tmp_path).stderr
+
+
+def test_output_file_and_statistics(tmp_path):
+    out = tmp_path / "report.json"
+    result = run("check", "--format", "json", "--output", str(out), "samples/text/taiqian-2023.txt")
+    assert result.stdout == "" and json.loads(out.read_text(encoding="utf-8"))["violations"]
+    stats = run("check", "--statistics", "--select", "BL1,BL4", "samples/text/taiqian-2023.txt").stdout
+    assert stats.splitlines()[0].split() == ["3", "BL101", "error", "total-row"]
+    assert "BL401" in stats and "317:27" not in stats
+
+
+def test_any_job_count_gives_byte_identical_json():
+    one = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "1", "samples")
+    two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "2", "samples")
+    assert one.stdout == two.stdout and len(json.loads(one.stdout)["files"]) == 10
+
+
+def test_no_progress_bar_in_ci_logs_or_machine_formats():
+    result = run("check", "--format", "json", "samples/text")
+    assert "检查" not in result.stderr

@@ -1,0 +1,63 @@
+"""Waivers: a baseline round trip, a changed figure is a new finding, a fixed one leaves a stale waiver."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from budgetlint.engine.yamlsource import RuleError
+from budgetlint.waivers import load_waivers
+
+from conftest import ROOT
+from test_cli import run
+
+SAMPLE = ROOT / "samples/text/taiqian-2023.txt"
+
+
+def _findings(result) -> list[dict]:
+    return json.loads(result.stdout)["violations"]
+
+
+def test_baseline_round_trip(tmp_path):
+    doc = tmp_path / "taiqian.txt"
+    shutil.copy(SAMPLE, doc)
+    waivers = tmp_path / "waivers.yaml"
+    written = run("check", "--select", "BL1,BL3,BL4", "--write-waivers", str(waivers), str(doc), cwd=tmp_path)
+    assert written.returncode == 0 and waivers.exists()
+    baseline = _findings(run("check", "--format", "json", "--select", "BL1,BL3,BL4", str(doc), cwd=tmp_path))
+    assert len(load_waivers(waivers)) == len(baseline) > 10
+
+    # re-run with the baseline: clean, and every waived finding still visible on request
+    clean = run("check", "--format", "json", "--select", "BL1,BL3,BL4", "--waivers", str(waivers), "--show-waived",
+                str(doc), cwd=tmp_path)
+    assert clean.returncode == 0 and _findings(clean) == []
+    assert len(json.loads(clean.stdout)["waived"]) == len(baseline)
+
+    # a changed figure at a waived place is a new finding (and its old waiver goes stale)
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(text.replace("| 合计 | 2,444.50 | 584.50 |", "| 合计 | 2,444.50 | 580.50 |"), encoding="utf-8")
+    changed = run("check", "--format", "json", "--select", "BL0,BL1,BL2,BL3,BL4", "--waivers", str(waivers),
+                  str(doc), cwd=tmp_path)
+    found = {(v["rule"], v["reported"]) for v in _findings(changed)}
+    assert ("BL101", "580.50") in found and ("BL002", "584.50") in found
+    assert changed.returncode == 1
+
+    # the waived problem removed (the duplicated row fixed): its waiver is reported as stale, at its line
+    doc.write_text(text.replace("| 221 | 2 | 1 | | 住房公积金 | 49.00 | 49.00 |", "| 210 | 11 | 02 | | 事业单位医疗 | 28.00 | 28.00 |"),
+                   encoding="utf-8")
+    fixed = run("check", "--format", "json", "--select", "BL4", "--select", "BL002", "--waivers", str(waivers),
+                str(doc), cwd=tmp_path)
+    stale = [v for v in _findings(fixed) if v["rule"] == "BL002"]
+    assert [v["reported"] for v in stale] == ["2210201 住房公积金"]
+    assert stale[0]["file"] == str(waivers) and stale[0]["location"]["line"] > 3
+
+
+def test_waiver_file_errors_are_located(tmp_path):
+    bad = tmp_path / "w.yaml"
+    bad.write_text("waivers:\n  - rule: BL101\n    file: x.txt\n    figure: '1'\n    reason: r\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="accepted_by"):
+        load_waivers(bad)
+    result = run("check", "--waivers", str(bad), "samples/text/xixiang-2024.txt")
+    assert result.returncode == 2 and "w.yaml:2" in result.stderr
