@@ -7,7 +7,6 @@ import pytest
 from budgetlint.checks import CHECKS
 from budgetlint.engine.pack import load_pack
 from budgetlint.engine.yamlsource import RuleError
-from budgetlint.understand.contents import match_tables, printed_tables, read_contents
 
 from conftest import facts_of, lint, lint_text, sample
 
@@ -191,9 +190,9 @@ def test_taiqian_unpadded_code_wrong_year_and_missing_economic_table(rules):
 
 def test_zhangzhou_contents_lists_its_ten_tables_all_printed(rules):
     doc = facts_of(sample("zhangzhou-2024.txt"))
-    contents = read_contents(doc)
+    contents = doc.contents
     assert len(contents.entries) == 10 and contents.entries[0].title == "一、收支预算总表"
-    tables = match_tables(contents, printed_tables(doc))
+    tables = contents.printed
     assert [t.table.title for t in tables][0] == "2024 年度收支预算总表"
     assert [t.kind.id for t in tables] == [
         "income_expense_summary", "income_summary", "expense_summary", "fiscal_summary", "gpb_expense",

@@ -17,8 +17,7 @@ from budgetlint.checks.base import Check, Finding, parse_choice, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_tables
 from budgetlint.report.result import FigureRef
-from budgetlint.understand.contents import (Contents, ContentsEntry, match_tables, printed_tables,
-                                            read_contents, title_key)
+from budgetlint.understand.contents import Contents, ContentsEntry, printed_tables, title_key
 from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
@@ -56,16 +55,16 @@ class ContentsVsBody(Check):
     default_message = "目录与正文不符：{reported}，应为 {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        contents = read_contents(doc)
+        contents = doc.contents
         if contents is None:
             return
         selector: TableSelector | None = rule.params["tables"]
 
         def concerned(kind: TableKind | None, title: str | None) -> bool:
-            return selector is None or selector.accepts(kind.id if kind else None, title)
+            return selector is None or selector.accepts(kind, title)
 
-        printed = printed_tables(doc)
-        pairs = [(e, t) for e, t in zip(contents.entries, match_tables(contents, printed))
+        printed = printed_tables(doc.tables)
+        pairs = [(e, t) for e, t in contents.pairs
                  if concerned(e.kind, e.title) or (t is not None and concerned(t.kind, t.table.title))]
         check = rule.params["check"]
         if check == "listed":

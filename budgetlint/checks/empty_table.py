@@ -19,7 +19,6 @@ from budgetlint.figures import parse_figure
 from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
-from budgetlint.understand.contents import match_tables, printed_tables, read_contents
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
 
@@ -59,13 +58,9 @@ class EmptyTableNote(Check):
     default_message = "{table}：{reported}，应{computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        contents = read_contents(doc)
-        listed = {}
-        if contents is not None:
-            found = match_tables(contents, printed_tables(doc))
-            listed = {id(t): e for e, t in zip(contents.entries, found) if t is not None}
+        contents = doc.contents
         for table in rule.params["tables"].select(doc):
-            entry = listed.get(id(table))
+            entry = contents.entry_of(table) if contents else None
             figure = first_figure(table)
             if figure is not None:
                 if entry is not None and entry.empty:
@@ -84,7 +79,8 @@ class EmptyTableNote(Check):
             marked = entry is not None and entry.empty
             yield Finding(
                 subject=table_ref(table),
-                reported="目录标为空表但未写理由，表下也无说明" if marked else "表中没有数字（全为空白或零），也无空表说明",
+                reported="目录标为空表但未写理由，表下也无说明" if marked else
+                "表中没有数字（全为空白或零），也无空表说明",
                 computed="附空表说明（如“本单位无…，故本表无数据”）",
                 related=(listed_ref(contents, entry),) if marked else (),
                 values={"table": table.name, "reason": ""},

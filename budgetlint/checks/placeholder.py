@@ -32,7 +32,8 @@ def _found(places: list[tuple[str, Callable[[int], Location]]],
     """The places holding template text: each as printed, located at its placeholder."""
     out = []
     for text, locate in places:
-        match = next((m for m in (p.search(halfwidth(text)) for p in patterns) if m), None)
+        plain = halfwidth(text)
+        match = next((m for m in (p.search(plain) for p in patterns) if m), None)
         if match:
             out.append((text.strip(), locate(match.start())))
     return out
@@ -40,9 +41,14 @@ def _found(places: list[tuple[str, Callable[[int], Location]]],
 
 def _blank_labels(rows: list[list[Cell]], labels: tuple[re.Pattern[str], ...]) -> list[tuple[str, Location]]:
     """Cells holding only a numbered label, with nothing after them in their row."""
-    return [(cell.text, cell.location) for row in rows for i, cell in enumerate(row)
-            if any(p.fullmatch(halfwidth(cell.text).strip()) for p in labels)
-            and not any(c.text.strip() for c in row[i + 1:])]
+    out = []
+    for row in rows:
+        filled = [i for i, c in enumerate(row) if c.text.strip()]
+        if filled:
+            cell = row[filled[-1]]
+            if any(p.fullmatch(halfwidth(cell.text).strip()) for p in labels):
+                out.append((cell.text, cell.location))
+    return out
 
 
 class Placeholder(Check):

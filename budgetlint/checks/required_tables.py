@@ -16,14 +16,14 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.base import Check, Finding, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_patterns, parse_tables
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
-from budgetlint.understand.contents import printed_tables, read_contents
+from budgetlint.understand.contents import printed_tables
 from budgetlint.understand.kinds import KINDS_BY_ID
-from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.model import DocumentFacts
 
 
 def parse_required(value: Any) -> tuple[TableSelector, ...]:
@@ -35,10 +35,6 @@ def parse_required(value: Any) -> tuple[TableSelector, ...]:
 def _name(selector: TableSelector) -> str:
     name = "或".join(KINDS_BY_ID[k].name for k in selector.kinds) or "表"
     return f"{name}（标题含“{selector.title.pattern}”）" if selector.title else name
-
-
-def _accepts(selector: TableSelector, table: TableFacts) -> bool:
-    return selector.accepts(table.kind.id if table.kind else None, table.table.title)
 
 
 class RequiredTables(Check):
@@ -54,16 +50,16 @@ class RequiredTables(Check):
     default_message = "缺少{missing}（已印：{found}）"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        printed = printed_tables(doc)
-        contents = read_contents(doc)
+        printed = printed_tables(doc.tables)
+        contents = doc.contents
         listed = contents.entries if contents else ()
         unused = list(printed)
         missing = []
         for selector in rule.params["tables"]:
-            table = next((t for t in unused if _accepts(selector, t)), None)
+            table = next((t for t in unused if selector.accepts(t.kind, t.table.title)), None)
             if table is not None:
                 unused.remove(table)
-            elif not any(selector.accepts(e.kind.id if e.kind else None, e.title) for e in listed):
+            elif not any(selector.accepts(e.kind, e.title) for e in listed):
                 missing.append(selector)
         if not missing:
             return
@@ -73,17 +69,15 @@ class RequiredTables(Check):
         if not found and not mentions and contents is None:
             return  # not a budget disclosure
         names = [_name(s) for s in missing]
-        if found:
-            anchor = FigureRef(location=contents.location, text=contents.name) if contents else \
-                FigureRef(location=found[0].table.location, text=found[0].name, table=found[0].name)
-            items = [(name, [name]) for name in names]
-        else:
-            place = mentions[-1] if mentions else None
-            anchor = FigureRef(location=place.location, text=place.text) if place else \
-                FigureRef(location=contents.location, text=contents.name)
-            items = [(f"全部 {len(names)} 张预算公开表：" + "、".join(names), names)]
         shown = "、".join(t.name for t in printed if t.kind) or "无"
-        for text, group in items:
+        listing = FigureRef(location=contents.location, text=contents.name) if contents else None
+        if found:  # one finding a table, where the contents lists the tables or where they begin
+            anchor = listing or table_ref(found[0])
+            groups = [(name, [name]) for name in names]
+        else:  # one finding for all, where the text speaks of its tables (`…公开表（另附）`)
+            anchor = FigureRef(location=mentions[-1].location, text=mentions[-1].text) if mentions else listing
+            groups = [(f"全部 {len(names)} 张预算公开表：" + "、".join(names), names)]
+        for text, group in groups:
             yield Finding(
                 subject=anchor,
                 reported=f"已印：{shown}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from budgetlint.textnorm import label_key
-from budgetlint.understand.kinds import KINDS_BY_ID
+from budgetlint.understand.kinds import KINDS_BY_ID, TableKind
 from budgetlint.understand.model import Column, DocumentFacts, Entry, Fact, Group, TableFacts
 
 
@@ -40,11 +40,11 @@ class TableSelector:
     title: re.Pattern[str] | None = None
 
     def select(self, doc: DocumentFacts) -> list[TableFacts]:
-        return [t for t in doc.tables if self.accepts(t.kind.id if t.kind else None, t.table.title)]
+        return [t for t in doc.tables if self.accepts(t.kind, t.table.title)]
 
-    def accepts(self, kind: str | None, title: str | None) -> bool:
+    def accepts(self, kind: TableKind | None, title: str | None) -> bool:
         """Whether a table of this kind and title is selected (also a table a contents lists)."""
-        if self.kinds and kind not in self.kinds:
+        if self.kinds and not (kind and kind.id in self.kinds):
             return False
         return self.title is None or bool(self.title.search(label_key(title or "")))
 

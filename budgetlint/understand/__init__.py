@@ -8,6 +8,7 @@ from collections import Counter
 from budgetlint.figures import MONEY_UNITS, YUAN, Unit
 from budgetlint.model import Document, Table
 from budgetlint.understand.columns import column_groups, read_columns
+from budgetlint.understand.contents import read_contents
 from budgetlint.understand.hierarchy import link
 from budgetlint.understand.kinds import classify
 from budgetlint.understand.model import DocumentFacts, TableFacts
@@ -53,4 +54,4 @@ def understand(document: Document) -> DocumentFacts:
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
     tables = [understand_table(t, i + 1, default) for i, t in enumerate(document.tables)]
-    return DocumentFacts(document, tables, read_narrative(document))
+    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables))

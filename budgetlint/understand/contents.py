@@ -4,20 +4,20 @@ A contents comes as a table (`报表 | 报表名称 | 是否空表 | 公开空�
 with page numbers `一、收支预算总表.....	7`) or as paragraphs under a `目录` line
 (`- 一、2023 年部门收支预算表`).  It lists the narrative's parts and sections
 too; only the lines naming a table are kept.  Completeness rules compare these
-entries with the tables actually printed, so an entry is matched to a printed
-table here, once for all of them: by its number (`表9`), then by its title, then
-by its kind.
+entries with the tables actually printed, so each entry is matched here to the
+printed table it names: by its number (`表9`), then by its title, then by its
+kind.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from budgetlint.model import Block, Location, Paragraph
+from budgetlint.model import Block, Document, Location, Paragraph
 from budgetlint.textnorm import label_key, squash
 from budgetlint.understand.kinds import TableKind, classify
-from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.model import TableFacts
 from budgetlint.understand.rows import split_label
 
 _HEADING = re.compile(r"^目[录錄]$")
@@ -54,6 +54,15 @@ class Contents:
     entries: tuple[ContentsEntry, ...]
     location: Location
     name: str  # how messages name it: the contents table's name, or 目录
+    printed: tuple[TableFacts | None, ...] = ()  # the printed table of each entry, None when not printed
+
+    @property
+    def pairs(self) -> list[tuple[ContentsEntry, TableFacts | None]]:
+        return list(zip(self.entries, self.printed))
+
+    def entry_of(self, table: TableFacts) -> ContentsEntry | None:
+        """The entry listing a printed table, if any."""
+        return next((e for e, t in self.pairs if t is table), None)
 
 
 def title_key(title: str) -> str:
@@ -120,25 +129,29 @@ def _from_paragraphs(blocks: list[Block], heading: Paragraph) -> Contents:
     return Contents(tuple(entries), heading.location, "目录")
 
 
-def read_contents(doc: DocumentFacts) -> Contents | None:
-    """The contents listing the most tables, or ``None`` when no contents lists a table."""
-    found = [_from_table(t) for t in doc.of_kind("contents")]
-    blocks = doc.document.blocks
+def read_contents(document: Document, tables: list[TableFacts]) -> Contents | None:
+    """The contents listing the most tables, its entries matched to the printed ``tables``;
+    ``None`` when no contents lists a table."""
+    found = [_from_table(t) for t in tables if t.kind and t.kind.id == "contents"]
+    blocks = document.blocks
     found += [_from_paragraphs(blocks, b) for b in blocks
-              if isinstance(b, Paragraph) and _HEADING.match(squash(b.text))]
-    return max((c for c in found if c.entries), key=lambda c: len(c.entries), default=None)
+              if isinstance(b, Paragraph) and len(b.text) <= 8 and _HEADING.match(squash(b.text))]
+    contents = max((c for c in found if c.entries), key=lambda c: len(c.entries), default=None)
+    if contents is None:
+        return None
+    return replace(contents, printed=tuple(_match(contents.entries, printed_tables(tables))))
 
 
-def printed_tables(doc: DocumentFacts) -> list[TableFacts]:
-    """The document's tables other than the contents itself."""
-    return [t for t in doc.tables if not (t.kind and t.kind.id == "contents")]
+def printed_tables(tables: list[TableFacts]) -> list[TableFacts]:
+    """The tables other than the contents itself."""
+    return [t for t in tables if not (t.kind and t.kind.id == "contents")]
 
 
 def _numbers(number: str) -> tuple[int, ...]:
     return tuple(int(d) for d in re.findall(r"\d+", number))
 
 
-def match_tables(contents: Contents, tables: list[TableFacts]) -> list[TableFacts | None]:
+def _match(entries: tuple[ContentsEntry, ...], tables: list[TableFacts]) -> list[TableFacts | None]:
     """The printed table each entry names (``None`` when it is not printed); each table is used once.
 
     By number first (`表9` is 表9 whatever its title), then by the same title, then
@@ -154,9 +167,9 @@ def match_tables(contents: Contents, tables: list[TableFacts]) -> list[TableFact
     def by_kind(e: ContentsEntry, t: TableFacts) -> bool:
         return e.kind is not None and e.kind == t.kind and not (e.number and t.table.number)
 
-    found: list[TableFacts | None] = [None] * len(contents.entries)
+    found: list[TableFacts | None] = [None] * len(entries)
     for same in (by_number, by_title, by_kind):
-        for i, entry in enumerate(contents.entries):
+        for i, entry in enumerate(entries):
             if found[i] is None:
                 found[i] = next((t for t in tables if t not in found and same(entry, t)), None)
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from budgetlint.figures import Figure, Unit
 from budgetlint.interval import Interval
@@ -19,6 +20,9 @@ from budgetlint.model import Document, Location, Table
 from budgetlint.understand.codes import SubjectCode
 from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.statements import Narrative
+
+if TYPE_CHECKING:
+    from budgetlint.understand.contents import Contents
 
 TOTAL_WORDS = ("合计", "总计", "小计")
 
@@ -149,6 +153,7 @@ class DocumentFacts:
     document: Document
     tables: list[TableFacts]
     narrative: Narrative = field(default_factory=Narrative)
+    contents: Contents | None = None  # the contents page (目录), its entries matched to the tables
 
     @property
     def path(self) -> str:
