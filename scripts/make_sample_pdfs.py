@@ -43,6 +43,7 @@ from budgetlint.figures import parse_figure  # noqa: E402
 from budgetlint.load import load_document  # noqa: E402
 from budgetlint.model import Paragraph, Table  # noqa: E402
 from budgetlint.textnorm import squash  # noqa: E402
+from budgetlint.understand.passages import continues_sentence, is_heading  # noqa: E402
 
 TEXT_DIR = ROOT / "samples" / "text"
 PDF_DIR = ROOT / "samples" / "pdf"
@@ -346,27 +347,6 @@ class Item:
     captions: list[Caption] = field(default_factory=list)
     new_page: bool = False
     orientation: str = "portrait"
-
-
-_SENTENCE_END = "。！？!?；;：:"
-_HEADING_MARKER = re.compile(
-    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
-
-
-def is_heading(text: str) -> bool:
-    """A short line that titles what follows rather than saying something."""
-    s = text.replace("**", "").strip()
-    if not s or len(s) > 30 or s[-1] in "，,、":
-        return False
-    if _HEADING_MARKER.match(s):
-        return not s.endswith(("。", "；")) and not re.search(r"\d+(\.\d+)?\s*(万元|元|%)", s)
-    return not any(p in s for p in "，。；：") and not re.search(r"\d", s)
-
-
-def continues_sentence(previous: str, following: str) -> bool:
-    """Whether ``following`` goes on with a sentence ``previous`` left unfinished."""
-    prev = previous.replace("**", "").rstrip()
-    return bool(prev) and prev[-1] not in _SENTENCE_END and not is_heading(prev) and not is_heading(following)
 
 
 def heading_level(text: str) -> str | None:

@@ -78,7 +78,7 @@ def is_heading(text: str) -> bool:
     return not any(p in s for p in "，。；：") and not _FIGURE.search(s)
 
 
-def _joins(previous: str, following: str) -> bool:
+def continues_sentence(previous: str, following: str) -> bool:
     """Whether ``following`` continues the sentence ``previous`` left unfinished."""
     prev = _clean(previous).rstrip()
     return bool(prev) and prev[-1] not in _SENTENCE_END and not is_heading(prev) and not is_heading(following)
@@ -100,7 +100,7 @@ def passages(document: Document) -> list[Passage]:
             current = None
             continue
         assert isinstance(block, Paragraph)
-        if current is not None and _joins(current.text, block.text):
+        if current is not None and continues_sentence(current.text, block.text):
             offset = len(current.text)
             current.text += block.text
             current.segments.extend((offset + s, loc) for s, loc in block.segments or [(0, block.location)])
