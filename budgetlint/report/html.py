@@ -18,7 +18,7 @@ from pathlib import Path
 
 from budgetlint import __version__
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import FigureRef, Report, Violation
+from budgetlint.report.result import FigureRef, Report, Violation, by_file
 from budgetlint.report.text import place
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
@@ -202,13 +202,6 @@ def _counts(violations: list[Violation]) -> str:
     return f'<table class="counts"><tr><th>规则</th><th>名称</th><th>级别</th><th>处数</th></tr>{rows}</table>'
 
 
-def _by_file(violations: list[Violation]) -> dict[str, list[Violation]]:
-    out: dict[str, list[Violation]] = {}
-    for v in violations:
-        out.setdefault(v.file, []).append(v)
-    return out
-
-
 def render(rendering: Rendering) -> str:
     report: Report = rendering.report
     pages, sources = _Pages(), _Sources()
@@ -219,16 +212,16 @@ def render(rendering: Rendering) -> str:
         items = "".join(f"<li>{_esc(e.path)}：{_esc(e.message)}</li>" for e in report.errors)
         body.append(f'<h2>无法检查的文件</h2><ul class="errors">{items}</ul>')
     try:
-        by_file = _by_file(report.violations)
+        grouped = by_file(report.violations)
         for result in report.files:
-            found = by_file.pop(result.path, [])
+            found = grouped.pop(result.path, [])
             body.append(f"<h2>{_esc(result.path)}</h2>")
             pages_text = f"{result.pages} 页，" if result.pages else ""
             body.append(f"<p>{pages_text}{result.tables} 张表，{result.facts} 个数字；{len(found)} 处问题。</p>")
             if found:
                 body.append(_counts(found))
                 body.extend(_finding(v, pages, sources) for v in found)
-        for path, found in by_file.items():  # findings about no checked file (stale waivers)
+        for path, found in grouped.items():  # findings about no checked file (stale waivers)
             body.append(f"<h2>{_esc(path)}</h2>")
             body.extend(_finding(v, pages, sources) for v in found)
         if rendering.show_waived and report.waived:

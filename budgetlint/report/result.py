@@ -82,3 +82,11 @@ class Report:
     @property
     def pages(self) -> int:
         return sum(f.pages or 0 for f in self.files)
+
+
+def by_file(violations: list[Violation]) -> dict[str, list[Violation]]:
+    """Violations grouped by file, in the order given."""
+    out: dict[str, list[Violation]] = {}
+    for v in violations:
+        out.setdefault(v.file, []).append(v)
+    return out

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from budgetlint.model import Location
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import FigureRef, Report, Violation
+from budgetlint.report.result import FigureRef, Report, Violation, by_file
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_RELATED = 6
@@ -93,13 +93,6 @@ def statistics(report: Report) -> list[Text]:
             for (rule, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-def _by_file(violations: list[Violation]) -> dict[str, list[Violation]]:
-    by_file: dict[str, list[Violation]] = {}
-    for v in violations:
-        by_file.setdefault(v.file, []).append(v)
-    return by_file
-
-
 def render(rendering: Rendering) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=rendering.color, no_color=not rendering.color,
@@ -109,7 +102,7 @@ def render(rendering: Rendering) -> str:
         for line in statistics(report):
             console.print(line)
     else:
-        for path, violations in _by_file(report.violations).items():
+        for path, violations in by_file(report.violations).items():
             console.print(Text(path, style="bold underline"))
             for v in violations:
                 for line in _violation(v, "  "):
@@ -117,7 +110,7 @@ def render(rendering: Rendering) -> str:
             console.print()
     if rendering.show_waived and report.waived:
         console.print(Text("已豁免（不计入）", style="bold dim"))
-        for path, violations in _by_file(sorted(report.waived, key=Violation.sort_key)).items():
+        for path, violations in by_file(sorted(report.waived, key=Violation.sort_key)).items():
             console.print(Text(path, style="dim underline"))
             for v in violations:
                 for line in _violation(v, "  "):
