@@ -25,8 +25,14 @@ Renderer = Callable[[Rendering], str]
 
 def formats() -> dict[str, Renderer]:
     """Format name -> renderer.  Imported on demand: only the chosen format's module loads."""
+    from budgetlint.report import github as github_format
     from budgetlint.report import html as html_format
     from budgetlint.report import json as json_format
+    from budgetlint.report import jsonl as jsonl_format
+    from budgetlint.report import junit as junit_format
+    from budgetlint.report import sarif as sarif_format
     from budgetlint.report import text as text_format
 
-    return {"text": text_format.render, "json": json_format.render, "html": html_format.render}
+    return {"text": text_format.render, "json": json_format.render, "html": html_format.render,
+            "jsonl": jsonl_format.render, "sarif": sarif_format.render, "github": github_format.render,
+            "junit": junit_format.render}

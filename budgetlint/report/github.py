@@ -1,0 +1,42 @@
+"""``--format github``: GitHub Actions workflow commands, so findings show on the pull request.
+
+One ``::error``/``::warning``/``::notice`` line a violation, at the file and line
+(a text source) or the file with the page in the title (a PDF has no lines to
+point at).  Values are escaped as the Actions toolkit escapes them, so a message
+with ``%``, ``:`` or a line break cannot cut the command short.  GitHub shows a
+limited number of annotations a step; the rest are in the log.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from budgetlint.report.formats import Rendering
+from budgetlint.report.text import place
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(s: str) -> str:
+    return escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(name: str, message: str, **properties: object) -> str:
+    """``::name key=value,…::message``, leaving out properties that are None."""
+    given = ",".join(f"{k}={escape_property(str(v))}" for k, v in properties.items() if v is not None)
+    return f"::{name}{' ' + given if given else ''}::{escape_data(message)}"
+
+
+def render(rendering: Rendering) -> str:
+    report = rendering.report
+    lines = [command("error", e.message, file=PurePath(e.path).as_posix()) for e in report.errors]
+    for v in report.violations:
+        loc = v.subject.location
+        title = f"{v.rule} {v.name}" if loc.page is None else f"{v.rule} {v.name} ({place(loc)})"
+        lines.append(command(_COMMAND[v.severity], v.message, file=PurePath(v.file).as_posix(),
+                             line=loc.line, col=loc.column, title=title))
+    return "".join(line + "\n" for line in lines)
