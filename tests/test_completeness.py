@@ -378,6 +378,10 @@ def test_a_money_table_states_its_unit(tmp_path, rules):
     text = changed("2024 年度支出预算总表\n\n单位：万元\n", "2024 年度支出预算总表\n\n")
     (v,) = bl5(check(tmp_path, rules, text))
     assert v.rule == "BL513" and v.message == "2024 年度支出预算总表未注明金额单位（按其他表推定为万元）"
+    in_header = changed("科目编码	科目名称	合计	基本支出	项目支出\n合计		100.00	90.00	10.00\n2101101",
+                        "科目编码	科目名称	合计（万元）	基本支出（万元）	项目支出（万元）\n合计		100.00	90.00	10.00\n2101101",
+                        text)
+    assert bl5(check(tmp_path, rules, in_header)) == []
 
 
 PERFORMANCE = """\

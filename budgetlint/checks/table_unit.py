@@ -1,7 +1,8 @@
 """table-unit: every money table states its unit (`单位：元`, `单位：万元`).
 
 Without it a reader cannot tell 2,469.94 万元 from 2,469.94 元; budgetlint itself
-then assumes the unit most of the other tables state.
+then assumes the unit most of the other tables state.  A unit in the title
+(`（万元）`) or in the header of every figure column (`金额（万元）`) is stated too.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
-from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.model import DocumentFacts, Role
 
 
 class TableUnit(Check):
@@ -23,7 +24,8 @@ class TableUnit(Check):
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):
-            if not table.unit_stated:
+            figures = [c for c in table.columns if c.role is Role.VALUE]
+            if not table.unit_stated and not (figures and all(c.unit for c in figures)):
                 yield Finding(
                     subject=table_ref(table),
                     reported="未注明单位",
