@@ -103,8 +103,15 @@ def template_fields(template: str) -> list[str]:
     return fields
 
 
+class _Blank(dict):
+    """Template values where a placeholder the finding did not fill prints as nothing."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 def render(template: str, values: Mapping[str, Any]) -> str:
-    return template.format_map({k: ("" if v is None else v) for k, v in values.items()})
+    return template.format_map(_Blank({k: ("" if v is None else v) for k, v in values.items()}))
 
 
 def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
