@@ -25,7 +25,8 @@ from budgetlint.textnorm import squash
 _UNIT = re.compile(r"单位[:：]?(万元|亿元|元)$")
 _UNIT_HEAD = re.compile(r"单位[:：]?(万|亿)?$")
 _UNIT_TAIL = re.compile(r"^(万元|亿元|元)$")
-_NUMBER = re.compile(r"^(附?表\d+(-\d+)?|公开\d+表)$")
+TABLE_NUMBER = r"附?表\s*\d+(-\d+)?|公开\s*\d+\s*表"  # 表5, 附表1-2, 公开01表: how tables are numbered
+_NUMBER = re.compile(rf"^({TABLE_NUMBER})$")
 _META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)名称[:：]|^(编制|填报)(单位|部门)[:：]")
 _YEAR_CAPTION = re.compile(r"^[(（]\d{4}年度?[)）]$")
 _NOTE = re.compile(r"^(注|说明|备注)\s*[:：1-9一]")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from budgetlint.model import Block, Document, Location, Paragraph
 from budgetlint.textnorm import label_key, squash
 from budgetlint.understand.kinds import TableKind, classify
+from budgetlint.load.assemble import TABLE_NUMBER
 from budgetlint.understand.model import TableFacts
 from budgetlint.understand.rows import split_label
 
@@ -24,7 +25,7 @@ _HEADING = re.compile(r"^目[录錄]$")
 _BULLET = re.compile(r"^[-•·*]\s*")
 _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分|^附件")
 _LEADER = re.compile(r"\s*([.．·…]{2,}.*|\s\d+)$")  # dot leaders, a page number
-_NUMBER = re.compile(r"^(附?表\s*\d+(-\d+)?|公开\s*\d+\s*表)\s*")
+_NUMBER = re.compile(rf"^({TABLE_NUMBER})\s*")
 _YEAR = re.compile(r"^\(?\d{4}年度?\)?")
 _TABLE_TITLE = re.compile(r"表(\([^()]*\))?$")  # a table's title, perhaps with `（按…分类）` after it
 _EMPTY_COLUMN = re.compile(r"空表$")
