@@ -17,7 +17,7 @@ from budgetlint.engine.yamlsource import RuleError
 from budgetlint.load import LoadError, load_document
 from budgetlint.report import extract as extract_view
 from budgetlint.report import progress, rules_doc, settings_view
-from budgetlint.report.formats import Rendering, formats
+from budgetlint.report.formats import Rendering, renderer
 from budgetlint.run import EXIT_CLEAN, EXIT_ERROR
 from budgetlint.understand import understand
 from budgetlint.waivers import write_waivers as write_waiver_file
@@ -142,7 +142,7 @@ def check(
     to_terminal = output is None and sys.stdout.isatty()
     rendering = Rendering(report, ruleset, color=to_terminal, width=_stdout().width if to_terminal else 120,
                           statistics=statistics, show_waived=show_waived, timing=settings["timing"].value)
-    text = formats()[name](rendering)
+    text = renderer(name)(rendering)
     if output is None:
         sys.stdout.write(text)
     else:

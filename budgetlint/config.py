@@ -63,10 +63,10 @@ def _flag(value: Any) -> bool:
 
 
 def _format(value: Any) -> str:
-    from budgetlint.report.formats import formats
+    from budgetlint.report.formats import FORMATS
 
-    if value not in formats():
-        raise ValueError(f"must be one of {', '.join(formats())}")
+    if value not in FORMATS:
+        raise ValueError(f"must be one of {', '.join(FORMATS)}")
     return value
 
 

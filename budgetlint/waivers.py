@@ -71,6 +71,12 @@ def _absolute(path: str, base: Path | None = None) -> str:
     return str((base / p if base and not p.is_absolute() else p).resolve())
 
 
+def _shown(path: Path) -> str:
+    """How reports name the waiver file: relative to the working folder when it is below it."""
+    relative = os.path.relpath(path.resolve())
+    return path.as_posix() if relative.startswith("..") else relative
+
+
 def load_waivers(path: Path) -> list[Waiver]:
     try:
         text = path.read_text(encoding="utf-8")
@@ -97,7 +103,7 @@ def load_waivers(path: Path) -> list[Waiver]:
             table=raw.get("table"), row=raw.get("row"), col=raw.get("col"),
             page=raw.get("page"), line=raw.get("line"),
             reason=str(raw["reason"]), accepted_by=str(raw["accepted_by"]),
-            origin=Location(str(path), line=source.line(where), column=5),
+            origin=Location(_shown(path), line=source.line(where), column=5),
         ))
     return out
 

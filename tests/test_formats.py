@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import Severity
 from budgetlint.lint import check_paths
-from budgetlint.report.formats import Rendering, formats
+from budgetlint.report.formats import Rendering, renderer
 from budgetlint.report.github import command, escape_data, escape_property
 from budgetlint.report.result import FileResult, Report
 from budgetlint.waivers import apply_waivers, load_waivers
@@ -43,7 +43,7 @@ def report(rules) -> Report:
 
 
 def render(name: str, report: Report, rules: RuleSet, **options) -> str:
-    return formats()[name](Rendering(report, rules, **{"timing": False, **options}))
+    return renderer(name)(Rendering(report, rules, **{"timing": False, **options}))
 
 
 def only(items: list, **match):

@@ -9,7 +9,7 @@ import re
 from PIL import Image
 
 from budgetlint.lint import check_paths
-from budgetlint.report.formats import Rendering, formats
+from budgetlint.report.formats import Rendering, renderer
 
 from conftest import ROOT
 
@@ -17,7 +17,7 @@ from conftest import ROOT
 def test_html_report_embeds_page_images_and_highlighted_lines(rules):
     report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf"), str(ROOT / "samples/text/taiqian-2023.txt")],
                          rules.filtered(["BL101", "BL311"], None))
-    page = formats()["html"](Rendering(report, rules))
+    page = renderer("html")(Rendering(report, rules))
     assert page.startswith("<!DOCTYPE html>") and "http" not in page.split("<body>")[0]  # nothing to fetch
     images = re.findall(r'src="data:image/png;base64,([^"]+)"', page)
     pdf_findings = [v for v in report.violations if v.subject.location.page]

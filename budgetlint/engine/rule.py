@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Callable, Mapping
@@ -83,12 +84,43 @@ class Rule:
     raw: Mapping[str, Any]  # the rule as written, for `budgetlint explain`
     lines: Mapping[str, int]  # the line of each key, for errors found after loading
 
+    @property
+    def paragraphs(self) -> list[str]:
+        """The description's paragraphs, unwrapped (the YAML wraps them at about 40 characters)."""
+        return unwrap(self.description)
+
+    @property
+    def summary(self) -> str:
+        """The description's first sentence: what the rule checks, in one line."""
+        first = self.paragraphs[0]
+        end = first.find("。")
+        return first[: end + 1] if end >= 0 else first
+
     def matches(self, prefix: str) -> bool:
         """Whether ``--select``/``--ignore`` ``prefix`` names this rule (`ALL`, `BL1`, `BL101`, a name)."""
         return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
 
 
 _COMMON = ("id", "name", "kind", "severity", "message", "description", "example")
+
+
+def _cjk_punctuation(c: str) -> bool:
+    return not c.isascii() and unicodedata.category(c).startswith("P")
+
+
+def unwrap(text: str) -> list[str]:
+    """Paragraphs of wrapped text, each on one line.  A space stays only where the wrap fell
+    next to a Latin word or number (Chinese text has none between characters)."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        joined = ""
+        for line in (line.strip() for line in paragraph.splitlines()):
+            ends = (joined[-1:], line[:1])
+            if joined and line and any(c.isascii() for c in ends) and not any(map(_cjk_punctuation, ends)):
+                joined += " "
+            joined += line
+        paragraphs.append(joined)
+    return paragraphs
 
 
 def template_fields(template: str) -> list[str]:

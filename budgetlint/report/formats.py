@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib import import_module
 from typing import Callable
 
 from budgetlint.engine.pack import RuleSet
@@ -23,16 +24,11 @@ class Rendering:
 Renderer = Callable[[Rendering], str]
 
 
-def formats() -> dict[str, Renderer]:
-    """Format name -> renderer.  Imported on demand: only the chosen format's module loads."""
-    from budgetlint.report import github as github_format
-    from budgetlint.report import html as html_format
-    from budgetlint.report import json as json_format
-    from budgetlint.report import jsonl as jsonl_format
-    from budgetlint.report import junit as junit_format
-    from budgetlint.report import sarif as sarif_format
-    from budgetlint.report import text as text_format
+FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
 
-    return {"text": text_format.render, "json": json_format.render, "html": html_format.render,
-            "jsonl": jsonl_format.render, "sarif": sarif_format.render, "github": github_format.render,
-            "junit": junit_format.render}
+
+def renderer(name: str) -> Renderer:
+    """The renderer of a format, its module imported only now (the HTML one renders pages)."""
+    if name not in FORMATS:
+        raise KeyError(name)
+    return import_module(f"budgetlint.report.{name}").render

@@ -37,7 +37,7 @@ def report_json(report: Report, timing: bool = True, show_waived: bool = False) 
         "violations": [violation_json(v) for v in report.violations],
     }
     if show_waived:
-        data["waived"] = [violation_json(v) for v in report.waived]
+        data["waived"] = [violation_json(v) for v in sorted(report.waived, key=Violation.sort_key)]
     return data
 
 

@@ -21,7 +21,7 @@ def list_rules(rules: RuleSet, console: Console) -> None:
     table.add_column("severity", no_wrap=True)
     table.add_column("checks", overflow="fold")
     for rule in rules.rules:
-        table.add_row(rule.id, rule.name, rule.severity.value, rule.description.splitlines()[0])
+        table.add_row(rule.id, rule.name, rule.severity.value, rule.summary)
     console.print(table)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections import Counter
 from pathlib import Path, PurePath
 from urllib.parse import quote
@@ -30,38 +29,15 @@ FINGERPRINT = "budgetlint/v1"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _cjk_punctuation(c: str) -> bool:
-    return not c.isascii() and unicodedata.category(c).startswith("P")
-
-
-def _paragraphs(description: str) -> list[str]:
-    """The description's paragraphs, unwrapped: rule descriptions are wrapped at about 40
-    characters, which viewers would show as broken lines or stray spaces between characters.
-    A space stays where the wrap fell between a character and a Latin word or number."""
-    paragraphs = []
-    for paragraph in description.split("\n\n"):
-        text = ""
-        for line in (line.strip() for line in paragraph.splitlines()):
-            ends = (text[-1:], line[:1])
-            if text and line and any(c.isascii() for c in ends) and not any(map(_cjk_punctuation, ends)):
-                text += " "
-            text += line
-        paragraphs.append(text)
-    return paragraphs
-
-
 def _rule(rule: Rule) -> dict:
-    paragraphs = _paragraphs(rule.description)
-    end = paragraphs[0].find("。")
-    summary = paragraphs[0][: end + 1] if end >= 0 else paragraphs[0]  # the first sentence
-    description = "\n\n".join(paragraphs)
+    description = "\n\n".join(rule.paragraphs)
     example_text = f"\n\n示例：\n{rule.example}" if rule.example else ""
     example_markdown = f"\n\n**示例**\n\n```text\n{rule.example}\n```" if rule.example else ""
     kind = f"`{rule.kind}`: {CHECKS[rule.kind].summary}"
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": summary},
+        "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": description},
         "help": {"text": description + example_text, "markdown": f"{description}{example_markdown}\n\n{kind}"},
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value]},
