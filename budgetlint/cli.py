@@ -17,7 +17,7 @@ from budgetlint.engine.yamlsource import RuleError
 from budgetlint.load import LoadError, load_document
 from budgetlint.report import extract as extract_view
 from budgetlint.report import progress, rules_doc, settings_view
-from budgetlint.report.formats import Rendering, renderer
+from budgetlint.report.formats import FORMATS, Rendering, renderer
 from budgetlint.run import EXIT_CLEAN, EXIT_ERROR
 from budgetlint.understand import understand
 from budgetlint.waivers import write_waivers as write_waiver_file
@@ -31,14 +31,7 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    JSONL = "jsonl"
-    SARIF = "sarif"
-    GITHUB = "github"
-    JUNIT = "junit"
-    HTML = "html"
+Format = StrEnum("Format", {name.upper(): name for name in FORMATS})
 
 
 class Level(StrEnum):

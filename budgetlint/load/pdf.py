@@ -143,8 +143,8 @@ class _PageReader:
             for c, (bbox, text) in enumerate(zip(row.cells, row_texts)):
                 box = boxes.get((r, c)) or bbox or row.bbox
                 content = _join_cell_lines(text or "")
-                if any(UNREADABLE in t or "(cid:" in t for t in (content,)):
-                    content = UNREADABLE
+                if UNREADABLE in content or "(cid:" in content:
+                    content = UNREADABLE  # text, not a figure: no sum counts a cell that cannot be read
                 cells.append(Cell(content, self.location(tuple(round(v, 2) for v in box))))
             rows.append(cells)
         return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)))
