@@ -75,11 +75,18 @@ def _line_text(chars: list[dict]) -> tuple[str, list[int]]:
     return text, owners
 
 
-def _join_cell_lines(text: str) -> str:
-    """Cell text wrapped over lines: no space between Chinese characters, one between words."""
-    parts = [p.strip() for p in text.split("\n")]
-    out = parts[0] if parts else ""
-    for part in parts[1:]:
+def _cell_text(chars: list[dict]) -> str:
+    """A cell's text: its lines top to bottom, joined without a space between Chinese
+    characters (`台前县医` / `疗保障局`) and with one between Latin words."""
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda ch: (ch["top"], ch["x0"])):
+        if lines and char["top"] < lines[-1][0]["top"] + 0.6 * (lines[-1][0].get("size") or 10):
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    out = ""
+    for line in lines:
+        part = _line_text(sorted(line, key=lambda ch: ch["x0"]))[0].strip()
         if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
             out += " "
         out += part
@@ -135,16 +142,16 @@ class _PageReader:
         return [t for t in page.find_tables(_TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
 
     def _table(self, table: Any, chars: list[dict]) -> RawTable:
-        texts = table.extract()
+        placed = _cell_chars(table, chars)
         rows: list[list[Cell]] = []
-        boxes = _cell_boxes(table, chars)
-        for r, (row, row_texts) in enumerate(zip(table.rows, texts)):
+        for r, row in enumerate(table.rows):
             cells = []
-            for c, (bbox, text) in enumerate(zip(row.cells, row_texts)):
-                box = boxes.get((r, c)) or bbox or row.bbox
-                content = _join_cell_lines(text or "")
+            for c, bbox in enumerate(row.cells):
+                inside = placed.get((r, c), [])
+                content = _cell_text(inside)
                 if UNREADABLE in content or "(cid:" in content:
                     content = UNREADABLE  # text, not a figure: no sum counts a cell that cannot be read
+                box = _box(inside) if inside else (bbox or row.bbox)
                 cells.append(Cell(content, self.location(tuple(round(v, 2) for v in box))))
             rows.append(cells)
         return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)))
@@ -213,8 +220,9 @@ def _looks_tabular(table: Any) -> bool:
     return len(figures) >= max(3, len(cells) // 4)
 
 
-def _cell_boxes(table: Any, chars: list[dict]) -> dict[tuple[int, int], BBox]:
-    """The box of the text in each cell (tighter than the cell's rules, which is what a reader sees)."""
+def _cell_chars(table: Any, chars: list[dict]) -> dict[tuple[int, int], list[dict]]:
+    """The characters in each cell (by their centre), a merged cell taking those of the
+    positions it covers."""
     rows = table.rows
     tops = [row.bbox[1] for row in rows]
     x0, top, x1, bottom = table.bbox
@@ -223,14 +231,13 @@ def _cell_boxes(table: Any, chars: list[dict]) -> dict[tuple[int, int], BBox]:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         if not (x0 <= cx <= x1 and top <= cy <= bottom):
             continue
-        r = bisect_right(tops, cy) - 1
-        if r < 0:
-            continue
-        for c, cell in enumerate(rows[r].cells):
-            if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]:
-                found.setdefault((r, c), []).append(ch)
+        for r in range(bisect_right(tops, cy) - 1, -1, -1):  # a cell merged down starts in a row above
+            hit = next((c for c, cell in enumerate(rows[r].cells)
+                        if cell and cell[0] <= cx <= cell[2] and cell[1] <= cy <= cell[3]), None)
+            if hit is not None:
+                found.setdefault((r, hit), []).append(ch)
                 break
-    return {key: _box(chs) for key, chs in found.items()}
+    return found
 
 
 def _read_pages(path: str, display: str, numbers: list[int]) -> list[PageContent]:
