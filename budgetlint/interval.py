@@ -43,10 +43,6 @@ class Interval:
     def mid(self) -> Fraction:
         return (self.lo + self.hi) / 2
 
-    @property
-    def width(self) -> Fraction:
-        return self.hi - self.lo
-
     def __add__(self, other: Interval) -> Interval:
         return Interval(self.lo + other.lo, self.hi + other.hi)
 

@@ -48,12 +48,6 @@ class TableSelector:
             return False
         return self.title is None or bool(self.title.search(label_key(title or "")))
 
-    def describe(self) -> str:
-        bits = [", ".join(KINDS_BY_ID[k].name for k in self.kinds)] if self.kinds else []
-        if self.title:
-            bits.append(f"title ~ {self.title.pattern}")
-        return "; ".join(bits) or "all tables"
-
 
 def parse_tables(value: Any) -> TableSelector:
     """`gpb_expense`, `[gpb_expense, basic_expense]` or `{kind: …, title: regex}`."""

@@ -199,7 +199,6 @@ class _Reader:
         main: Amount | None = None
         last: Amount | None = None
         last_change: Change | None = None
-        comparing = False
         dangling: _List | None = None  # a list opened with nothing listed after it yet
         previous_main = mains[-1] if mains else None
         for start, end, delimiter in _clauses(text):
@@ -251,8 +250,6 @@ class _Reader:
                     if main is None and amount.whole is None:
                         main = amount
                     last, last_change, dangling = amount, None, None
-            elif _COMPARED.search(body):
-                comparing = True
             if delimiter == ";":
                 stack = [f for f in stack if not f.nested]
                 for frame in stack:
