@@ -59,12 +59,14 @@ class Paragraph:
 
     def locate(self, offset: int) -> Location:
         """Where the character at ``offset`` of :attr:`text` was printed."""
-        if not self.segments:
-            return self.location
-        starts = [s for s, _ in self.segments]
-        i = max(bisect_right(starts, offset) - 1, 0)
-        start, loc = self.segments[i]
-        return loc.shifted(offset - start)
+        return locate(self.segments, offset) if self.segments else self.location
+
+
+def locate(segments: list[tuple[int, Location]], offset: int) -> Location:
+    """Where the character at ``offset`` was printed, given where each segment starts."""
+    i = max(bisect_right(segments, offset, key=lambda segment: segment[0]) - 1, 0)
+    start, loc = segments[i]
+    return loc.shifted(offset - start)
 
 
 @dataclass(slots=True)

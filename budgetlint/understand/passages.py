@@ -9,10 +9,9 @@ figure found in a joined sentence is still reported at its own line and column.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
-from budgetlint.model import Document, Location, Paragraph, Table
+from budgetlint.model import Document, Location, Paragraph, Table, locate
 from budgetlint.textnorm import halfwidth
 
 _SENTENCE_END = "。！？!?；;：:"
@@ -31,10 +30,7 @@ class Passage:
     is_heading: bool = False
 
     def locate(self, offset: int) -> Location:
-        starts = [s for s, _ in self.segments]
-        i = max(bisect_right(starts, offset) - 1, 0)
-        start, loc = self.segments[i]
-        return loc.shifted(offset - start)
+        return locate(self.segments, offset)
 
     def span(self, start: int, end: int) -> Location:
         """Where the text from ``start`` to ``end`` was printed: its first character, and on a
