@@ -83,6 +83,7 @@ class Table:
     title: str | None = None
     number: str | None = None  # 表5, 公开01表
     unit_text: str | None = None  # 单位：元
+    meta: str | None = None  # 编制单位：…, 部门：… (who prepared the table)
     notes: list[Paragraph] = field(default_factory=list)
     parts: list[Location] = field(default_factory=list)
 

@@ -25,9 +25,10 @@ from budgetlint.textnorm import squash
 _UNIT = re.compile(r"单位[:：]?(万元|亿元|元)$")
 _UNIT_HEAD = re.compile(r"单位[:：]?(万|亿)?$")
 _UNIT_TAIL = re.compile(r"^(万元|亿元|元)$")
+_UNIT_IN_LINE = re.compile(r"(金额)?单位\s*[:：]?\s*(万元|亿元|元)\s*$")
 TABLE_NUMBER = r"附?表\s*\d+(-\d+)?|公开\s*\d+\s*表"  # 表5, 附表1-2, 公开01表: how tables are numbered
 _NUMBER = re.compile(rf"^({TABLE_NUMBER})$")
-_META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)名称[:：]|^(编制|填报)(单位|部门)[:：]")
+_META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)(名称)?[:：]|^(编制|填报)(单位|部门)(名称)?[:：]")
 _YEAR_CAPTION = re.compile(r"^[(（]\d{4}年度?[)）]$")
 _NOTE = re.compile(r"^(注|说明|备注)\s*[:：1-9一]")
 _NOTE_CONTINUATION = re.compile(r"^\d+[、.．]")
@@ -80,6 +81,11 @@ def header_size(part: RawTable) -> int:
     return min(1, len(part.rows))
 
 
+def _is_fragment(s: str) -> bool:
+    """A few characters left over from a wrapped line: no figure, no sentence."""
+    return 0 < len(s) <= 6 and not any(ch.isdigit() or ch in "。，；:：" for ch in s)
+
+
 def _looks_like_title(s: str) -> bool:
     if s in ("目录", "目錄"):
         return True
@@ -106,6 +112,14 @@ def _is_wrapped_fragment(row: list[Cell]) -> bool:
     if len(texts) != 1 or parse_figure(texts[0]) is not None or len(squash(texts[0])) > 8:
         return False
     return not _ITEM_START.match(squash(texts[0])) and not _TOTAL.search(squash(texts[0]))
+
+
+def _header_like(row: list[Cell]) -> bool:
+    """A row of column headings: most cells filled, and none a figure, a numbered item or a total."""
+    texts = [squash(c.text) for c in row if c.text.strip()]
+    if len(texts) < max(2, len(row) // 2) or has_figure(row):
+        return False
+    return not any(_ITEM_START.match(t) or _TOTAL.search(t) or t.isdigit() for t in texts)
 
 
 def _pad(table: Table) -> None:
@@ -157,16 +171,30 @@ class _Assembler:
             line = above[i]
             s = squash(line.text)
             nxt = squash(above[i + 1].text) if i + 1 < len(above) else ""
+            used = 1
             if "unit" not in found and _UNIT_TAIL.match(s) and _UNIT_HEAD.search(nxt):
                 # the unit broken over two lines: `单位:` / `万元`
                 found["unit"] = (f"{above[i + 1].text.strip()}{line.text.strip()}", above[i + 1].location)
-                self.caption_lines.update({id(line), id(above[i + 1])})
-                i += 2
-                continue
-            if "unit" not in found and _UNIT.search(s):
-                found["unit"] = (line.text.strip(), line.location)
-            elif _META.search(s) or _YEAR_CAPTION.match(s):
+                used = 2
+            elif "unit" not in found and _UNIT.search(s):
+                text = line.text.strip()
+                unit = _UNIT_IN_LINE.search(text)
+                found["unit"] = (text[unit.start():] if unit else text, line.location)
+                if unit and _META.search(squash(text[: unit.start()])):
+                    found.setdefault("meta", (text[: unit.start()].strip(), line.location))
+            elif _META.search(s):
+                found.setdefault("meta", (line.text.strip(), line.location))
+            elif _YEAR_CAPTION.match(s):
                 pass
+            elif "meta" not in found and _is_fragment(s) and _META.search(nxt):
+                # `部门：中国共产党江苏省委员会办` / `公厅`: the meta line wrapped
+                meta = above[i + 1].text.strip()
+                unit = _UNIT_IN_LINE.search(meta)
+                if unit and "unit" not in found:
+                    found["unit"] = (meta[unit.start():], above[i + 1].location)
+                found["meta"] = ((meta[: unit.start()] if unit else meta).strip() + line.text.strip(),
+                                 above[i + 1].location)
+                used = 2
             elif "number" not in found and _NUMBER.match(s):
                 found["number"] = (s, line.location)
             elif "title" not in found and _looks_like_title(s):
@@ -179,8 +207,8 @@ class _Assembler:
                 break
             else:
                 break
-            self.caption_lines.add(id(line))
-            i += 1
+            self.caption_lines.update(id(x) for x in above[i : i + used])
+            i += used
 
     def build(self) -> list[Block]:
         self.read_captions()
@@ -229,6 +257,7 @@ class _Assembler:
             title=caption["title"][0] if "title" in caption else None,
             number=caption["number"][0] if "number" in caption else None,
             unit_text=caption["unit"][0] if "unit" in caption else None,
+            meta=caption["meta"][0] if "meta" in caption else None,
             parts=[part.location],
         )
         _pad(table)
@@ -255,10 +284,10 @@ class _Assembler:
             first = part.rows[0]
             if repeated and [_row_signature(r) for r in part.rows[:repeated]] == [_row_signature(r) for r in table.header]:
                 rows = part.rows[repeated:]  # the header repeated on the new page
-            elif not any(c.text for c in first) or has_figure(first):
-                rows = part.rows  # an empty header row, or straight on with the figures
-            else:
+            elif _header_like(first):
                 return False  # a header of its own: another table
+            else:
+                rows = part.rows  # straight on with the rows
             rows = [r for r in rows if any(c.text for c in r)]
             if rows and _is_wrapped_fragment(rows[0]) and table.body:
                 for i, cell in enumerate(rows[0]):

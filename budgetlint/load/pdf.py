@@ -44,6 +44,27 @@ class PageContent:
     has_text: bool = True
 
 
+def _white(color: object) -> bool:
+    """Whether a PDF colour (gray, RGB or CMYK components) is white."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    if not values or not all(isinstance(v, (int, float)) for v in values):
+        return False
+    return all(v == 0 for v in values) if len(values) == 4 else all(v >= 0.99 for v in values)
+
+
+def _drawn(obj: dict) -> bool:
+    """Whether a graphic can be seen: not a white background box (Word and Excel fill every cell
+    with white, and those boxes' edges would split tables into phantom rows and columns)."""
+    kind = obj.get("object_type")
+    if kind == "line":
+        return not _white(obj.get("stroking_color"))
+    if kind in ("rect", "curve"):
+        stroked = obj.get("stroke") and not _white(obj.get("stroking_color"))
+        filled = obj.get("fill") and not _white(obj.get("non_stroking_color"))
+        return bool(stroked or filled)
+    return True
+
+
 def _is_bad_glyph(char: dict) -> bool:
     text = char.get("text", "")
     return text.startswith("(cid:") or UNREADABLE in text
@@ -119,8 +140,9 @@ class _PageReader:
         if bad:
             self.problem(f"第{{n}}页有 {len(bad)} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
                          bad[0]["text"], _box(bad))
-        lines = None if page.edges else page.extract_text_lines(return_chars=True)
-        tables = self._tables(page, lines)
+        drawn = page.filter(_drawn)
+        lines = None if drawn.edges else page.extract_text_lines(return_chars=True)
+        tables = self._tables(drawn, lines)
         boxes = [t.bbox for t in tables]
         items: list[tuple[float, Any]] = [(t.bbox[1], self._table(t, chars)) for t in tables]
         if tables or lines is None:
@@ -136,7 +158,8 @@ class _PageReader:
         """Ruled tables; on a page without rules, tables found by alignment, but only when
         several lines are laid out in columns ending in figures (never on running text)."""
         if lines is None:
-            return page.find_tables()
+            closing = _closing_rules(page.edges)
+            return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
         if sum(1 for line in lines if _columned(line)) < 3:
             return []
         return [t for t in page.find_tables(_TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
@@ -198,6 +221,37 @@ def _columned(line: dict) -> bool:
         current += char["text"] if char["text"] not in "….·" else ""
     pieces = [p for p in pieces + [current] if p.strip()]
     return len(pieces) >= 2 and bool(re.fullmatch(r"[\d,]+(\.\d+)?%?", pieces[-1].strip()))
+
+
+_TOUCH = 2.0  # points: a rule ending this close to another meets it
+_MIN_RULE = 3.0  # points: shorter edges are the ends of rules drawn as thin boxes
+
+
+def _closing_rules(edges: list[dict]) -> list[dict]:
+    """Horizontal rules closing a table whose vertical rules run past its first or last
+    horizontal one.
+
+    A table continued over a page break is often printed without a rule above its first
+    row (or below its last): pdfplumber finds no cell there and the row is lost.  Where
+    three or more vertical rules start (end) at the same height above (below) every
+    horizontal rule across them, a rule joining them is added there.
+    """
+    verticals = [e for e in edges if e["orientation"] == "v" and e["height"] >= _MIN_RULE]
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["width"] >= _MIN_RULE]
+    if len(verticals) < 3 or not horizontals:
+        return []
+    rules = []
+    for end, beyond in (("top", lambda y, ys: y < min(ys) - _TOUCH), ("bottom", lambda y, ys: y > max(ys) + _TOUCH)):
+        ends: dict[int, list[dict]] = {}
+        for edge in verticals:
+            ends.setdefault(round(edge[end]), []).append(edge)
+        for y, group in ends.items():
+            x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+            across = [h["top"] for h in horizontals if h["x0"] < x1 and h["x1"] > x0]
+            if len(group) >= 3 and across and beyond(y, across):
+                rules.append({"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0,
+                              "height": 0.0, "object_type": "line", "orientation": "h"})
+    return rules
 
 
 def _inside(obj: dict, boxes: list[BBox]) -> bool:
