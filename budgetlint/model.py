@@ -86,6 +86,7 @@ class Table:
     meta: str | None = None  # 编制单位：…, 部门：… (who prepared the table)
     notes: list[Paragraph] = field(default_factory=list)
     parts: list[Location] = field(default_factory=list)
+    grid: tuple[tuple[float, float], ...] | None = None  # each column's x0, x1 (paged sources)
 
     @property
     def width(self) -> int:

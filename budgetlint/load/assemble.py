@@ -59,6 +59,7 @@ class RawTable:
     location: Location
     header_rows: int | None = None  # rows the source marks as header (a markdown |---| line)
     captions: dict[str, tuple[str, Location]] = field(default_factory=dict)
+    grid: tuple[tuple[float, float], ...] | None = None  # each column's x0, x1 (paged sources)
 
 
 def has_figure(row: list[Cell]) -> bool:
@@ -114,12 +115,17 @@ def _is_wrapped_fragment(row: list[Cell]) -> bool:
     return not _ITEM_START.match(squash(texts[0])) and not _TOTAL.search(squash(texts[0]))
 
 
-def _header_like(row: list[Cell]) -> bool:
-    """A row of column headings: most cells filled, and none a figure, a numbered item or a total."""
-    texts = [squash(c.text) for c in row if c.text.strip()]
-    if len(texts) < max(2, len(row) // 2) or has_figure(row):
+def _header_like(row: list[Cell], table: Table) -> bool:
+    """A row of column headings: text over a column that holds figures in ``table``'s rows (a
+    row of labels with its figures left blank has text over label columns only)."""
+    if has_figure(row):
         return False
-    return not any(_ITEM_START.match(t) or _TOTAL.search(t) or t.isdigit() for t in texts)
+    for i, cell in enumerate(row):
+        column = [r[i].text for r in table.body if i < len(r) and r[i].text]
+        figures = [t for t in column if parse_figure(t) is not None]
+        if cell.text.strip() and column and len(figures) * 2 >= len(column):
+            return True
+    return False
 
 
 def _pad(table: Table) -> None:
@@ -259,6 +265,7 @@ class _Assembler:
             unit_text=caption["unit"][0] if "unit" in caption else None,
             meta=caption["meta"][0] if "meta" in caption else None,
             parts=[part.location],
+            grid=part.grid,
         )
         _pad(table)
         return table
@@ -270,6 +277,7 @@ class _Assembler:
         caption = part.captions
         if not part.rows:
             return False
+        follows = bool(blocks) and blocks[-1] is table and not caption
         if "title" in caption:
             same_header = [_row_signature(r) for r in part.rows[:size]] == [_row_signature(r) for r in table.header]
             if not (caption["title"][0] == table.title and caption.get("number", (None,))[0] == table.number
@@ -279,15 +287,20 @@ class _Assembler:
             repeated_totals = {_row_signature(r) for r in table.body if _is_total_row(r)}
             while rows and _is_total_row(rows[0]) and _row_signature(rows[0]) in repeated_totals:
                 rows = rows[1:]
-        elif blocks and blocks[-1] is table and not caption and abs(len(part.rows[0]) - table.width) <= 1:
+        elif follows and not table.body:
+            # a header cut off at the foot of a page: the rest of it, and the rows, follow
+            upper = table.header if len(part.rows[0]) == table.width else []  # merged cells differ
+            table.header = upper + part.rows[:size]
+            rows = part.rows[size:]
+        elif follows and (aligned := _on_grid(part, table)) is not None:
             repeated = len(table.header)
-            first = part.rows[0]
-            if repeated and [_row_signature(r) for r in part.rows[:repeated]] == [_row_signature(r) for r in table.header]:
-                rows = part.rows[repeated:]  # the header repeated on the new page
-            elif _header_like(first):
+            first = aligned[0]
+            if repeated and [_row_signature(r) for r in aligned[:repeated]] == [_row_signature(r) for r in table.header]:
+                rows = aligned[repeated:]  # the header repeated on the new page
+            elif _header_like(first, table):
                 return False  # a header of its own: another table
             else:
-                rows = part.rows  # straight on with the rows
+                rows = aligned  # straight on with the rows
             rows = [r for r in rows if any(c.text for c in r)]
             if rows and _is_wrapped_fragment(rows[0]) and table.body:
                 for i, cell in enumerate(rows[0]):
@@ -300,6 +313,38 @@ class _Assembler:
         table.parts.append(part.location)
         _pad(table)
         return True
+
+
+_GRID_TOLERANCE = 3.0  # points between the edges of one column printed on two pages
+
+
+def _on_grid(part: RawTable, table: Table) -> list[list[Cell]] | None:
+    """The part's rows laid on the table's columns, or ``None`` when they do not fit.
+
+    Printed on its own page, a part can have fewer columns than the table (the last row's
+    label merged over the code columns: `合计 | 189,767,551 | …`); where both parts know
+    where their columns are, each column of the part goes where the table has a column
+    starting at the same place.
+    """
+    width = max(len(r) for r in part.rows)
+    if width == table.width or (abs(width - table.width) <= 1 and (part.grid is None or table.grid is None)):
+        return part.rows
+    if part.grid is None or table.grid is None:
+        return None
+    starts = [c[0] for c in table.grid]
+    target = []
+    for x0, _ in part.grid:
+        i = min(range(len(starts)), key=lambda k: abs(starts[k] - x0))
+        if abs(starts[i] - x0) > _GRID_TOLERANCE or (target and i <= target[-1]):
+            return None
+        target.append(i)
+    out = []
+    for row in part.rows:
+        placed = [Cell("", row[0].location) for _ in range(table.width)]
+        for j, cell in enumerate(row):
+            placed[target[j]] = cell
+        out.append(placed)
+    return out
 
 
 def assemble(items: list[RawLine | RawTable]) -> list[Block]:

@@ -150,6 +150,8 @@ class _PageReader:
             lines = outside.extract_text_lines(return_chars=True)
         items += self._lines(lines)
         items.sort(key=lambda pair: pair[0])
+        while items and isinstance(items[-1][1], RawLine) and _PAGE_NUMBER.match(items[-1][1].text.strip()):
+            items.pop()  # a page number below everything else, however high the footer is
         self.content.items = [item for _, item in items]
         return self.content
 
@@ -159,7 +161,8 @@ class _PageReader:
         several lines are laid out in columns ending in figures (never on running text)."""
         if lines is None:
             closing = _closing_rules(page.edges)
-            return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+            found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+            return [t for t in found if max(len(row.cells) for row in t.rows) > 1]  # a frame is not a table
         if sum(1 for line in lines if _columned(line)) < 3:
             return []
         return [t for t in page.find_tables(_TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
@@ -177,10 +180,11 @@ class _PageReader:
                 box = _box(inside) if inside else (bbox or row.bbox)
                 cells.append(Cell(content, self.location(tuple(round(v, 2) for v in box))))
             rows.append(cells)
-        return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)))
+        grid = tuple((round(c.bbox[0], 2), round(c.bbox[2], 2)) for c in table.columns)
+        return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)), grid=grid)
 
     def _lines(self, found: list[dict]) -> list[tuple[float, RawLine]]:
-        lines = [ln for ln in found if ln["chars"]]
+        lines = _with_stray_pieces_merged([ln for ln in found if ln["chars"]])
         height = self.page.height
         body = [ln for ln in lines if not _is_furniture(ln, height)]
         if not body:
@@ -209,6 +213,48 @@ class _PageReader:
         return out
 
 
+_STRAY = 8  # characters: a line this short may be a few glyphs printed off their baseline
+
+
+def _with_stray_pieces_merged(lines: list[dict]) -> list[dict]:
+    """Short lines printed a little off the baseline of their text (quotation marks set
+    higher, `2024` in another font: `纳入…财政局 年度部门决算` / `2024`) put back into
+    the gaps they were printed in, in the line beside them."""
+    out = [line for line in lines if len(line["text"].strip()) > _STRAY]
+    for line in (line for line in lines if len(line["text"].strip()) <= _STRAY):
+        pieces = [c for c in line["chars"] if c["text"].strip()]
+        host = next((o for o in out if _beside(o, line) and all(_in_gap(o, c) for c in _runs(pieces))), None)
+        if host is None:
+            out.append(line)
+            continue
+        chars = sorted(host["chars"] + pieces, key=lambda c: c["x0"])
+        host.update(chars=chars, text="".join(c["text"] for c in chars))
+    return sorted(out, key=lambda line: line["top"])
+
+
+def _beside(host: dict, piece: dict) -> bool:
+    """Less than a line's height between the middles of two lines."""
+    middle = (host["top"] + host["bottom"]) / 2
+    return abs(middle - (piece["top"] + piece["bottom"]) / 2) <= host["bottom"] - host["top"]
+
+
+def _runs(chars: list[dict]) -> list[dict]:
+    """Characters printed together (no gap wider than a character), as one box each."""
+    runs: list[dict] = []
+    for c in chars:
+        if runs and c["x0"] - runs[-1]["x1"] <= 0.5 * (c["x1"] - c["x0"]):
+            runs[-1] = {"x0": runs[-1]["x0"], "x1": c["x1"]}
+        else:
+            runs.append({"x0": c["x0"], "x1": c["x1"]})
+    return runs
+
+
+def _in_gap(host: dict, run: dict) -> bool:
+    """Whether a run of characters fits in a blank gap between two characters of ``host``."""
+    chars = [c for c in host["chars"] if c["text"].strip()]
+    return any(a["x1"] - 1 <= run["x0"] and run["x1"] <= b["x0"] + 1 for a, b in zip(chars, chars[1:]))
+
+
 def _columned(line: dict) -> bool:
     """A line printed in columns (wide gaps, or a dot leader) that ends in a figure."""
     chars = [c for c in line["chars"] if c["text"].strip()]
@@ -228,30 +274,45 @@ _MIN_RULE = 3.0  # points: shorter edges are the ends of rules drawn as thin box
 
 
 def _closing_rules(edges: list[dict]) -> list[dict]:
-    """Horizontal rules closing a table whose vertical rules run past its first or last
-    horizontal one.
+    """Horizontal rules closing the open ends of a table's vertical rules.
 
     A table continued over a page break is often printed without a rule above its first
-    row (or below its last): pdfplumber finds no cell there and the row is lost.  Where
-    three or more vertical rules start (end) at the same height above (below) every
-    horizontal rule across them, a rule joining them is added there.
+    row (or below its last), or with one over some of its columns only: pdfplumber finds
+    no cell there and the row is lost.  Where three or more vertical rules end at one
+    height and no horizontal rule meets them, a rule across the rules ending there is added.
     """
-    verticals = [e for e in edges if e["orientation"] == "v" and e["height"] >= _MIN_RULE]
+    verticals = _joined([e for e in edges if e["orientation"] == "v" and e["height"] >= _MIN_RULE])
     horizontals = [e for e in edges if e["orientation"] == "h" and e["width"] >= _MIN_RULE]
     if len(verticals) < 3 or not horizontals:
         return []
+
+    def is_open(x: float, y: float) -> bool:
+        return not any(abs(h["top"] - y) <= _TOUCH and h["x0"] - _TOUCH <= x <= h["x1"] + _TOUCH
+                       for h in horizontals)
+
+    ends = sorted((y, x, is_open(x, y)) for x, top, bottom in verticals for y in (top, bottom))
     rules = []
-    for end, beyond in (("top", lambda y, ys: y < min(ys) - _TOUCH), ("bottom", lambda y, ys: y > max(ys) + _TOUCH)):
-        ends: dict[int, list[dict]] = {}
-        for edge in verticals:
-            ends.setdefault(round(edge[end]), []).append(edge)
-        for y, group in ends.items():
-            x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
-            across = [h["top"] for h in horizontals if h["x0"] < x1 and h["x1"] > x0]
-            if len(group) >= 3 and across and beyond(y, across):
-                rules.append({"x0": x0, "x1": x1, "top": float(y), "bottom": float(y), "width": x1 - x0,
-                              "height": 0.0, "object_type": "line", "orientation": "h"})
+    while ends:
+        y = ends[0][0]
+        group = [(x, is_open_) for yy, x, is_open_ in ends if yy - y <= _TOUCH]
+        ends = [end for end in ends if end[0] - y > _TOUCH]
+        if sum(1 for _, is_open_ in group if is_open_) >= 3:
+            x0, x1 = min(x for x, _ in group), max(x for x, _ in group)
+            rules.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0.0,
+                          "object_type": "line", "orientation": "h"})
     return rules
+
+
+def _joined(verticals: list[dict]) -> list[tuple[float, float, float]]:
+    """Vertical rules as (x, top, bottom), segments drawn cell by cell joined into one rule."""
+    out: list[list[float]] = []
+    for edge in sorted(verticals, key=lambda e: (round(e["x0"], 1), e["top"])):
+        last = out[-1] if out else None
+        if last and abs(last[0] - edge["x0"]) <= 0.1 and edge["top"] - last[2] <= _TOUCH:
+            last[2] = max(last[2], edge["bottom"])
+        else:
+            out.append([edge["x0"], edge["top"], edge["bottom"]])
+    return [(x, top, bottom) for x, top, bottom in out]
 
 
 def _inside(obj: dict, boxes: list[BBox]) -> bool:
