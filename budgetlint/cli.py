@@ -171,10 +171,12 @@ def extract(
     path: Annotated[Path, typer.Argument(help="The file to show.", metavar="FILE")],
     facts: Annotated[bool, typer.Option("--facts/--no-facts", help="List each table's figures.")] = True,
     paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help="Print the narrative paragraphs too.")] = True,
+    rules: RulesOption = None,
 ) -> None:
     """Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."""
+    kinds = _rules_here(rules).kinds
     try:
         document = load_document(path)
     except LoadError as exc:
         raise _fail(f"{path}: {exc}") from None
-    extract_view.render(understand(document), _stdout(), show_facts=facts, show_paragraphs=paragraphs)
+    extract_view.render(understand(document, kinds), _stdout(), show_facts=facts, show_paragraphs=paragraphs)

@@ -45,7 +45,7 @@ def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache |
     """Check one file; raises :class:`LoadError` when it cannot be read as a disclosure."""
     started = time.perf_counter()
     document = load_document(path, str(path), jobs=jobs, cache=cache)
-    facts = understand(document)
+    facts = understand(document, rules.kinds)
     violations = run_rules(rules, facts)
     return FileResult(
         path=str(path),

@@ -31,11 +31,11 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
     for rule_id in overrides:
         if not any(r.matches(rule_id) for r in rules.rules):
             raise RuleError(settings["severity"].source, None, f"severity: no rule '{rule_id}' is in use")
-    return RuleSet(tuple(
+    return replace(rules, rules=tuple(
         replace(r, severity=Severity(next(v for k, v in overrides.items() if r.matches(k))))
         if any(r.matches(k) for k in overrides) else r
         for r in rules.rules
-    ), rules.vocabulary)
+    ))
 
 
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from budgetlint.checks import CHECKS
-from budgetlint.engine.pack import load_pack
+from budgetlint.engine.pack import load_pack, load_rules
 from budgetlint.engine.yamlsource import RuleError
 
 from conftest import facts_of, lint, lint_text, sample
@@ -235,7 +235,7 @@ def test_a_province_template_names_its_own_tables(tmp_path):
         "             {kind: basic_expense, title: 经济分类}, procurement]\n"
         "    disclosure: '预算公开报表'\n"
         "    description: 陕西模板的部分表。\n", encoding="utf-8")
-    (rule,), _ = load_pack(pack)
+    (rule,) = load_pack(pack).rules
     findings = list(CHECKS["required-tables"].run(rule, facts_of(sample("xixiang-2024.txt"))))
     # 表7 (功能分类) and 表8 (经济分类) are both printed; 表11 政府采购 is listed in the contents, left to BL503
     assert findings == []
@@ -422,5 +422,5 @@ def test_bad_completeness_rules_are_located(tmp_path, kind, body, line, words):
     pack.write_text(f"rules:\n  - id: XY501\n    name: bad\n    kind: {kind}\n{body}    description: d\n",
                     encoding="utf-8")
     with pytest.raises(RuleError) as info:
-        load_pack(pack)
+        load_rules([pack])
     assert str(info.value).startswith(f"{pack}:{line}:") and words in str(info.value)

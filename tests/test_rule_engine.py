@@ -25,13 +25,14 @@ def write(tmp_path, text):
 
 def error_of(tmp_path, text) -> RuleError:
     with pytest.raises(RuleError) as info:
-        load_pack(write(tmp_path, text))
+        load_rules([write(tmp_path, text)])
     return info.value
 
 
 def test_a_good_pack_loads(tmp_path):
-    (rule,), quantities = load_pack(write(tmp_path, GOOD))
-    assert quantities == []
+    pack = load_pack(write(tmp_path, GOOD))
+    (rule,) = pack.rules
+    assert pack.quantities == [] and pack.kinds == []
     assert rule.id == "XY101" and rule.severity.value == "error"
     assert rule.origin.endswith("pack.yaml:2")
 

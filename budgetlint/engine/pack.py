@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from budgetlint.checks import CHECKS
 from budgetlint.engine.quantities import Quantity, Vocabulary, check_unique, parse_quantities
 from budgetlint.engine.rule import QuantityRef, Rule, parse_rule
+from budgetlint.engine.selectors import TableSelector, Side
 from budgetlint.engine.yamlsource import RuleError, read_yaml
+from budgetlint.understand.kinds import KindCatalogue, TableKind, builtin_kinds, builtin_rules_dir, parse_table_kinds
+
+_SECTIONS = ("rules", "quantities", "table-kinds")
 
 
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the installed package, or at the top of a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "rules"
-    return packaged if packaged.is_dir() else package.parent / "rules"
+@dataclass(frozen=True)
+class Pack:
+    """What one pack file defines."""
+
+    rules: list[Rule]
+    quantities: list[Quantity]
+    kinds: list[TableKind]
 
 
-def load_pack(path: Path, display: str | None = None) -> tuple[list[Rule], list[Quantity]]:
-    """The rules and quantities of one pack file."""
+def load_pack(path: Path, display: str | None = None) -> Pack:
+    """The rules, quantities and table kinds of one pack file."""
     name = display or str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -29,17 +35,19 @@ def load_pack(path: Path, display: str | None = None) -> tuple[list[Rule], list[
         raise RuleError(name, None, f"cannot read rule file: {exc}") from None
     source = read_yaml(text, name)
     data = source.data
-    if not isinstance(data, dict) or "rules" not in data:
-        raise source.error((), "a rule pack is a mapping with a 'rules:' list")
-    unknown = set(data) - {"rules", "quantities", "description"}
+    if not isinstance(data, dict) or not any(key in data for key in _SECTIONS):
+        raise source.error((), "a rule pack is a mapping with a 'rules:' list (or 'quantities:', 'table-kinds:')")
+    unknown = set(data) - {*_SECTIONS, "description"}
     if unknown:
         key = sorted(unknown)[0]
-        raise source.error((key,), f"unknown top-level key '{key}' (use rules, quantities, description)")
-    if not isinstance(data["rules"], list):
+        raise source.error((key,), f"unknown top-level key '{key}' (use rules, quantities, table-kinds, description)")
+    if not isinstance(data.get("rules", []), list):
         raise source.error(("rules",), "'rules' must be a list of rules")
-    rules = [parse_rule(source, ("rules", i), CHECKS) for i in range(len(data["rules"]))]
-    quantities = parse_quantities(source, ("quantities",)) if "quantities" in data else []
-    return rules, quantities
+    return Pack(
+        rules=[parse_rule(source, ("rules", i), CHECKS) for i in range(len(data.get("rules", [])))],
+        quantities=parse_quantities(source, ("quantities",)) if "quantities" in data else [],
+        kinds=parse_table_kinds(source, ("table-kinds",)) if "table-kinds" in data else [],
+    )
 
 
 def _link(rule: Rule, vocabulary: Vocabulary) -> Rule:
@@ -62,10 +70,35 @@ def _link(rule: Rule, vocabulary: Vocabulary) -> Rule:
     return replace(rule, params=params)
 
 
+def _selectors(value: object):
+    """Every table selector inside a rule parameter (sides, lists of them, quantities)."""
+    if isinstance(value, TableSelector):
+        yield value
+    elif isinstance(value, Side):
+        yield value.tables
+    elif isinstance(value, Quantity):
+        for side in value.sides:
+            yield side.tables
+    elif isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _selectors(item)
+
+
+def _check_kinds(origin: str, line: int | None, what: str, value: object, kinds: KindCatalogue) -> None:
+    """A rule or quantity naming a table kind no pack defines is an error at its line."""
+    file, defined_at = origin.rsplit(":", 1)
+    for selector in _selectors(value):
+        for kind_id in selector.kinds:
+            if kinds.get(kind_id) is None:
+                raise RuleError(file, line or int(defined_at),
+                                f"{what}: unknown table kind '{kind_id}' (known: {', '.join(kinds.ids)})")
+
+
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
     vocabulary: Vocabulary = Vocabulary()
+    kinds: KindCatalogue = field(default_factory=builtin_kinds)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id.upper() or r.name == rule_id), None)
@@ -75,7 +108,7 @@ class RuleSet:
         chosen = [r for r in self.rules
                   if (not select or any(r.matches(p) for p in select))
                   and not any(r.matches(p) for p in ignore or [])]
-        return RuleSet(tuple(chosen), self.vocabulary)
+        return replace(self, rules=tuple(chosen))
 
 
 def load_rules(extra: list[Path] | None = None) -> RuleSet:
@@ -86,17 +119,24 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
         raise RuleError(str(builtin), None, "no built-in rule packs found (broken installation)")
     rules: list[Rule] = []
     quantities: list[Quantity] = []
+    kinds = KindCatalogue(())
     seen: dict[str, str] = {}
     for path in files + list(extra or []):
         display = f"rules/{path.name}" if path.parent == builtin else str(path)
-        pack_rules, pack_quantities = load_pack(path, display)
-        quantities.extend(pack_quantities)
-        for rule in pack_rules:
+        pack = load_pack(path, display)
+        quantities.extend(pack.quantities)
+        kinds = kinds.extended(pack.kinds)
+        for rule in pack.rules:
             if rule.id in seen:
                 file, line = rule.origin.rsplit(":", 1)
                 raise RuleError(file, int(line), f"rule {rule.id} is already defined at {seen[rule.id]}")
             seen[rule.id] = rule.origin
             rules.append(rule)
     vocabulary = check_unique(quantities)
+    for quantity in quantities:
+        _check_kinds(quantity.origin, None, f"quantity {quantity.id}", quantity, kinds)
+    for rule in rules:
+        for key, value in rule.params.items():
+            _check_kinds(rule.origin, rule.lines.get(key), f"rule {rule.id}: key '{key}'", value, kinds)
     linked = [_link(rule, vocabulary) for rule in rules]
-    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary)
+    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds)

@@ -10,7 +10,7 @@ from budgetlint.model import Document, Table
 from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.contents import read_contents
 from budgetlint.understand.hierarchy import link
-from budgetlint.understand.kinds import classify
+from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
 from budgetlint.understand.model import DocumentFacts, TableFacts
 from budgetlint.understand.narrative import read_narrative
 from budgetlint.understand.rows import read_entries
@@ -30,9 +30,9 @@ def stated_unit(table: Table) -> Unit | None:
     return None
 
 
-def understand_table(table: Table, number: int, default_unit: Unit) -> TableFacts:
+def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindCatalogue) -> TableFacts:
     unit = stated_unit(table)
-    kind = classify(table.title)
+    kind = kinds.classify(table.title)
     columns = read_columns(table)
     facts = TableFacts(
         table=table,
@@ -50,8 +50,10 @@ def understand_table(table: Table, number: int, default_unit: Unit) -> TableFact
     return facts
 
 
-def understand(document: Document) -> DocumentFacts:
+def understand(document: Document, kinds: KindCatalogue | None = None) -> DocumentFacts:
+    """The facts of a document; tables are recognised with ``kinds`` (the rule set's, or the built-in ones)."""
+    kinds = kinds or builtin_kinds()
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
-    tables = [understand_table(t, i + 1, default) for i, t in enumerate(document.tables)]
-    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables))
+    tables = [understand_table(t, i + 1, default, kinds) for i, t in enumerate(document.tables)]
+    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables, kinds), kinds)

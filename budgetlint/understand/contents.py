@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from budgetlint.model import Block, Document, Location, Paragraph
 from budgetlint.textnorm import label_key, squash
-from budgetlint.understand.kinds import TableKind, classify
+from budgetlint.understand.kinds import KindCatalogue, TableKind
 from budgetlint.load.assemble import TABLE_NUMBER
 from budgetlint.understand.model import TableFacts
 from budgetlint.understand.rows import split_label
@@ -72,7 +72,8 @@ def title_key(title: str) -> str:
     return _YEAR.sub("", key)
 
 
-def _entry(text: str, location: Location, number: str | None = None, **flags) -> ContentsEntry | None:
+def _entry(text: str, location: Location, kinds: KindCatalogue, number: str | None = None,
+           **flags) -> ContentsEntry | None:
     """The entry a contents line makes, or ``None`` when the line names no table."""
     title = _LEADER.sub("", _BULLET.sub("", text.strip())).strip()
     if _PART.match(squash(title)):
@@ -82,10 +83,10 @@ def _entry(text: str, location: Location, number: str | None = None, **flags) ->
         number, title = number or squash(numbered.group(1)), title[numbered.end():]
     if not _TABLE_TITLE.search(title_key(title)):
         return None
-    return ContentsEntry(title, number, classify(title), location, **flags)
+    return ContentsEntry(title, number, kinds.classify(title), location, **flags)
 
 
-def _from_table(table: TableFacts) -> Contents:
+def _from_table(table: TableFacts, kinds: KindCatalogue) -> Contents:
     printed = table.table
     headers = [label_key("".join(row[i].text for row in printed.header)) for i in range(printed.width)]
     flag = next((i for i, h in enumerate(headers) if _EMPTY_COLUMN.search(h)), None)
@@ -98,7 +99,7 @@ def _from_table(table: TableFacts) -> Contents:
         if title is None:
             continue
         number = squash(numbers[0].text) if numbers else None
-        entry = _entry(title.text, title.location, number,
+        entry = _entry(title.text, title.location, kinds, number,
                        empty=_FLAGS.get(squash(row[flag].text)) if flag is not None else None,
                        reason=row[reason].text.strip() if reason is not None else "")
         if entry:
@@ -113,7 +114,7 @@ def _listed(text: str) -> bool:
                                     or split_label(s)[0])
 
 
-def _from_paragraphs(blocks: list[Block], heading: Paragraph) -> Contents:
+def _from_paragraphs(blocks: list[Block], heading: Paragraph, kinds: KindCatalogue) -> Contents:
     """The lines under a `目录` heading, up to the first that is not a contents line or repeats one
     (the text starting over with the same headings)."""
     entries: list[ContentsEntry] = []
@@ -122,7 +123,7 @@ def _from_paragraphs(blocks: list[Block], heading: Paragraph) -> Contents:
         if not isinstance(block, Paragraph) or not _listed(block.text):
             break
         bullet = len(block.text) - len(_BULLET.sub("", block.text))
-        entry = _entry(block.text, block.locate(bullet))
+        entry = _entry(block.text, block.locate(bullet), kinds)
         if entry and any(title_key(e.title) == title_key(entry.title) for e in entries):
             break
         if entry:
@@ -130,12 +131,12 @@ def _from_paragraphs(blocks: list[Block], heading: Paragraph) -> Contents:
     return Contents(tuple(entries), heading.location, "目录")
 
 
-def read_contents(document: Document, tables: list[TableFacts]) -> Contents | None:
+def read_contents(document: Document, tables: list[TableFacts], kinds: KindCatalogue) -> Contents | None:
     """The contents listing the most tables, its entries matched to the printed ``tables``;
     ``None`` when no contents lists a table."""
-    found = [_from_table(t) for t in tables if t.kind and t.kind.id == "contents"]
+    found = [_from_table(t, kinds) for t in tables if t.kind and t.kind.id == "contents"]
     blocks = document.blocks
-    found += [_from_paragraphs(blocks, b) for b in blocks
+    found += [_from_paragraphs(blocks, b, kinds) for b in blocks
               if isinstance(b, Paragraph) and len(b.text) <= 8 and _HEADING.match(squash(b.text))]
     contents = max((c for c in found if c.entries), key=lambda c: len(c.entries), default=None)
     if contents is None:

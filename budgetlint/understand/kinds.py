@@ -1,53 +1,128 @@
 """Which standard table a table is, recognised by its title across provincial templates.
 
-Rules select tables by these kind ids.  The patterns are tried in order, the
-specific before the general (a 财政拨款收支总表 is also a 收支总表 by its words;
-a 基本支出 table is also a 一般公共预算 table).
+The kinds are data (``rules/table-kinds.yaml``, and any pack that adds to it): an id
+rules select tables by, the standard name, whether the table belongs to a budget (预算)
+or to final accounts (决算), and title patterns.  Of all the patterns that match a title,
+the one matching the longest stretch of it wins: `2025年预算单位财政拨款收支预算总表`
+matches both `收支预算总表` and `财政拨款收支预算总表`, and is a 财政拨款收支总表.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from budgetlint.engine.yamlsource import RuleError, Source, read_yaml
 from budgetlint.textnorm import label_key
+
+KIND_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+DOCUMENT_KINDS = ("budget", "final", "any")
+BUILTIN_FILE = "table-kinds.yaml"
 
 
 @dataclass(frozen=True, slots=True)
 class TableKind:
     id: str
     name: str  # the standard name, as the 规程 calls the table
-    pattern: re.Pattern[str]
+    document: str  # "budget", "final" or "any": the disclosures that print it
+    patterns: tuple[re.Pattern[str], ...]
+
+    def match_length(self, key: str) -> int:
+        """How much of a title key the longest matching pattern covers (0: no match)."""
+        spans = [m.end() - m.start() for m in (p.search(key) for p in self.patterns) if m]
+        return max(spans, default=0)
 
 
-def _kind(id: str, name: str, pattern: str) -> TableKind:
-    return TableKind(id, name, re.compile(pattern))
+@dataclass(frozen=True)
+class KindCatalogue:
+    kinds: tuple[TableKind, ...]
+
+    def get(self, kind_id: str) -> TableKind | None:
+        return next((k for k in self.kinds if k.id == kind_id), None)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(k.id for k in self.kinds)
+
+    def classify(self, title: str | None) -> TableKind | None:
+        """The kind whose pattern matches the longest stretch of ``title``; the first listed on a tie."""
+        if not title:
+            return None
+        key = label_key(title)
+        best, length = None, 0
+        for kind in self.kinds:
+            n = kind.match_length(key)
+            if n > length:
+                best, length = kind, n
+        return best
+
+    def extended(self, more: list[TableKind]) -> KindCatalogue:
+        """This catalogue with ``more`` added: a known id gains the titles, a new id is a new kind."""
+        kinds = list(self.kinds)
+        for kind in more:
+            i = next((i for i, k in enumerate(kinds) if k.id == kind.id), None)
+            if i is None:
+                kinds.append(kind)
+            else:
+                kinds[i] = TableKind(kinds[i].id, kinds[i].name, kinds[i].document, kinds[i].patterns + kind.patterns)
+        return KindCatalogue(tuple(kinds))
 
 
-TABLE_KINDS: tuple[TableKind, ...] = (
-    _kind("contents", "目录", r"^目录$"),
-    _kind("performance", "绩效目标表", r"绩效"),
-    _kind("three_public", "“三公”经费支出表", r"三公"),
-    _kind("gov_fund", "政府性基金预算支出表", r"政府性基金"),
-    _kind("soe_capital", "国有资本经营预算支出表", r"国有资本经营"),
-    _kind("procurement", "政府采购预算表", r"政府采购"),
-    _kind("fiscal_summary", "财政拨款收支总表", r"财政拨款收支"),
-    _kind("income_expense_summary", "部门收支总表", r"收支(预算)?总(表|体情况表)|收支预算表"),
-    _kind("income_summary", "部门收入总表", r"收入(预算)?(总)?表"),
-    _kind("basic_expense", "一般公共预算基本支出表", r"基本支出"),
-    _kind("gpb_economic", "一般公共预算支出经济分类表", r"经济分类"),
-    _kind("gpb_expense", "一般公共预算支出表", r"一般公共预算(拨款)?支出"),
-    _kind("project_expense", "项目支出表", r"项目支出|专项业务经费支出|专项资金"),
-    _kind("expense_summary", "部门支出总表", r"支出(预算)?(总)?表"),
-)
-KINDS_BY_ID = {k.id: k for k in TABLE_KINDS}
+def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
+    """The ``table-kinds:`` list of a pack, validated with the line of each mistake."""
+    items = source.data
+    for key in path:
+        items = items[key]
+    if not isinstance(items, list):
+        raise source.error(path, "'table-kinds' must be a list of {id, name, document, titles}")
+    out = []
+    for i, raw in enumerate(items):
+        where = path + (i,)
+        if not isinstance(raw, dict):
+            raise source.error(where, "a table kind is a mapping with id, name, document and titles")
+        unknown = set(raw) - {"id", "name", "document", "titles"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise source.error(where + (key,), f"unknown key '{key}' for a table kind (use id, name, document, titles)")
+        kind_id = raw.get("id")
+        if not isinstance(kind_id, str) or not KIND_ID.match(kind_id):
+            raise source.error(where + ("id",), "a table kind id is lower-case words joined by '_', e.g. gpb_expense")
+        name = raw.get("name", kind_id)
+        if not isinstance(name, str) or not name.strip():
+            raise source.error(where + ("name",), f"table kind {kind_id}: name must be a non-empty string")
+        document = raw.get("document", "any")
+        if document not in DOCUMENT_KINDS:
+            raise source.error(where + ("document",), f"table kind {kind_id}: document must be budget, final or any")
+        titles = raw.get("titles")
+        if isinstance(titles, str):
+            titles = [titles]
+        if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t for t in titles):
+            raise source.error(where + ("titles",), f"table kind {kind_id}: titles must be a list of patterns")
+        patterns = []
+        for j, title in enumerate(titles):
+            try:
+                patterns.append(re.compile(label_key(title)))
+            except re.error as exc:
+                raise source.error(where + ("titles", j), f"table kind {kind_id}: bad pattern {title!r}: {exc}") from None
+        out.append(TableKind(kind_id, name.strip(), document, tuple(patterns)))
+    return out
 
 
-def classify(title: str | None) -> TableKind | None:
-    if not title:
-        return None
-    key = label_key(title)
-    for kind in TABLE_KINDS:
-        if kind.pattern.search(key):
-            return kind
-    return None
+def builtin_rules_dir() -> Path:
+    """The built-in packs: inside the installed package, or at the top of a source checkout."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "rules"
+    return packaged if packaged.is_dir() else package.parent / "rules"
+
+
+@lru_cache(maxsize=1)
+def builtin_kinds() -> KindCatalogue:
+    """The kinds of the built-in title table, for callers that have no rule set at hand."""
+    path = builtin_rules_dir() / BUILTIN_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleError(str(path), None, f"cannot read the built-in table kinds: {exc}") from None
+    return KindCatalogue(tuple(parse_table_kinds(read_yaml(text, f"rules/{BUILTIN_FILE}"), ("table-kinds",))))

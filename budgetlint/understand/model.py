@@ -18,7 +18,7 @@ from budgetlint.figures import Figure, Unit
 from budgetlint.interval import Interval
 from budgetlint.model import Document, Location, Table
 from budgetlint.understand.codes import SubjectCode
-from budgetlint.understand.kinds import TableKind
+from budgetlint.understand.kinds import KindCatalogue, TableKind, builtin_kinds
 from budgetlint.understand.statements import Narrative
 
 if TYPE_CHECKING:
@@ -154,6 +154,7 @@ class DocumentFacts:
     tables: list[TableFacts]
     narrative: Narrative = field(default_factory=Narrative)
     contents: Contents | None = None  # the contents page (目录), its entries matched to the tables
+    kinds: KindCatalogue = field(default_factory=builtin_kinds)  # the kinds the tables were recognised with
 
     @property
     def path(self) -> str:
