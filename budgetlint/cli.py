@@ -107,13 +107,15 @@ def check(
     statistics: Annotated[bool, typer.Option("--statistics", help="Count the findings per rule instead of listing them.")] = False,
     no_timing: Annotated[bool, typer.Option("--no-timing", help="Leave out timings, for byte-reproducible output.")] = False,
     show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each comes from, then exit.")] = False,
+    group: Annotated[Optional[list[str]], typer.Option("--group", help="Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.", metavar="FILES")] = None,
+    no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help="Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.")] = False,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     settings = _settings(paths[0], {
         "format": format.value if format else None, "rules": [str(p.resolve()) for p in rules or []],
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
         "jobs": jobs, "cache": False if no_cache else None, "waivers": [str(p.resolve()) for p in waivers or []],
-        "timing": False if no_timing else None,
+        "timing": False if no_timing else None, "auto-group": False if no_auto_group else None,
     })
     if show_config:
         settings_view.render(settings, _stdout())
@@ -123,7 +125,7 @@ def check(
     interactive = name == "text" and output is None and sys.stderr.isatty() and not os.environ.get("CI")
     try:
         with progress.bar(interactive, _stderr()) as on_file:
-            report = run.run_check(paths, settings, ruleset, on_file)
+            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []])
     except RuleError as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:

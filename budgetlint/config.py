@@ -82,6 +82,7 @@ KEYS: dict[str, tuple[Any, Any, bool]] = {
     "waivers": (_strings, [], True),
     "cache": (_flag, True, False),
     "timing": (_flag, True, False),
+    "auto-group": (_flag, True, False),
 }
 
 

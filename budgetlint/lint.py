@@ -1,25 +1,30 @@
-"""The linter core: find the files, load, understand and check each, collect one report.
+"""The linter core: find the files, group them into disclosures, load, understand and check each.
 
 One broken file never stops a batch: its problem becomes an :class:`InputError`
-and the other files are still checked.
+and the other files (of its disclosure too) are still checked.
 """
 
 from __future__ import annotations
 
 import time
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Callable
 
 from budgetlint.cache import DocumentCache
+from budgetlint.disclosure import group_files
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
 from budgetlint.load import LoadError, load_document
-from budgetlint.report.result import FileResult, InputError, Report
+from budgetlint.model import Document, combine
+from budgetlint.report.result import FileResult, InputError, Report, TableSeen
 from budgetlint.understand import understand
+from budgetlint.understand.model import DocumentFacts
 
 # Folders are searched for these; a file named on the command line is checked whatever its name.
 DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf"})
+Outcome = FileResult | InputError
 
 
 def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
@@ -41,35 +46,65 @@ def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
     return unique, errors
 
 
-def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> FileResult:
-    """Check one file; raises :class:`LoadError` when it cannot be read as a disclosure."""
-    started = time.perf_counter()
-    document = load_document(path, str(path), jobs=jobs, cache=cache)
-    facts = understand(document, rules.kinds)
-    violations = run_rules(rules, facts)
+def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations) -> FileResult:
+    """What a check found in one file of a disclosure."""
+    own = [t for t in facts.tables if t.table.location.file == document.path]
     return FileResult(
-        path=str(path),
+        path=document.path,
         pages=document.pages,
-        tables=len(facts.tables),
-        facts=sum(len(t.facts) for t in facts.tables),
-        seconds=round(time.perf_counter() - started, 3),
-        violations=violations,
+        tables=len(own),
+        facts=sum(len(t.facts) for t in own),
+        seconds=round(seconds, 3),
+        violations=[v for v in violations if v.file == document.path],
+        identity=facts.identity,
+        disclosure=tuple(d.path for d in members) if len(members) > 1 else (),
+        tables_seen=tuple(TableSeen(t.name, t.kind.id if t.kind else None, t.table.location.page) for t in own),
     )
 
 
-def _told(outcome: FileResult | InputError, on_file: Callable[[str], None] | None) -> FileResult | InputError:
-    if on_file is not None:
-        on_file(outcome.path)
+def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
+                     cache: DocumentCache | None = None) -> list[Outcome]:
+    """Check the files of one disclosure together: cross-table, narrative and contents rules
+    see all of them; each finding is reported in the file where its figure is."""
+    outcomes: dict[Path, Outcome] = {}
+    documents: list[Document] = []
+    loading: dict[str, float] = {}
+    for path in paths:
+        started = time.perf_counter()
+        try:
+            documents.append(load_document(path, str(path), jobs=jobs, cache=cache))
+        except LoadError as exc:
+            outcomes[path] = InputError(str(path), str(exc))
+        loading[str(path)] = time.perf_counter() - started
+    if documents:
+        started = time.perf_counter()
+        try:
+            facts = understand(combine(documents), rules.kinds)
+            violations = run_rules(rules, facts)
+        except Exception as exc:  # a bug must not stop the batch; say which files and what
+            for document in documents:
+                outcomes[Path(document.path)] = InputError(document.path, f"internal error: {type(exc).__name__}: {exc}")
+        else:
+            checking = time.perf_counter() - started
+            for i, document in enumerate(documents):
+                seconds = loading[document.path] + (checking if i == 0 else 0.0)
+                outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations)
+    return [outcomes[p] for p in paths]
+
+
+def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> FileResult:
+    """Check one file as a disclosure of its own; raises :class:`LoadError` when it cannot be read."""
+    (outcome,) = check_disclosure([path], rules, jobs, cache)
+    if isinstance(outcome, InputError):
+        raise LoadError(outcome.message)
     return outcome
 
 
-def _checked(path: Path, rules: RuleSet, jobs: int, cache: DocumentCache | None) -> FileResult | InputError:
+def _checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache | None) -> list[Outcome]:
     try:
-        return check_file(path, rules, jobs, cache)
-    except LoadError as exc:
-        return InputError(str(path), str(exc))
-    except Exception as exc:  # a bug must not stop the batch; say which file and what
-        return InputError(str(path), f"internal error: {type(exc).__name__}: {exc}")
+        return check_disclosure(group, rules, jobs, cache)
+    except Exception as exc:  # a bug must not stop the batch; say which files and what
+        return [InputError(str(p), f"internal error: {type(exc).__name__}: {exc}") for p in group]
 
 
 _worker: tuple[RuleSet, DocumentCache | None] | None = None
@@ -80,25 +115,33 @@ def _start_worker(rules: RuleSet, cache: DocumentCache | None) -> None:
     _worker = (rules, cache)
 
 
-def _check_in_worker(path: Path) -> FileResult | InputError:
+def _check_in_worker(group: list[Path]) -> list[Outcome]:
     assert _worker is not None
-    return _checked(path, _worker[0], 1, _worker[1])
+    return _checked(group, _worker[0], 1, _worker[1])
 
 
 def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
-                on_file: Callable[[str], None] | None = None) -> Report:
-    """Check files and folders: many files in ``jobs`` processes, a single long PDF's pages
+                on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None,
+                auto_group: bool = True) -> Report:
+    """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
-    ``on_file`` is told of each file as it is done (a progress bar)."""
+    ``on_file`` is told of each file as it is done (a progress bar).  ``groups`` name files
+    that are one disclosure; with ``auto_group``, files whose names show they are parts of
+    one disclosure are grouped too (see :mod:`budgetlint.disclosure`)."""
     files, errors = discover(paths)
     report = Report(errors=errors)
-    if jobs > 1 and len(files) > 1:
-        with ProcessPoolExecutor(min(jobs, len(files)), initializer=_start_worker, initargs=(rules, cache)) as pool:
-            outcomes = [_told(o, on_file) for o in pool.map(_check_in_worker, files)]
-    else:
-        outcomes = [_told(_checked(f, rules, jobs, cache), on_file) for f in files]
-    for outcome in outcomes:
-        (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
+    explicit = [[Path(p) for p in group] for group in groups or []]
+    disclosures = group_files(files, explicit, auto_group)
+    with ExitStack() as stack:
+        if jobs > 1 and len(disclosures) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(min(jobs, len(disclosures)), initializer=_start_worker,
+                                                           initargs=(rules, cache)))
+            found = pool.map(_check_in_worker, disclosures)
+        else:
+            found = (_checked(group, rules, jobs, cache) for group in disclosures)
+        for outcome in (o for outcomes in found for o in outcomes):
+            if on_file is not None:
+                on_file(outcome.path)
+            (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
     report.errors.sort(key=lambda e: e.path)
     return report
-

@@ -125,3 +125,17 @@ class Document:
     @property
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+
+def combine(documents: list[Document]) -> Document:
+    """The files of one disclosure as one document, the narrative's file first (it names the
+    disclosure on its cover); every block keeps the file it came from in its locations."""
+    if len(documents) == 1:
+        return documents[0]
+    ordered = sorted(documents, key=lambda d: -sum(len(p.text) for p in d.paragraphs))
+    return Document(
+        path=ordered[0].path,
+        blocks=[b for d in ordered for b in d.blocks],
+        pages=sum(d.pages or 0 for d in ordered) or None,
+        problems=[p for d in ordered for p in d.problems],
+    )

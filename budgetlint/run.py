@@ -39,10 +39,13 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
 
 
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
-              on_file: Callable[[str], None] | None = None) -> Report:
+              on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None) -> Report:
+    """Check ``paths``; ``groups`` name files that are one disclosure."""
     started = time.perf_counter()
     cache = DocumentCache() if settings["cache"].value else None
-    report = check_paths(paths, rules, jobs=settings["jobs"].value, cache=cache, on_file=on_file)
+    grouped = [p for group in groups or [] for p in group if p not in paths]
+    report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
+                         on_file=on_file, groups=groups, auto_group=settings["auto-group"].value)
     waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     apply_waivers(report, waivers, rules)
     report.seconds = round(time.perf_counter() - started, 3)

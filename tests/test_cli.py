@@ -31,7 +31,13 @@ def test_json_follows_the_contract_and_is_deterministic():
     assert "奖励金" in first.stdout  # ensure_ascii=False
     assert {f["path"] for f in data["files"]} == {f"samples/text/{p.name}" for p in (ROOT / "samples/text").glob("*.txt")}
     for f in data["files"]:
-        assert set(f) == {"path", "pages", "tables", "facts", "seconds"}
+        assert set(f) == {"path", "pages", "tables", "facts", "seconds", "document", "disclosure"}
+        assert {"kind", "level", "year", "agency", "province", "pages", "tables"} <= set(f["document"])
+        assert f["disclosure"] == [f["path"]]
+    taiqian = next(f for f in data["files"] if f["path"].endswith("taiqian-2023.txt"))
+    assert (taiqian["document"]["kind"], taiqian["document"]["level"], taiqian["document"]["year"],
+            taiqian["document"]["agency"]) == ("budget", "department", 2023, "台前县医疗保障局")
+    assert {"name": "2023 年一般公共预算支出预算表", "kind": "gpb_expense", "page": None} in taiqian["document"]["tables"]
     for v in data["violations"]:
         assert set(v) == VIOLATION_KEYS and LOCATION_KEYS <= set(v["location"])
         for r in v["related"]:

@@ -31,7 +31,7 @@ def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
                 name=rule.name,
                 severity=rule.severity.value,
                 message=render(rule.message, values),
-                file=doc.path,
+                file=finding.subject.location.file,
                 subject=finding.subject,
                 reported=finding.reported,
                 computed=finding.computed,

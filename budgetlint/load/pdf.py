@@ -250,9 +250,14 @@ def _runs(chars: list[dict]) -> list[dict]:
 
 
 def _in_gap(host: dict, run: dict) -> bool:
-    """Whether a run of characters fits in a blank gap between two characters of ``host``."""
+    """Whether a run of characters fits in a blank gap between two characters of ``host``, or
+    ends right before its first or starts right after its last (`2024` / `年度部门决算`)."""
     chars = [c for c in host["chars"] if c["text"].strip()]
-    return any(a["x1"] - 1 <= run["x0"] and run["x1"] <= b["x0"] + 1 for a, b in zip(chars, chars[1:]))
+    reach = max(c["x1"] - c["x0"] for c in chars)
+    first, last = chars[0], chars[-1]
+    return (first["x0"] - reach <= run["x1"] <= first["x0"] + 1
+            or last["x1"] - 1 <= run["x0"] <= last["x1"] + reach
+            or any(a["x1"] - 1 <= run["x0"] and run["x1"] <= b["x0"] + 1 for a, b in zip(chars, chars[1:])))
 
 
 def _columned(line: dict) -> bool:

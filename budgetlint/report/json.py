@@ -6,7 +6,7 @@ import json
 
 from budgetlint import __version__
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import Report, Violation
+from budgetlint.report.result import FileResult, Report, Violation
 
 
 def violation_json(v: Violation) -> dict:
@@ -24,13 +24,20 @@ def violation_json(v: Violation) -> dict:
     }
 
 
+def document_json(result: FileResult) -> dict:
+    """What the file is (its disclosure's identity) and the tables found in it, with their kinds."""
+    return {**result.identity.to_json(), "pages": result.pages,
+            "tables": [{"name": t.name, "kind": t.kind, "page": t.page} for t in result.tables_seen]}
+
+
 def report_json(report: Report, timing: bool = True, show_waived: bool = False) -> dict:
     data = {
         "version": 1,
         "tool": {"name": "budgetlint", "version": __version__},
         "files": [
             {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts,
-             "seconds": f.seconds if timing else None}
+             "seconds": f.seconds if timing else None, "document": document_json(f),
+             "disclosure": list(f.disclosure) or [f.path]}
             for f in report.files
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from budgetlint.model import Location
+from budgetlint.understand.identity import Identity
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,15 @@ class InputError:
     message: str
 
 
+@dataclass(frozen=True, slots=True)
+class TableSeen:
+    """A table found in a file, and the kind it was recognised as (``None``: not recognised)."""
+
+    name: str
+    kind: str | None
+    page: int | None
+
+
 @dataclass(slots=True)
 class FileResult:
     path: str
@@ -64,6 +74,9 @@ class FileResult:
     facts: int
     seconds: float
     violations: list[Violation] = field(default_factory=list)
+    identity: Identity = field(default_factory=Identity)  # of the disclosure the file belongs to
+    disclosure: tuple[str, ...] = ()  # every file of that disclosure, when there are several
+    tables_seen: tuple[TableSeen, ...] = ()
 
 
 @dataclass(slots=True)

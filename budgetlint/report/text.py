@@ -10,7 +10,7 @@ from rich.text import Text
 
 from budgetlint.model import Location
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import FigureRef, Report, Violation, by_file
+from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_RELATED = 6
@@ -64,6 +64,17 @@ def _violation(v: Violation, indent: str) -> list[Text]:
     return lines
 
 
+def heading(path: str, result: FileResult | None) -> Text:
+    """A file's path, what it is, and the files it was checked with."""
+    text = Text(path, style="bold underline")
+    if result is not None:
+        text.append(f"  {result.identity.label}", style="bold")
+        others = [p for p in result.disclosure if p != path]
+        if others:
+            text.append(f"（与 {'、'.join(others)} 作为同一公开文件一并检查）", style="dim")
+    return text
+
+
 def summary(report: Report, timing: bool = True) -> Text:
     counts = Counter(v.severity for v in report.violations)
     total = sum(counts.values())
@@ -102,8 +113,9 @@ def render(rendering: Rendering) -> str:
         for line in statistics(report):
             console.print(line)
     else:
+        results = {f.path: f for f in report.files}
         for path, violations in by_file(report.violations).items():
-            console.print(Text(path, style="bold underline"))
+            console.print(heading(path, results.get(path)))
             for v in violations:
                 for line in _violation(v, "  "):
                     console.print(line)

@@ -10,6 +10,7 @@ from budgetlint.model import Document, Table
 from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.contents import read_contents
 from budgetlint.understand.hierarchy import link
+from budgetlint.understand.identity import identify
 from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
 from budgetlint.understand.model import DocumentFacts, TableFacts
 from budgetlint.understand.narrative import read_narrative
@@ -56,4 +57,5 @@ def understand(document: Document, kinds: KindCatalogue | None = None) -> Docume
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
     tables = [understand_table(t, i + 1, default, kinds) for i, t in enumerate(document.tables)]
-    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables, kinds), kinds)
+    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables, kinds), kinds,
+                         identify(document, tables))

@@ -18,6 +18,7 @@ from budgetlint.figures import Figure, Unit
 from budgetlint.interval import Interval
 from budgetlint.model import Document, Location, Table
 from budgetlint.understand.codes import SubjectCode
+from budgetlint.understand.identity import Identity
 from budgetlint.understand.kinds import KindCatalogue, TableKind, builtin_kinds
 from budgetlint.understand.statements import Narrative
 
@@ -155,6 +156,7 @@ class DocumentFacts:
     narrative: Narrative = field(default_factory=Narrative)
     contents: Contents | None = None  # the contents page (目录), its entries matched to the tables
     kinds: KindCatalogue = field(default_factory=builtin_kinds)  # the kinds the tables were recognised with
+    identity: Identity = field(default_factory=Identity)  # what the disclosure is: 预算/决算, year, agency
 
     @property
     def path(self) -> str:
