@@ -45,8 +45,13 @@ class Location:
 
 @dataclass(slots=True)
 class Cell:
+    """A table cell.  A position inside a merged cell that starts to its left or above is
+    ``covered``: it prints no figure of its own, and (merged across) repeats the text of the
+    cell it belongs to, so that a label spanning columns labels each of them."""
+
     text: str
     location: Location
+    covered: bool = False
 
 
 @dataclass(slots=True)

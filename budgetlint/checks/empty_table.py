@@ -2,13 +2,15 @@
 
 A table whose every figure is blank or zero must still be published, with a note
 saying why it is empty (空表说明): under the table (`本表无数据`, `我单位无政府性基金
-支出预算`, `本部门没有使用…安排的支出`), or in the contents (`是否空表: 是` with a
-reason, as 西乡's 目录 has).  A table the contents marks empty must print no
+支出预算`, `本部门没有使用…安排的支出`), in the contents (`是否空表: 是` with a
+reason, as 西乡's 目录 has), or in the narrative's section on that table (`…政府性基金
+支出预算支出 0万元`).  A table the contents marks empty must print no
 figure.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding, fact_ref, table_ref
@@ -18,8 +20,12 @@ from budgetlint.engine.selectors import parse_patterns, parse_tables
 from budgetlint.figures import parse_figure
 from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
-from budgetlint.textnorm import halfwidth
+from budgetlint.textnorm import halfwidth, squash
+from budgetlint.understand.passages import is_numbered_heading
 from budgetlint.understand.model import DocumentFacts, TableFacts
+
+
+_SECTION_OF_TABLE = re.compile(r"(表)?(情况)?说明$")  # `十、政府性基金预算支出预算情况说明`: the section on a table
 
 
 def first_figure(table: TableFacts) -> FigureRef | None:
@@ -40,11 +46,28 @@ def first_figure(table: TableFacts) -> FigureRef | None:
 
 
 def _notes(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
-    """The notes under a table, and the paragraph right after it (an unlabelled `本表无数据`)."""
+    """The notes under a table, the paragraph right after it (an unlabelled `本表无数据`), and
+    the narrative's section on the table (江苏: `七、政府性基金支出预算表情况说明` /
+    `…政府性基金支出预算支出 0万元`)."""
     blocks = doc.document.blocks
     after = next(i for i, b in enumerate(blocks) if b is table.table) + 1
     following = [blocks[after]] if after < len(blocks) and isinstance(blocks[after], Paragraph) else []
-    return table.table.notes + following
+    return table.table.notes + following + _section_on(doc, table)
+
+
+def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
+    """The paragraphs under a narrative heading that names a table of ``table``'s kind."""
+    found: list[Paragraph] = []
+    inside = False
+    for block in doc.document.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        if is_numbered_heading(block.text):
+            kind = doc.kinds.classify(_SECTION_OF_TABLE.sub("表", squash(block.text)))
+            inside = kind is not None and kind == table.kind
+        elif inside:
+            found.append(block)
+    return found
 
 
 class EmptyTableNote(Check):

@@ -83,6 +83,12 @@ class Rule:
     origin: str  # file:line where the rule is defined
     raw: Mapping[str, Any]  # the rule as written, for `budgetlint explain`
     lines: Mapping[str, int]  # the line of each key, for errors found after loading
+    documents: tuple[str, ...] = ()  # the disclosures it holds for (budget, final); all when empty
+
+    def applies_to(self, kind: str | None) -> bool:
+        """Whether the rule runs on a disclosure of this kind (``None``: not known, so only
+        rules that hold for every disclosure run)."""
+        return not self.documents or kind in self.documents
 
     @property
     def paragraphs(self) -> list[str]:
@@ -101,7 +107,8 @@ class Rule:
         return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
 
 
-_COMMON = ("id", "name", "kind", "severity", "message", "description", "example")
+_COMMON = ("id", "name", "kind", "severity", "message", "description", "example", "documents")
+DOCUMENT_KINDS = ("budget", "final")
 
 
 def _cjk_punctuation(c: str) -> bool:
@@ -205,6 +212,10 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
             params[key] = spec.parse(raw[key])
         except (ValueError, TypeError) as exc:
             raise source.error(path + (key,), f"{where}: key '{key}': {exc}") from None
+    documents = raw.get("documents", [])
+    documents = [documents] if isinstance(documents, str) else documents
+    if not isinstance(documents, list) or not all(d in DOCUMENT_KINDS for d in documents):
+        raise source.error(path + ("documents",), f"{where}: key 'documents': list budget and/or final")
     return Rule(
         id=rule_id,
         name=name,
@@ -217,4 +228,5 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
         origin=f"{source.file}:{source.line(path)}",
         raw=raw,
         lines={key: source.line(path + (key,)) for key in raw},
+        documents=tuple(documents),
     )

@@ -19,6 +19,8 @@ def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
     out: list[Violation] = []
     seen: set[tuple] = set()
     for rule in rules.rules:
+        if not rule.applies_to(doc.identity.kind):
+            continue
         for finding in CHECKS[rule.kind].run(rule, doc):
             key = (finding.subject.location, finding.reported, finding.computed)
             if key in seen:

@@ -16,7 +16,8 @@ next is the same for all of them, and lives here:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from budgetlint.figures import parse_figure
 from budgetlint.model import Block, Cell, Location, Paragraph, Table
@@ -80,11 +81,6 @@ def header_size(part: RawTable) -> int:
     if part.header_rows is not None:
         return part.header_rows
     return min(1, len(part.rows))
-
-
-def _is_fragment(s: str) -> bool:
-    """A few characters left over from a wrapped line: no figure, no sentence."""
-    return 0 < len(s) <= 6 and not any(ch.isdigit() or ch in "。，；:：" for ch in s)
 
 
 def _looks_like_title(s: str) -> bool:
@@ -151,6 +147,77 @@ def _join_wrapped(items: list[RawLine | RawTable]) -> list[RawLine | RawTable]:
     return out
 
 
+@dataclass(eq=False)
+class CaptionLine:
+    """Text above a table, as read: a line, or pieces of lines printed one under the other in one
+    column (`部门：中国共产党江苏省委员会办` / `公厅`, `单位：万` / `元`)."""
+
+    text: str
+    location: Location
+    sources: list[RawLine]
+
+
+@dataclass
+class _Piece:
+    text: str
+    box: tuple[float, float, float, float]
+    line: RawLine
+
+
+def _pieces(line: RawLine) -> list[_Piece]:
+    """A line cut where its characters leave a gap wider than two characters (the left and
+    right halves of `部门：…        单位：万元`); whole when its characters have no boxes."""
+    chars = [(line.text[o], loc.bbox) for o, loc in line.segments if o < len(line.text)
+             and loc.bbox is not None and line.text[o].strip()]
+    if not chars or len(chars) != len(line.text.replace(" ", "")):
+        return []
+    pieces: list[list[tuple[str, tuple]]] = [[chars[0]]]
+    for ch, box in chars[1:]:
+        last = pieces[-1][-1][1]
+        if box[0] - last[2] > 2 * (last[3] - last[1]):
+            pieces.append([])
+        pieces[-1].append((ch, box))
+    return [_Piece("".join(c for c, _ in p), (p[0][1][0], min(b[1] for _, b in p), p[-1][1][2],
+                                              max(b[3] for _, b in p)), line) for p in pieces]
+
+
+def caption_lines(above: list[RawLine], table: RawTable) -> list[CaptionLine]:
+    """The lines above a table (nearest first), with pieces of text wrapped in a narrow column
+    joined: a caption's `部门：…` and `单位：…` often wrap, each in its own column."""
+    page = table.location.page
+    near = list(takewhile(lambda line: page is not None and line.location.page == page, above))
+    rest = [CaptionLine(line.text, line.location, [line]) for line in above[len(near):]]
+    width = table.location.bbox[2] - table.location.bbox[0] if table.location.bbox else None
+    pieces = [p for line in reversed(near) for p in _pieces(line)]
+    if width is None or not pieces or any(not _pieces(line) for line in near):
+        return [CaptionLine(line.text, line.location, [line]) for line in near] + rest
+    columns: list[list[_Piece]] = []
+    for piece in pieces:
+        column = next((c for c in columns if _continues(c[-1], piece, width)), None)
+        if column is None:
+            columns.append([piece])
+        else:
+            column.append(piece)
+    # a line is cut into its pieces only where one of them goes on in a column of wrapped text
+    cut = {id(p.line) for c in columns if len(c) > 1 for p in c}
+    found = [(c[-1].box[3], c[0].box[0], CaptionLine("".join(p.text for p in c), replace(c[0].line.location, bbox=c[0].box),
+                                                       list(dict.fromkeys(p.line for p in c))))
+             for c in columns if len(c) > 1 or id(c[0].line) in cut]
+    found += [(line.location.bbox[3] if line.location.bbox else 0, 0, CaptionLine(line.text, line.location, [line]))
+              for line in near if id(line) not in cut]
+    return [line for _, _, line in sorted(found, key=lambda f: (-f[0], f[1]))] + rest
+
+
+def _continues(last: _Piece, piece: _Piece, width: float) -> bool:
+    """Whether ``piece`` goes on under ``last`` in one narrow column: overlapping it, right
+    below it, in the same size of type."""
+    height, own = last.box[3] - last.box[1], piece.box[3] - piece.box[1]
+    return (last.box[2] - last.box[0] < 0.6 * width
+            and piece.box[0] < last.box[2] and last.box[0] < piece.box[2]
+            and 0 <= piece.box[1] - last.box[3] < 0.8 * height
+            and abs(own - height) <= 0.25 * height)
+
+
 class _Assembler:
     def __init__(self, items: list[RawLine | RawTable]):
         self.items = _join_wrapped(items)
@@ -167,9 +234,9 @@ class _Assembler:
                         above.append(prev)
                     if len(above) >= _CAPTION_LOOKBACK:
                         break
-                self._captions(item, above)
+                self._captions(item, caption_lines(above, item))
 
-    def _captions(self, part: RawTable, above: list[RawLine]) -> None:
+    def _captions(self, part: RawTable, above: list[CaptionLine]) -> None:
         """Walk up from the table over unit, meta, number and title lines."""
         found = part.captions
         i = 0
@@ -192,29 +259,24 @@ class _Assembler:
                 found.setdefault("meta", (line.text.strip(), line.location))
             elif _YEAR_CAPTION.match(s):
                 pass
-            elif "meta" not in found and _is_fragment(s) and _META.search(nxt):
-                # `部门：中国共产党江苏省委员会办` / `公厅`: the meta line wrapped
-                meta = above[i + 1].text.strip()
-                unit = _UNIT_IN_LINE.search(meta)
-                if unit and "unit" not in found:
-                    found["unit"] = (meta[unit.start():], above[i + 1].location)
-                found["meta"] = ((meta[: unit.start()] if unit else meta).strip() + line.text.strip(),
-                                 above[i + 1].location)
-                used = 2
             elif "number" not in found and _NUMBER.match(s):
                 found["number"] = (s, line.location)
             elif "title" not in found and _looks_like_title(s):
                 found["title"] = (line.text.strip(), line.location)
-                self.caption_lines.add(id(line))
+                self._used(line)
                 # a number printed above the title still belongs to this table
                 if "number" not in found and _NUMBER.match(nxt):
                     found["number"] = (nxt, above[i + 1].location)
-                    self.caption_lines.add(id(above[i + 1]))
+                    self._used(above[i + 1])
                 break
             else:
                 break
-            self.caption_lines.update(id(x) for x in above[i : i + used])
+            for x in above[i : i + used]:
+                self._used(x)
             i += used
+
+    def _used(self, line: CaptionLine) -> None:
+        self.caption_lines.update(id(source) for source in line.sources)
 
     def build(self) -> list[Block]:
         self.read_captions()
@@ -338,11 +400,15 @@ def _on_grid(part: RawTable, table: Table) -> list[list[Cell]] | None:
         if abs(starts[i] - x0) > _GRID_TOLERANCE or (target and i <= target[-1]):
             return None
         target.append(i)
+    spans = [[i for i in range(target[j], len(starts)) if starts[i] < x1 - _GRID_TOLERANCE]
+             for j, (_, x1) in enumerate(part.grid)]
     out = []
     for row in part.rows:
         placed = [Cell("", row[0].location) for _ in range(table.width)]
         for j, cell in enumerate(row):
             placed[target[j]] = cell
+            for i in spans[j][1:]:  # a cell merged across several of the table's columns
+                placed[i] = Cell(cell.text, cell.location, covered=True)
         out.append(placed)
     return out
 

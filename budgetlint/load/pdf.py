@@ -31,6 +31,7 @@ from budgetlint.model import BBox, Cell, Document, Location, Problem
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
 _PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
+_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+、|\d+[.．](?!\d)|第[一二三四五六七八九十]+部分)")
 _MARGIN = 0.08  # page numbers live in the top and bottom 8 % of a page
 _PARALLEL_FROM = 24  # pages: below this, one process reads the whole file
 _TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
@@ -169,19 +170,38 @@ class _PageReader:
 
     def _table(self, table: Any, chars: list[dict]) -> RawTable:
         placed = _cell_chars(table, chars)
+        centres = [(c.bbox[0] + c.bbox[2]) / 2 for c in table.columns]
         rows: list[list[Cell]] = []
         for r, row in enumerate(table.rows):
-            cells = []
+            cells: list[Cell] = []
             for c, bbox in enumerate(row.cells):
+                if bbox is None:
+                    cells.append(self._covered(table, rows, cells, r, centres[c]))
+                    continue
                 inside = placed.get((r, c), [])
                 content = _cell_text(inside)
                 if UNREADABLE in content or "(cid:" in content:
                     content = UNREADABLE  # text, not a figure: no sum counts a cell that cannot be read
-                box = _box(inside) if inside else (bbox or row.bbox)
+                box = _box(inside) if inside else bbox
                 cells.append(Cell(content, self.location(tuple(round(v, 2) for v in box))))
             rows.append(cells)
         grid = tuple((round(c.bbox[0], 2), round(c.bbox[2], 2)) for c in table.columns)
         return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)), grid=grid)
+
+    def _covered(self, table: Any, above: list[list[Cell]], left: list[Cell], r: int, x: float) -> Cell:
+        """A position where no cell starts: inside a cell merged across from the left (whose text
+        it repeats), or down from above; or, where rules are missing, in no cell at all."""
+        row = table.rows[r]
+        for c in range(len(left) - 1, -1, -1):
+            bbox = row.cells[c]
+            if bbox is not None and bbox[0] <= x <= bbox[2]:
+                return Cell(left[c].text, left[c].location, covered=True)
+        y = (row.bbox[1] + row.bbox[3]) / 2
+        for k in range(r - 1, -1, -1):
+            for c, bbox in enumerate(table.rows[k].cells):
+                if bbox is not None and bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]:
+                    return Cell("", above[k][c].location, covered=True)
+        return Cell("", self.location(tuple(round(v, 2) for v in row.bbox)))
 
     def _lines(self, found: list[dict]) -> list[tuple[float, RawLine]]:
         lines = _with_stray_pieces_merged([ln for ln in found if ln["chars"]])
@@ -206,7 +226,9 @@ class _PageReader:
                 previous is not None
                 and ln["top"] - previous["bottom"] < 1.2 * size
                 and previous["x1"] >= right - 1.5 * size
+                and previous["x1"] - previous["x0"] >= 0.6 * (right - left)  # not a right-aligned `单位：万元`
                 and (ln["x0"] <= left + 0.8 * size or centred)
+                and not _NUMBERED.match(text)  # `十一、…情况说明`: a heading starts on a line of its own
             )
             out.append((ln["top"], RawLine(text, self.location(_box(chars)), segments, continues=continues)))
             previous = ln

@@ -63,7 +63,7 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
         return Role.NOTE
     figures = texts = 0
     for row in table.body:
-        text = row[index].text if index < len(row) else ""
+        text = row[index].text if index < len(row) and not row[index].covered else ""
         if not text:
             continue
         fig = parse_figure(text)

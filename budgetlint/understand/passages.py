@@ -74,6 +74,11 @@ def is_heading(text: str) -> bool:
     return not any(p in s for p in "，。；：") and not _FIGURE.search(s)
 
 
+def is_numbered_heading(text: str) -> bool:
+    """A heading that opens a section (`七、…情况说明`), not a short unnumbered line."""
+    return is_heading(text) and bool(_HEADING_MARKER.match(_clean(text).strip()))
+
+
 def continues_sentence(previous: str, following: str) -> bool:
     """Whether ``following`` continues the sentence ``previous`` left unfinished."""
     prev = _clean(previous).rstrip()
