@@ -64,6 +64,17 @@ class Figure:
         return Interval.rounded(self.value, self.decimals, self.unit.scale)
 
     @property
+    def rate_interval(self) -> Interval:
+        """The values a rate an agency worked out stands for: rounded to its last digit, or cut
+        off there (`36.58%` for 36.5858%, as spreadsheets set to truncate print it)."""
+        rounded = self.interval
+        if self.blank or self.decimals < 0:
+            return rounded
+        step = Fraction(1, 10**self.decimals) * self.unit.scale
+        return Interval(rounded.lo, max(rounded.hi, self.base_value + step)) if self.value >= 0 else \
+            Interval(min(rounded.lo, self.base_value - step), rounded.hi)
+
+    @property
     def base_value(self) -> Fraction:
         return self.value * self.unit.scale
 

@@ -63,7 +63,7 @@ def checked_figures(name: str, rules) -> list[tuple[str, Printed]]:
         for whole in doc.narrative.wholes:
             if vocabulary.classify(whole) in rule.params["total"] and all(p.complete for p in whole.parts):
                 out += [("part", p.value) for p in Breakdown._listed_parts(rule, whole.parts, vocabulary)]
-    out += [("share", s.rate) for s in doc.narrative.shares if readings(s)]
+    out += [("share", s.rate) for s in doc.narrative.shares if readings(s, doc, vocabulary)]
     out += [("rate", c.rate) for c in doc.narrative.changes
             if c.rate is not None and c.candidates and not c.rate.interval.contains_zero()]
     return list({id(p): (what, p) for what, p in out}.values())

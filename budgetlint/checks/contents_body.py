@@ -17,7 +17,7 @@ from budgetlint.checks.base import Check, Finding, parse_choice, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_tables
 from budgetlint.report.result import FigureRef
-from budgetlint.understand.contents import Contents, ContentsEntry, printed_tables, title_key
+from budgetlint.understand.contents import Contents, ContentsEntry, printed_tables, same_title
 from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
@@ -77,7 +77,7 @@ class ContentsVsBody(Check):
         elif check == "order":
             yield from self._order(contents, [(e, t) for e, t in pairs if t is not None], printed)
         else:
-            yield from self._titles(contents, [(e, t) for e, t in pairs if t is not None])
+            yield from self._titles(contents, [(e, t) for e, t in pairs if t is not None], doc.identity.agency)
 
     def _listed(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts | None]]) -> Iterator[Finding]:
         for entry, table in pairs:
@@ -119,10 +119,11 @@ class ContentsVsBody(Check):
                 values=_values(entry, table),
             )
 
-    def _titles(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts]]) -> Iterator[Finding]:
+    def _titles(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts]],
+                agency: str | None) -> Iterator[Finding]:
         for entry, table in pairs:
             printed = table.table.title or ""
-            if title_key(printed) == title_key(entry.title):
+            if same_title(printed, entry.title, agency):
                 continue
             yield Finding(
                 subject=table_ref(table),

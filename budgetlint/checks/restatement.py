@@ -34,6 +34,8 @@ class Restatement(Check):
         statements: dict[tuple[str, str], list[Amount]] = {}
         for amount in doc.narrative.amounts:
             quantity = vocabulary.classify(amount)
+            if amount.prior:
+                continue  # last year's figure is another quantity
             if amount.code is not None:
                 key = ("code", amount.code.digits)
             elif quantity is not None:

@@ -7,11 +7,13 @@ just before it, the whole of the list it is in, a base it names: `占预算总�
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from budgetlint.checks.backing import narrative_ref, printed_ref
-from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
-from budgetlint.engine.rule import Field, Rule
+from budgetlint.checks.base import Check, Finding, discrepancy, fact_ref, parse_choice
+from budgetlint.engine.quantities import Vocabulary
+from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.figures import PERCENT, Figure, render_value
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.report.result import FigureRef
@@ -25,41 +27,61 @@ def share_ref(share: Share) -> FigureRef:
     return printed_ref(share.rate, share.parts[0] if share.parts else None)
 
 
-def readings(share: Share) -> list[tuple[Amount, Amount, Interval]]:
-    """(amount, base, amount / base in %) for every way of reading the share, most likely first."""
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading a share: this amount over this base."""
+
+    part: Amount
+    base: str  # how messages name the base
+    expected: Interval  # part / base, in %
+    related: tuple[FigureRef, ...]
+
+
+def readings(share: Share, doc: DocumentFacts, vocabulary: Vocabulary) -> list[Reading]:
+    """Every way of reading the share, most likely first.  A base the sentence names but does
+    not state (`占“三公”经费的 45.43%`) is the tables' figure for it, where the vocabulary
+    knows the name; the sentence's other amounts are not guesses for it then."""
+    bases = [(f"{b.label or b.printed_label} {b.value.text}", b.value.interval, narrative_ref(b), b)
+             for b in share.bases]
+    quantity = vocabulary.named(share.base_label) if share.base_label and not share.named else None
+    if quantity is not None and quantity.cells(doc):
+        bases = [(f"{quantity.name}（{f.table.name}）{f.figure.text}", f.interval, fact_ref(f), None)
+                 for f in quantity.cells(doc)]
     out = []
     for part in share.parts:
-        for base in share.bases:
-            if part is base or part.kind != base.kind or base.value.interval.contains_zero():
+        for name, interval, ref, amount in bases:
+            if part is amount or (amount is not None and part.kind != amount.kind) or interval.contains_zero():
                 continue
-            out.append((part, base, (part.value.interval / base.value.interval).scale(100)))
+            out.append(Reading(part, name, (part.value.interval / interval).scale(100), (narrative_ref(part), ref)))
     return out
 
 
 class ShareCheck(Check):
     kind = "share"
     summary = "A share (占 Z%) equals its amount over its base; the shares of a complete list add to 100%."
-    fields = {"check": Field(parse_choice("value", "partition"), "check each share, or the shares of a list", required=True)}
+    fields = {
+        "check": Field(parse_choice("value", "partition"), "check each share, or the shares of a list", required=True),
+        "quantities": Field(parse_quantity_ids, "the vocabulary that names a base stated only in the tables",
+                            default=EVERY_QUANTITY),
+    }
     variables = ("label", "base", "reported", "computed", "difference", "shares")
     default_message = "「{label}」占 {reported}，按 {base} 计算应为 {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         if rule.params["check"] == "value":
-            yield from self._values(doc)
+            yield from self._values(rule, doc)
         else:
             yield from self._partitions(doc)
 
-    def _values(self, doc: DocumentFacts) -> Iterator[Finding]:
+    def _values(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for share in doc.narrative.shares:
-            options = readings(share)
-            if not options or any(expected.intersects(share.rate.interval) for _, _, expected in options):
+            options = readings(share, doc, rule.params["quantities"])
+            if not options or any(o.expected.intersects(share.rate.figure.rate_interval) for o in options):
                 continue
-            part, base, expected = options[0]
-            finding = discrepancy(share.rate.figure, share_ref(share), expected,
-                                  [narrative_ref(part), narrative_ref(base)])
+            best = options[0]
+            finding = discrepancy(share.rate.figure, share_ref(share), best.expected, best.related)
             if finding:
-                finding.values.update(label=part.label or part.printed_label,
-                                      base=f"{base.label or base.printed_label} {base.value.text}")
+                finding.values.update(label=best.part.label or best.part.printed_label, base=best.base)
                 yield finding
 
     def _partitions(self, doc: DocumentFacts) -> Iterator[Finding]:
@@ -71,7 +93,7 @@ class ShareCheck(Check):
                 continue
             if not interval_sum(p.value.interval for p in parts).intersects(whole.value.interval):
                 continue  # the parts do not make up the whole: their shares need not either
-            total = interval_sum(s.rate.interval for s in shares)
+            total = interval_sum(s.rate.figure.rate_interval for s in shares)
             if total.intersects(HUNDRED):
                 continue
             decimals = max(2, *(s.rate.figure.decimals for s in shares))

@@ -50,6 +50,10 @@ class Vocabulary:
         """The quantity an amount's label names; the first defined wins."""
         return next((q for q in self.quantities if q.names(amount)), None)
 
+    def named(self, label: str, kind: str = "money") -> Quantity | None:
+        """The quantity a cleaned label names (`三公经费`), without an amount to go with it."""
+        return next((q for q in self.quantities if q.kind == kind and any(p.fullmatch(label) for p in q.labels)), None)
+
 
 def parse_quantities(source: Source, path: tuple) -> list[Quantity]:
     items = source.data

@@ -31,7 +31,8 @@ from budgetlint.model import BBox, Cell, Document, Location, Problem
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
 _PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
-_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+、|\d+[.．](?!\d)|第[一二三四五六七八九十]+部分)")
+_NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+、|\d+[.．](?!\d)"
+                       r"|\d{1,2}[.．](?=(19|20)\d\d年)|第[一二三四五六七八九十]+部分)")
 _MARGIN = 0.08  # page numbers live in the top and bottom 8 % of a page
 _PARALLEL_FROM = 24  # pages: below this, one process reads the whole file
 _TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}

@@ -73,7 +73,9 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
             texts += 1
     if figures or texts:
         return Role.VALUE if figures >= texts else Role.LABEL
-    return Role.LABEL if last and _LABEL_HEADER.search(last) else Role.VALUE
+    if not keys:
+        return Role.BLANK
+    return Role.LABEL if _LABEL_HEADER.search(last) else Role.VALUE
 
 
 def read_columns(table: Table) -> list[Column]:
@@ -96,7 +98,7 @@ def column_groups(columns: list[Column]) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     for col in columns:
-        if col.role is Role.NOTE:
+        if col.role in (Role.NOTE, Role.BLANK):
             continue
         if col.role is Role.VALUE:
             if current is None:

@@ -27,6 +27,9 @@ _PART = re.compile(r"^第[一二三四五六七八九十\d]+部分|^附件")
 _LEADER = re.compile(r"\s*([.．·…]{2,}.*|\s\d+)$")  # dot leaders, a page number
 _NUMBER = re.compile(rf"^({TABLE_NUMBER})\s*")
 _YEAR = re.compile(r"^\(?\d{4}年度?\)?")
+_LEVEL = re.compile(r"^(部门|预算单位|单位|本级)")
+_QUALIFIER = re.compile(r"(?<=表)\([^()]*\)$")
+_SECTION = re.compile(r"^(预算|决算)(公开)?(报)?表(格)?$")  # `五、部门预算表`: the part holding the tables
 _TABLE_TITLE = re.compile(r"表(\([^()]*\))?$")  # a table's title, perhaps with `（按…分类）` after it
 _EMPTY_COLUMN = re.compile(r"空表$")
 _REASON_COLUMN = re.compile(r"理由|原因")
@@ -66,10 +69,31 @@ class Contents:
         return next((e for e, t in self.pairs if t is table), None)
 
 
-def title_key(title: str) -> str:
-    """What two printings of one title share: no spaces, numbering, leading year or bracket style."""
-    key = split_label(_NUMBER.sub("", label_key(title)))[2]
-    return _YEAR.sub("", key)
+def title_key(title: str, agency: str | None = None) -> str:
+    """What two printings of one title share: no spaces, numbering, leading year, the agency's
+    name, 部门/单位, a qualifier in brackets after it (`（功能科目）`) or bracket style."""
+    return _QUALIFIER.sub("", _core(title, agency))
+
+
+def same_title(a: str, b: str, agency: str | None = None) -> bool:
+    """Whether two printings name one table: equal :func:`title_key`, or equal once a bracketed
+    qualifier is read where the other title puts it (`“三公”经费…支出预算表（一般公共预算）` and
+    `一般公共预算“三公”经费…支出预算表`)."""
+    def readings(title: str) -> set[str]:
+        core = _core(title, agency)
+        qualifier = _QUALIFIER.search(core)
+        moved = qualifier.group(0)[1:-1] + core[: qualifier.start()] if qualifier else core
+        return {title_key(title, agency), moved}
+
+    return bool(readings(a) & readings(b))
+
+
+def _core(title: str, agency: str | None) -> str:
+    key = split_label(_NUMBER.sub("", label_key(title)).lstrip(":、."))[2]
+    key = _YEAR.sub("", key)
+    if agency:
+        key = key.replace(label_key(agency), "")
+    return _LEVEL.sub("", key)
 
 
 def _entry(text: str, location: Location, kinds: KindCatalogue, number: str | None = None,
@@ -81,7 +105,8 @@ def _entry(text: str, location: Location, kinds: KindCatalogue, number: str | No
     numbered = _NUMBER.match(title)
     if numbered:
         number, title = number or squash(numbered.group(1)), title[numbered.end():]
-    if not _TABLE_TITLE.search(title_key(title)):
+    key = title_key(title)
+    if not _TABLE_TITLE.search(key) or _SECTION.match(key):
         return None
     return ContentsEntry(title, number, kinds.classify(title), location, **flags)
 
@@ -119,11 +144,18 @@ def _from_paragraphs(blocks: list[Block], heading: Paragraph, kinds: KindCatalog
     (the text starting over with the same headings)."""
     entries: list[ContentsEntry] = []
     first = next(i for i, b in enumerate(blocks) if b is heading) + 1
+    broken: Paragraph | None = None  # a line that stopped short of its table's title (a page ended)
     for block in blocks[first:]:
-        if not isinstance(block, Paragraph) or not _listed(block.text):
+        if not isinstance(block, Paragraph):
             break
-        bullet = len(block.text) - len(_BULLET.sub("", block.text))
-        entry = _entry(block.text, block.locate(bullet), kinds)
+        text, start = block.text, block
+        if broken is not None and not _listed(text) and len(squash(broken.text + text)) <= _LINE:
+            text, start = broken.text + text, broken
+        elif not _listed(text):
+            break
+        bullet = len(text) - len(_BULLET.sub("", text))
+        entry = _entry(text, start.locate(bullet), kinds)
+        broken = block if entry is None and split_label(squash(text))[0] else None
         if entry and any(title_key(e.title) == title_key(entry.title) for e in entries):
             break
         if entry:

@@ -35,6 +35,7 @@ class Role(StrEnum):
     UNIT_CODE = "unit-code"  # 单位代码, 项目编码: identifies a unit or project, not a subject
     VALUE = "value"
     NOTE = "note"  # 备注, 项目简介: text that labels nothing
+    BLANK = "blank"  # nothing printed in it at all (a column of a layout grid, not of the table)
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,6 +41,9 @@ _FLAT = re.compile(r"持平|相同|不变|无变化|没有变化")
 _SHARE = re.compile(r"占(?P<base>[^%\d]*?)(的)?(比重|比例)?(为)?\s*$")
 _OPEN_COMPLETE = re.compile(r"^\s*(其中|分别为|分别是|具体为|包括)\s*")
 _OPEN_PARTIAL = re.compile(r"^\s*(主要用于|主要包括|主要有|重点用于)\s*(以下方面|如下)?\s*")
+_PRIOR = re.compile(r"上年|去年|上一年")
+_YEARS = re.compile(r"((?:19|20)\d\d)\s*年")
+_TOPIC = re.compile(r"[(（](类|款|项)[)）]\s*$")  # a subject named with its level, before a colon
 _ENUMERATION = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.]|\d+[、.．](?!\d)|[①-⑳])")
 
 # label cleaning
@@ -52,6 +55,27 @@ _SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|
 _TRAILING = re.compile(r"(为|是|共|共计|合计为|达到?|约|预计|安排|预算安排|预算数为|预算数|预算为|年初预算|年初|的)$")
 _NEW_SUBJECT = re.compile(r"^\s*(本单位|本部门|我单位|我部门|我局|本局|\d{4}\s*年|[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心))")
 _LEADING_WORDS = re.compile(r"^(其中|分别为|分别是|具体为|包括|主要用于|主要包括|另|此外|同时|以及|及|和|含|为|是|:|,)+")
+
+
+def _inside_bracket(text: str) -> str:
+    """The words an amount stands after inside a bracket left open before it: `…与 2016 年度相比
+    （2016 年度部门支出预算安排为 8,648.07 万元）` is labelled by what the bracket says."""
+    depth, start = 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            depth, start = depth + 1, i + 1
+        elif ch in ")）":
+            depth = max(depth - 1, 0)
+    return text[start:] if depth else text
+
+
+def _is_prior(label_text: str, sentence: str) -> bool:
+    """Whether an amount is last year's: its label says 上年, or names an earlier year than the
+    sentence's own (`2017 年度…与 2016 年度相比（2016 年度部门支出预算安排为 8,648.07 万元）`)."""
+    if _PRIOR.search(label_text):
+        return True
+    own, said = [int(y) for y in _YEARS.findall(label_text)], [int(y) for y in _YEARS.findall(sentence)]
+    return bool(own) and max(own) < max(said)
 
 
 def clean_label(text: str) -> tuple[str, SubjectCode | None]:
@@ -201,8 +225,12 @@ class _Reader:
         last_change: Change | None = None
         dangling: _List | None = None  # a list opened with nothing listed after it yet
         previous_main = mains[-1] if mains else None
+        topic = ""  # `检察（款）: 2018年预算支出合计 …`: what the sentence's amounts are of
         for start, end, delimiter in _clauses(text):
             body = text[start:end]
+            if start == 0 and delimiter == ":" and _TOPIC.search(body) and not _TOKEN.search(body):
+                topic = body.strip()
+                continue
             opener = _OPEN_COMPLETE.match(body) or _OPEN_PARTIAL.match(body)
             if opener:
                 whole = last or previous_main
@@ -245,7 +273,7 @@ class _Reader:
                         continue
                     if _NEW_SUBJECT.match(text[a : token.printed.start]):
                         stack = []  # `；本单位当年预算支出 …`: a new statement, not one more part
-                    amount = self._amount(token, text[a : token.printed.start], passage, stack)
+                    amount = self._amount(token, text[a : token.printed.start], passage, stack, topic)
                     stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
                     if main is None and amount.whole is None:
                         main = amount
@@ -258,11 +286,16 @@ class _Reader:
             mains.append(main)
         return dangling
 
-    def _amount(self, token: _Token, label_text: str, passage: Passage, stack: list[_List]) -> Amount:
+    def _amount(self, token: _Token, label_text: str, passage: Passage, stack: list[_List],
+                topic: str = "") -> Amount:
+        label_text = _inside_bracket(label_text)
         label, code = clean_label(label_text)
         if not label and not code and passage.heading:
             label = clean_label(passage.heading)[0]  # `（一）因公出国（境）经费` / `2024年预算安排 0.00 万元`
-        amount = Amount(token.printed, label, label_text.strip(" :：,，*"), code, kind=token.kind)
+        if topic:  # `检察（款）: 2018 年预算支出合计 16,444.36万元` is the 检察 款's total
+            label, label_text = clean_label(topic)[0] + label, f"{topic} {label_text.strip()}"
+        amount = Amount(token.printed, label, label_text.strip(" :：,，*"), code, kind=token.kind,
+                        prior=_is_prior(label_text, token.printed.sentence.text))
         if stack:
             frame = stack[-1]
             amount.whole, amount.complete, amount.segment = frame.whole, frame.complete, frame.segment
@@ -278,6 +311,7 @@ class _Reader:
             candidates += [a for a in reversed(self.narrative.amounts)
                            if a.value.sentence.passage is sentence.passage and subject_label in a.label]
         candidates += [a for a in (last, last.whole if last else None, main, previous_main) if a is not None]
+        candidates = [a for a in candidates if not a.prior]  # a change is on this year's figure
         change = Change(sentence, list(dict.fromkeys(candidates)), subject=subject_label, **values)
         if change.candidates:
             change.candidates[0].changes.append(change)
@@ -291,10 +325,11 @@ class _Reader:
         bases: list[Amount] = []
         if label:  # `占预算总额的 2.1%`
             bases += [a for a in reversed(self.narrative.amounts) if label in a.label]
+        named = bool(bases)
         if last is not None and last.whole is not None:
             bases.append(last.whole)
         bases += [a for a in (main, previous_main) if a is not None and a is not last]
-        self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), list(dict.fromkeys(bases)), label))
+        self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), list(dict.fromkeys(bases)), label, named))
 
 
 def _direction(text: str) -> int:

@@ -20,7 +20,7 @@ _CN = "一二三四五六七八九十百零〇"
 MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(rf"^[{_CN}]+[、.]")),
     ("（一）", re.compile(rf"^\([{_CN}]+\)")),
-    ("1、", re.compile(r"^\d{1,2}[、.](?!\d)")),
+    ("1、", re.compile(r"^\d{1,2}[、.](?!\d)|^\d{1,2}\.(?=(19|20)\d\d年)")),
     ("(1)", re.compile(r"^\(\d{1,2}\)")),
     ("①", re.compile(r"^[①-⑳]")),
 )
@@ -160,8 +160,9 @@ def _mark_label_levels(entries: list[Entry], table: Table, group: Group) -> None
 
 
 def _mark_implied_total(entries: list[Entry]) -> None:
-    """A first row with figures but no label or code, above labelled rows, is the total."""
-    if len(entries) > 1:
+    """A first row with figures but no label or code, above labelled rows (or alone: 江苏's
+    支出总表 is one row under `合计 | 基本支出 | 项目支出`), is the total."""
+    if entries:
         first = entries[0]
         if not first.label and not first.code and not first.unit_code and first.cells:
             first.total_rank = 2

@@ -49,6 +49,7 @@ class Amount:
     printed_label: str  # the label as printed, for messages
     code: SubjectCode | None = None
     kind: str = "money"  # or "count"
+    prior: bool = False  # last year's figure (`（2016 年度部门支出预算安排为 8,648.07 万元）`)
     whole: Amount | None = None  # the amount this one is listed under (`X，其中：…`)
     complete: bool = True  # whether the list this amount is in claims to be complete
     segment: int = 0  # which `；`-separated stretch of its list the amount is in
@@ -83,7 +84,7 @@ class Change:
     def signed_rate(self) -> Interval | None:
         if self.rate is None:
             return None
-        return self.rate.interval.scale(self.rate_direction or 1)
+        return self.rate.figure.rate_interval.scale(self.rate_direction or 1)
 
 
 @dataclass(eq=False)
@@ -93,7 +94,8 @@ class Share:
     rate: Printed
     parts: list[Amount]  # candidates for the amount it is the share of
     bases: list[Amount]  # candidates for the base
-    base_label: str = ""
+    base_label: str = ""  # the base the sentence names (`占“三公”经费的`), cleaned like a label
+    named: bool = False  # whether ``bases`` are amounts stated under that name
 
 
 @dataclass
