@@ -24,12 +24,14 @@ from budgetlint.checks.share import ShareCheck
 from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
+from budgetlint.checks.understanding import Understanding
 
 CHECKS: dict[str, Check] = {
     c.kind: c()
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
-              EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder)
+              EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
+              Understanding)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

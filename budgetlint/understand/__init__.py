@@ -12,11 +12,12 @@ from budgetlint.understand.contents import read_contents
 from budgetlint.understand.hierarchy import link
 from budgetlint.understand.identity import identify
 from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
-from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.model import DocumentFacts, Role, TableFacts
 from budgetlint.understand.narrative import read_narrative
 from budgetlint.understand.rows import read_entries
 
 _UNIT = re.compile(r"(万元|亿元|元)")
+_MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
 # Summary tables name their function classes without printing codes (`十、卫生健康支出`).
 _CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital"})
 
@@ -48,7 +49,19 @@ def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindC
         group.entries = read_entries(table, facts, group, infer_classes=infer)
         link(group)
         facts.groups.append(group)
+    facts.doubts = doubts(facts)
     return facts
+
+
+def doubts(facts: TableFacts) -> list[str]:
+    """What a reader of the table should know was not understood (and so not checked)."""
+    out = [f"第{c.index + 1}列有数字却没有表头，看不出是什么数，未参与计算"
+           for c in facts.columns if c.role is Role.UNNAMED]
+    table = facts.table
+    if facts.kind is None and facts.facts and (facts.unit_stated or _MONEY_TITLE.search(table.title or "")):
+        what = f"标题「{table.title}」" if table.title else "没有标题"
+        out.append(f"未能识别是哪一张公开表（{what}），表中 {len(facts.facts)} 个数字未按任何规则检查")
+    return out
 
 
 def understand(document: Document, kinds: KindCatalogue | None = None) -> DocumentFacts:

@@ -18,7 +18,7 @@ from budgetlint.understand.model import Column, Group, Role
 _CODE_PART = {"类", "款", "项"}
 _UNIT_CODE = re.compile(r"(单位|部门|项目)\)?(代码|编码)|单位编码|项目编码")
 _CODE = re.compile(r"(编码|代码)$")
-_NOTE = re.compile(r"备注|说明|简介|理由|依据")
+_NOTE = re.compile(r"备注|说明|简介|理由|依据|^序号$|^行次$|^栏次$")
 _LABEL_HEADER = re.compile(r"名称|^项目$|科目|^类型$|^单位$|^部门$|^任务")
 _HEADER_UNIT = re.compile(r"[(（](万元|亿元|元)[)）]")
 
@@ -72,7 +72,9 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
         elif fig is None:
             texts += 1
     if figures or texts:
-        return Role.VALUE if figures >= texts else Role.LABEL
+        if figures >= texts:
+            return Role.UNNAMED if not keys and any(c.text for row in table.header for c in row) else Role.VALUE
+        return Role.LABEL
     if not keys:
         return Role.BLANK
     return Role.LABEL if _LABEL_HEADER.search(last) else Role.VALUE
@@ -98,7 +100,7 @@ def column_groups(columns: list[Column]) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     for col in columns:
-        if col.role in (Role.NOTE, Role.BLANK):
+        if col.role in (Role.NOTE, Role.BLANK, Role.UNNAMED):
             continue
         if col.role is Role.VALUE:
             if current is None:

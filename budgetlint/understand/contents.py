@@ -76,16 +76,19 @@ def title_key(title: str, agency: str | None = None) -> str:
 
 
 def same_title(a: str, b: str, agency: str | None = None) -> bool:
-    """Whether two printings name one table: equal :func:`title_key`, or equal once a bracketed
-    qualifier is read where the other title puts it (`“三公”经费…支出预算表（一般公共预算）` and
-    `一般公共预算“三公”经费…支出预算表`)."""
-    def readings(title: str) -> set[str]:
-        core = _core(title, agency)
-        qualifier = _QUALIFIER.search(core)
-        moved = qualifier.group(0)[1:-1] + core[: qualifier.start()] if qualifier else core
-        return {title_key(title, agency), moved}
-
-    return bool(readings(a) & readings(b))
+    """Whether two printings name one table the same way: equal but for numbering, year, agency
+    and 部门/单位; a bracketed qualifier only one of them prints (`财政拨款支出预算表（功能科目）`)
+    is left out, or read where the other puts it (`“三公”经费…支出预算表（一般公共预算）` and
+    `一般公共预算“三公”经费…支出预算表`).  Two qualifiers must agree."""
+    core_a, core_b = _core(a, agency), _core(b, agency)
+    if core_a == core_b:
+        return True
+    qualified = [c for c in (core_a, core_b) if _QUALIFIER.search(c)]
+    if len(qualified) != 1:
+        return False
+    plain = core_b if qualified[0] is core_a else core_a
+    qualifier = _QUALIFIER.search(qualified[0])
+    return plain in (qualified[0][: qualifier.start()], qualifier.group(0)[1:-1] + qualified[0][: qualifier.start()])
 
 
 def _core(title: str, agency: str | None) -> str:

@@ -36,6 +36,7 @@ class Role(StrEnum):
     VALUE = "value"
     NOTE = "note"  # 备注, 项目简介: text that labels nothing
     BLANK = "blank"  # nothing printed in it at all (a column of a layout grid, not of the table)
+    UNNAMED = "unnamed"  # figures under no heading: what they are is not known, so no sum uses them
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ class TableFacts:
     unit_stated: bool
     columns: list[Column]
     groups: list[Group] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)  # what could not be understood, for an input finding
 
     @property
     def name(self) -> str:
