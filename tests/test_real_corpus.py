@@ -246,3 +246,69 @@ def test_the_two_files_of_a_jiangsu_disclosure_are_checked_together(report):
                                                    "jiangsu/shengwei-2017-budget-text.pdf"]
     # its contents lists the tables of the other file: none is reported as missing (BL503)
     assert not [v for v in report.violations if v.rule == "BL503"]
+
+
+# -- layouts of the real files, read right (each named by the figure it shows) ---------------------
+
+def _facts(name: str):
+    from budgetlint.load import load_document
+    from budgetlint.understand import understand
+
+    return understand(load_document(REAL / name))
+
+
+def _table(doc, fragment: str):
+    return next(t for t in doc.tables if fragment in (t.table.title or ""))
+
+
+def test_cell_backgrounds_are_not_rules_and_the_unit_line_is_not_a_column():
+    doc = _facts("jiangsu/jianchayuan-2018-budget.pdf")
+    summary = _table(doc, "收支预算总表")
+    assert [c.title for c in summary.columns] == ["收入/项目名称", "收入/金额", "支出/功能分类/功能科目名称",
+                                                  "支出/功能分类/金额", "支出/支出用途/项目名称", "支出/支出用途/金额"]
+    assert (summary.table.unit_text, summary.table.meta) == ("单位：万元", "部门： 江苏省人民检察院")
+    fiscal = _table(doc, "财政拨款支出预算表")
+    assert fiscal.kind.id == "fiscal_expense" and fiscal.columns[0].role.value == "code"
+    # the code column is a code, never a figure: 204 is the row's code, its figure 16,444.36
+    row = next(e for g in fiscal.groups for e in g.entries if e.code and e.code.digits == "204")
+    assert [f.figure.text for f in row.cells.values()] == ["16,444.36"]
+
+
+def test_a_row_above_the_first_rule_of_a_continued_page_is_not_lost():
+    doc = _facts("jiangsu/fayuan-2017-budget.pdf")
+    fiscal = _table(doc, "部门财政拨款支出预算表")
+    assert [p.page for p in fiscal.table.parts] == [13, 14]
+    assert [c.text for c in fiscal.table.body[-2]] == ["2210201", "住房公积金", "1,029.15"]
+    assert not [p for p in doc.document.paragraphs if "2210201" in p.text]
+
+
+def test_a_total_row_merged_over_the_code_columns_on_its_own_page_joins_its_table():
+    doc = _facts("shanghai/putuo-wanli-2025-budget.pdf")
+    expense = _table(doc, "部门支出预算总表")
+    assert [p.page for p in expense.table.parts] == [14, 15, 16, 17, 18]
+    total = next(e for g in expense.groups for e in g.entries if e.is_total)
+    assert (total.label, total.location.page, total.cells[4].figure.text) == ("合计", 18, "189,767,551")
+
+
+def test_a_table_whose_title_lies_on_white_cell_boxes_is_a_table_of_its_own():
+    doc = _facts("shanghai/putuo-shangwu-2025-unit-budget.pdf")
+    fiscal = _table(doc, "财政拨款收支预算总表")
+    assert (fiscal.kind.id, fiscal.table.location.page, len(fiscal.table.body)) == ("fiscal_summary", 14, 8)
+    assert [p.page for p in _table(doc, "预算单位支出预算总表").table.parts] == [12, 13]
+
+
+def test_caption_lines_wrapped_in_their_column_and_label_columns_that_nest():
+    doc = _facts("jiangsu/shengwei-2017-budget-tables.pdf")
+    income = _table(doc, "收入预算总表")
+    assert (income.table.unit_text, income.table.meta) == ("单位：万元", "部门：中国共产党江苏省委员会办公厅")
+    group = income.groups[0]
+    total = next(e for e in group.entries if e.is_total)
+    from budgetlint.understand.hierarchy import total_addends
+    assert [(e.label, e.cells[2].figure.text) for e in total_addends(group, total) if 2 in e.cells
+            and not e.cells[2].blank] == [("一般公共预算资金", "20,702.25"), ("财政专户管理资金", "147.20")]
+
+
+def test_a_year_printed_off_the_line_goes_back_into_its_sentence():
+    doc = _facts("shanghai/putuo-caizheng-2024-final.pdf")
+    assert doc.document.paragraphs[0].text == "上海市普陀区财政局2024年度部门决算"
+    assert any("纳入上海市普陀区财政局2024年度部门决算编制范围" in p.text for p in doc.document.paragraphs)

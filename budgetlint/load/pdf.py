@@ -314,9 +314,13 @@ def _closing_rules(edges: list[dict]) -> list[dict]:
     if len(verticals) < 3 or not horizontals:
         return []
 
+    at_height: dict[int, list[dict]] = {}
+    for h in horizontals:
+        at_height.setdefault(round(h["top"]), []).append(h)
+
     def is_open(x: float, y: float) -> bool:
-        return not any(abs(h["top"] - y) <= _TOUCH and h["x0"] - _TOUCH <= x <= h["x1"] + _TOUCH
-                       for h in horizontals)
+        near = (h for k in range(round(y) - 3, round(y) + 4) for h in at_height.get(k, ()))
+        return not any(abs(h["top"] - y) <= _TOUCH and h["x0"] - _TOUCH <= x <= h["x1"] + _TOUCH for h in near)
 
     ends = sorted((y, x, is_open(x, y)) for x, top, bottom in verticals for y in (top, bottom))
     rules = []

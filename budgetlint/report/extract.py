@@ -55,6 +55,8 @@ def _table(t: TableFacts, console: Console, show_facts: bool) -> None:
     )
     if groups:
         console.print(Text(f"列组：{groups}", style="dim"))
+    for doubt in t.doubts:
+        console.print(Text(f"未能读懂：{doubt}", style="yellow"))
     console.print(_grid(t))
     for note in t.table.notes:
         console.print(Text(f"表注 {place(note.location)}：{note.text}", style="dim"))
@@ -67,8 +69,12 @@ def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_p
     """Tables and paragraphs in reading order, under a heading for each page of a PDF."""
     document = doc.document
     pages = f"{document.pages} 页，" if document.pages else ""
-    console.print(Text(f"{document.path}：{pages}{len(doc.tables)} 张表，{len(document.paragraphs)} 段文字",
-                       style="bold underline"))
+    console.print(Text(f"{document.path}：{doc.identity.label}，{pages}{len(doc.tables)} 张表，"
+                       f"{len(document.paragraphs)} 段文字", style="bold underline"))
+    not_understood = [t for t in doc.tables if t.doubts]
+    if not_understood:
+        console.print(Text("未能读懂的表：" + "；".join(f"{t.name}（{place(t.table.location)}）" for t in not_understood),
+                           style="yellow"))
     for problem in document.problems:
         console.print(Text(f"提取问题 {place(problem.location)}：{problem.message}", style="yellow"))
     tables = {id(t.table): t for t in doc.tables}
