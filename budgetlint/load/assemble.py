@@ -155,6 +155,11 @@ class CaptionLine:
     text: str
     location: Location
     sources: list[RawLine]
+    bottom: float = 0.0  # where it ends on the page: the nearest to the table comes first
+
+    @classmethod
+    def of(cls, line: RawLine) -> CaptionLine:
+        return cls(line.text, line.location, [line], line.location.bbox[3] if line.location.bbox else 0.0)
 
 
 @dataclass
@@ -166,7 +171,7 @@ class _Piece:
 
 def _pieces(line: RawLine) -> list[_Piece]:
     """A line cut where its characters leave a gap wider than two characters (the left and
-    right halves of `部门：…        单位：万元`); whole when its characters have no boxes."""
+    right halves of `部门：…        单位：万元`); none when its characters have no boxes."""
     chars = [(line.text[o], loc.bbox) for o, loc in line.segments if o < len(line.text)
              and loc.bbox is not None and line.text[o].strip()]
     if not chars or len(chars) != len(line.text.replace(" ", "")):
@@ -183,29 +188,28 @@ def _pieces(line: RawLine) -> list[_Piece]:
 
 def caption_lines(above: list[RawLine], table: RawTable) -> list[CaptionLine]:
     """The lines above a table (nearest first), with pieces of text wrapped in a narrow column
-    joined: a caption's `部门：…` and `单位：…` often wrap, each in its own column."""
-    page = table.location.page
+    joined: a caption's `部门：…` and `单位：…` often wrap, each in its own column.  Only lines
+    on the table's page, whose characters have boxes, are cut into pieces."""
+    page, box = table.location.page, table.location.bbox
     near = list(takewhile(lambda line: page is not None and line.location.page == page, above))
-    rest = [CaptionLine(line.text, line.location, [line]) for line in above[len(near):]]
-    width = table.location.bbox[2] - table.location.bbox[0] if table.location.bbox else None
-    pieces = [p for line in reversed(near) for p in _pieces(line)]
-    if width is None or not pieces or any(not _pieces(line) for line in near):
-        return [CaptionLine(line.text, line.location, [line]) for line in near] + rest
+    pieces = {id(line): _pieces(line) for line in near}
+    if box is None or not near or not all(pieces.values()):
+        return [CaptionLine.of(line) for line in above]
     columns: list[list[_Piece]] = []
-    for piece in pieces:
-        column = next((c for c in columns if _continues(c[-1], piece, width)), None)
+    for piece in (p for line in reversed(near) for p in pieces[id(line)]):
+        column = next((c for c in columns if _continues(c[-1], piece, box[2] - box[0])), None)
         if column is None:
             columns.append([piece])
         else:
             column.append(piece)
     # a line is cut into its pieces only where one of them goes on in a column of wrapped text
     cut = {id(p.line) for c in columns if len(c) > 1 for p in c}
-    found = [(c[-1].box[3], c[0].box[0], CaptionLine("".join(p.text for p in c), replace(c[0].line.location, bbox=c[0].box),
-                                                       list(dict.fromkeys(p.line for p in c))))
-             for c in columns if len(c) > 1 or id(c[0].line) in cut]
-    found += [(line.location.bbox[3] if line.location.bbox else 0, 0, CaptionLine(line.text, line.location, [line]))
-              for line in near if id(line) not in cut]
-    return [line for _, _, line in sorted(found, key=lambda f: (-f[0], f[1]))] + rest
+    joined = [CaptionLine("".join(p.text for p in c), replace(c[0].line.location, bbox=c[0].box),
+                          list(dict.fromkeys(p.line for p in c)), c[-1].box[3])
+              for c in columns if len(c) > 1 or id(c[0].line) in cut]
+    whole = [CaptionLine.of(line) for line in near if id(line) not in cut]
+    ordered = sorted(joined + whole, key=lambda c: (-c.bottom, c.location.bbox[0] if c.location.bbox else 0))
+    return ordered + [CaptionLine.of(line) for line in above[len(near):]]
 
 
 def _continues(last: _Piece, piece: _Piece, width: float) -> bool:
