@@ -90,4 +90,5 @@ def test_builtin_rules_load_and_document_themselves():
     assert {r.id for r in rules.rules} >= {"BL101", "BL102", "BL103", "BL104", "BL111", "BL201", "BL401", "BL402"}
     for rule in rules.rules:
         assert rule.description and rule.example, rule.id
-    assert [r.id for r in rules.filtered(["BL1"], ["BL11"]).rules] == ["BL101", "BL102", "BL103", "BL104"]
+    assert [r.id for r in rules.filtered(["BL1"], ["BL11", "BL12"]).rules] == ["BL101", "BL102", "BL103", "BL104"]
+    assert {r.id for r in rules.rules if r.documents == ("final",)} >= {"BL121", "BL221", "BL351", "BL515"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from budgetlint.checks.balance import Balance
 from budgetlint.checks.base import Check, Finding
 from budgetlint.checks.breakdown import Breakdown
 from budgetlint.checks.budget_year import BudgetYear
 from budgetlint.checks.code_format import CodeFormat
 from budgetlint.checks.code_name import CodeName
 from budgetlint.checks.column_identity import ColumnIdentity
+from budgetlint.checks.completion import CompletionCheck
 from budgetlint.checks.contents_body import ContentsVsBody
 from budgetlint.checks.cross_table import CrossTable
 from budgetlint.checks.detail_level import DetailLevel
@@ -31,7 +33,7 @@ CHECKS: dict[str, Check] = {
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
-              Understanding)
+              Understanding, Balance, CompletionCheck)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

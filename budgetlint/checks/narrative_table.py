@@ -32,8 +32,8 @@ class NarrativeVsTable(Check):
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         by, tables, vocabulary = rule.params["by"], rule.params["tables"], rule.params["quantities"]
         for amount in doc.narrative.amounts:
-            if amount.kind != "money" or amount.prior:
-                continue  # a count, or last year's figure: the tables print this year's
+            if amount.kind != "money" or amount.prior or amount.basis == "budget":
+                continue  # a count, last year's figure or a 决算's 年初预算: the tables print this year's outturn
             if by == "code":
                 figures = by_code(amount, doc, tables)
             elif amount.code is not None:

@@ -34,8 +34,8 @@ class Restatement(Check):
         statements: dict[tuple[str, str], list[Amount]] = {}
         for amount in doc.narrative.amounts:
             quantity = vocabulary.classify(amount)
-            if amount.prior:
-                continue  # last year's figure is another quantity
+            if amount.prior or amount.basis == "budget":
+                continue  # last year's figure, or a 决算's 年初预算, is another quantity
             if amount.code is not None:
                 key = ("code", amount.code.digits)
             elif quantity is not None:

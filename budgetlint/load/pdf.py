@@ -237,14 +237,15 @@ class _PageReader:
 
 
 _STRAY = 8  # characters: a line this short may be a few glyphs printed off their baseline
+_FIGURES_ONLY = re.compile(r"[\d.,%“”\"\s-]+")
 
 
 def _with_stray_pieces_merged(lines: list[dict]) -> list[dict]:
     """Short lines printed a little off the baseline of their text (quotation marks set
     higher, `2024` in another font: `纳入…财政局 年度部门决算` / `2024`) put back into
     the gaps they were printed in, in the line beside them."""
-    out = [line for line in lines if len(line["text"].strip()) > _STRAY]
-    for line in (line for line in lines if len(line["text"].strip()) <= _STRAY):
+    out = [line for line in lines if not _stray(line)]
+    for line in (line for line in lines if _stray(line)):
         pieces = [c for c in line["chars"] if c["text"].strip()]
         host = next((o for o in out if _beside(o, line) and all(_in_gap(o, c) for c in _runs(pieces))), None)
         if host is None:
@@ -253,6 +254,13 @@ def _with_stray_pieces_merged(lines: list[dict]) -> list[dict]:
         chars = sorted(host["chars"] + pieces, key=lambda c: c["x0"])
         host.update(chars=chars, text="".join(c["text"] for c in chars))
     return sorted(out, key=lambda line: line["top"])
+
+
+def _stray(line: dict) -> bool:
+    """A line that may be glyphs set off their text's baseline: a few characters, or figures only
+    (a document whose digits are in another font: `与 年度相比` / `2023`)."""
+    text = line["text"].strip()
+    return len(text) <= _STRAY or bool(_FIGURES_ONLY.fullmatch(text))
 
 
 def _beside(host: dict, piece: dict) -> bool:

@@ -19,7 +19,8 @@ from budgetlint.understand.rows import read_entries
 _UNIT = re.compile(r"(万元|亿元|元)")
 _MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
 # Summary tables name their function classes without printing codes (`十、卫生健康支出`).
-_CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital"})
+_CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital",
+                                 "final_summary", "final_fiscal_summary"})
 
 
 def stated_unit(table: Table) -> Unit | None:

@@ -13,6 +13,7 @@ import re
 from budgetlint.figures import MONEY_UNITS, parse_figure
 from budgetlint.model import Table
 from budgetlint.textnorm import despace, label_key
+from budgetlint.understand.codes import parse_code
 from budgetlint.understand.model import Column, Group, Role
 
 _CODE_PART = {"类", "款", "项"}
@@ -51,6 +52,13 @@ def _keys(path: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(k for k in (label_key(p) for p in path) if k and k not in ("其中", "其中:"))
 
 
+def _holds_codes(table: Table, index: int) -> bool:
+    """Whether the column's printed cells are subject codes (and placeholders like `…`)."""
+    texts = [despace(row[index].text) for row in table.body if index < len(row) and row[index].text]
+    codes = [t for t in texts if parse_code(t)]
+    return bool(codes) and all(parse_code(t) or not any(ch.isdigit() for ch in t) for t in texts)
+
+
 def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
     last = keys[-1] if keys else ""
     if last in _CODE_PART:
@@ -61,6 +69,8 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
         return Role.CODE
     if last and _NOTE.search(last):
         return Role.NOTE
+    if any(_CODE.search(k) for k in keys[:-1]) and _holds_codes(table, index):
+        return Role.CODE  # `科目编码/合计`: the 合计 row sits under the code heading in 决算 tables
     figures = texts = 0
     for row in table.body:
         text = row[index].text if index < len(row) and not row[index].covered else ""
@@ -80,9 +90,22 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
     return Role.LABEL if _LABEL_HEADER.search(last) else Role.VALUE
 
 
+def _inline_code_parts(table: Table) -> dict[int, str]:
+    """`类 | 款 | 项` printed in the first row, beside its `合计` (决算 tables): sub-headings of the
+    code columns above them, by column."""
+    if not table.body:
+        return {}
+    first = {i: despace(c.text) for i, c in enumerate(table.body[0])}
+    found = {i: t for i, t in first.items() if t in _CODE_PART}
+    return found if len(found) >= 2 else {}
+
+
 def read_columns(table: Table) -> list[Column]:
     columns = []
+    inline = _inline_code_parts(table)
     for index, path in enumerate(header_paths(table)):
+        if index in inline and (not path or path[-1] != inline[index]):
+            path = path + (inline[index],)
         keys = _keys(path)
         unit_match = _HEADER_UNIT.search("".join(path))
         columns.append(Column(

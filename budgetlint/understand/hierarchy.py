@@ -17,7 +17,12 @@ higher rank; lower-ranked totals in that span stand for the rows they total
 
 from __future__ import annotations
 
+import re
+
+from budgetlint.textnorm import label_key
 from budgetlint.understand.model import Entry, Group
+
+_FIRST = re.compile(r"^(一[、.]|1[、.]|\(一\)|\(1\)|①)")
 
 
 def link(group: Group) -> None:
@@ -68,21 +73,31 @@ def _link_outline(entries: list[Entry]) -> None:
             styles.append(e.marker)
     stack: list[Entry] = []
     previous: Entry | None = None
+    heading: Entry | None = None  # an unnumbered row whose numbering starts over below it
     for e in entries:
         if e.is_total:
             stack.clear()
+            heading = None
         elif e.partial:
             _attach(e, previous)
             continue
         elif e.marker:
+            if previous is not None and not previous.marker and not previous.is_total and _first(e):
+                heading = previous  # `年初财政拨款结转和结余` / `一、一般公共预算财政拨款` …: its parts
             e.level = styles.index(e.marker)
             while stack and (stack[-1].level or 0) >= e.level:
                 stack.pop()
-            _attach(e, stack[-1] if stack else None)
+            _attach(e, stack[-1] if stack else heading)
             stack.append(e)
         else:
+            heading = None
             _attach(e, stack[-1] if stack else None)
         previous = e
+
+
+def _first(entry: Entry) -> bool:
+    """A numbered row that starts a numbering (`一、`, `1、`, `（一）`, `(1)`, `①`)."""
+    return bool(_FIRST.match(label_key(entry.label)))
 
 
 def _link_partials(entries: list[Entry]) -> None:

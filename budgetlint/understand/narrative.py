@@ -22,6 +22,7 @@ from budgetlint.figures import MONEY_UNITS, NUMBER, PERCENT, WAN_YUAN, Figure, U
 from budgetlint.model import Document
 from budgetlint.textnorm import label_key
 from budgetlint.understand.codes import SubjectCode, parse_code
+from budgetlint.understand.completion import CompletionReader
 from budgetlint.understand.passages import Passage, Sentence, passages, sentences
 from budgetlint.understand.statements import Amount, Change, Narrative, Printed, Share
 
@@ -187,6 +188,7 @@ class _List:
 class _Reader:
     def __init__(self) -> None:
         self.narrative = Narrative()
+        self.completions = CompletionReader()
 
     def read(self, document: Document) -> Narrative:
         pending: _List | None = None  # a `其中：` ending a paragraph, whose items follow
@@ -246,7 +248,9 @@ class _Reader:
             before_percent = text[start : percents[0].printed.start] if percents else ""
             share = _SHARE.search(before_percent) if percents else None
             flat = _FLAT.search(body) if not money else None
-            if share:
+            if percents and not money and self.completions.rate(passage, before_percent, percents[0].printed):
+                pass  # `完成年初预算的 98.20%`
+            elif share:
                 self._share(percents[0].printed, share.group("base"), last, main, previous_main)
             elif percents and not money and _DIRECTION.search(before_percent):
                 rate = {"rate": percents[0].printed, "rate_direction": _direction(before_percent)}
@@ -284,6 +288,7 @@ class _Reader:
                     frame.segment += 1
         if main is not None:
             mains.append(main)
+        self.completions.sentence(sentence)
         return dangling
 
     def _amount(self, token: _Token, label_text: str, passage: Passage, stack: list[_List],
@@ -300,6 +305,7 @@ class _Reader:
             frame = stack[-1]
             amount.whole, amount.complete, amount.segment = frame.whole, frame.complete, frame.segment
             frame.whole.parts.append(amount)
+        self.completions.amount(amount)
         self.narrative.amounts.append(amount)
         return amount
 
@@ -340,5 +346,10 @@ def _direction(text: str) -> int:
 
 
 def read_narrative(document: Document) -> Narrative:
-    return _Reader().read(document)
+    reader = _Reader()
+    narrative = reader.read(document)
+    narrative.completions = reader.completions.finish()
+    for change in narrative.changes:  # a change is on this year's outturn, never on its 年初预算
+        change.candidates = [a for a in change.candidates if a.basis != "budget"]
+    return narrative
 

@@ -50,6 +50,7 @@ class Amount:
     code: SubjectCode | None = None
     kind: str = "money"  # or "count"
     prior: bool = False  # last year's figure (`（2016 年度部门支出预算安排为 8,648.07 万元）`)
+    basis: str = ""  # in a 决算: "budget" for `年初预算为 A 万元`, "actual" for `支出决算为 B 万元`
     whole: Amount | None = None  # the amount this one is listed under (`X，其中：…`)
     complete: bool = True  # whether the list this amount is in claims to be complete
     segment: int = 0  # which `；`-separated stretch of its list the amount is in
@@ -98,11 +99,26 @@ class Share:
     named: bool = False  # whether ``bases`` are amounts stated under that name
 
 
+@dataclass(eq=False)
+class Completion:
+    """`年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%。决算数小于预算数…`: how an
+    item's final figure stands to its budget.  The budget is ``None`` when the sentence names
+    none for this item (`其中：因公出国（境）费决算为 0.00 万元，完成预算的 0%`)."""
+
+    actual: Amount
+    budget: Amount | None = None
+    rate: Printed | None = None
+    comparison: Printed | None = None  # `决算数小于预算数`, `与预算数基本持平`
+    direction: int = 0  # the comparison's claim: +1 大于, −1 小于, 0 等于/持平
+    roughly: bool = False  # `基本持平`: about equal, not exactly
+
+
 @dataclass
 class Narrative:
     amounts: list[Amount] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
+    completions: list[Completion] = field(default_factory=list)
 
     @property
     def wholes(self) -> list[Amount]:
