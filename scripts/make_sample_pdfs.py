@@ -66,6 +66,7 @@ SAMPLES = [
     Sample("zhangzhou-2024"),
     Sample("shapotou-2023"),
     Sample("tongcheng-2024"),
+    Sample("caizheng-2024-final"),
 ]
 
 WIDE = 7  # more columns than this: landscape

@@ -87,6 +87,8 @@ def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tupl
     names.extend((code, "") for code in pending)
     codes = [c for c, _ in names]
     label = next((t for c, t in labels if "名称" in "".join(c.keys)), labels[0][1] if labels else "")
+    if not label and primary is None:  # `人员经费合计` (or `合计`) printed over the code columns
+        label = next((despace(t) for t in parts if despace(t) and not despace(t).isdigit()), "")
     return (codes[0] if codes else None), names, unit_code, label
 
 
