@@ -65,6 +65,16 @@ def test_every_seed_runs_and_every_violation_is_located_with_figures(path, rules
 
 
 def test_narrative_only_and_performance_only_seeds_are_clean(rules):
-    # 通城's tables are "另附": the one finding is that they are missing (tests/test_completeness.py)
-    assert [v.rule for v in lint(sample("tongcheng-2024.txt"), rules).violations] == ["BL501"]
+    # 通城's tables are "另附": they are missing (tests/test_completeness.py); its project form offers
+    # `□政府性性基金预算预算`, twice (a real slip of the published text)
+    tongcheng = lint(sample("tongcheng-2024.txt"), rules).violations
+    assert [(v.rule, v.subject.location.line) for v in tongcheng] == [("BL605", 1140), ("BL605", 1377), ("BL501", 1574)]
     assert lint(sample("shapotou-2023.txt"), rules).violations == []
+
+
+def test_a_unit_disclosure_that_speaks_as_a_department(rules):
+    """西乡's is a 单位预算, yet says `本部门当年…` and `当年部门预算安排购置车辆 0 辆`."""
+    found = [(v.subject.location.line, v.message) for v in lint(sample("xixiang-2024.txt"), rules).violations
+             if v.rule == "BL606"]
+    assert [(line, message.split("「")[1].split("」")[0]) for line, message in found] == [
+        (118, "本部门"), (140, "部门预算安排")]

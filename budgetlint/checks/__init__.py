@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from budgetlint.checks.balance import Balance
+from budgetlint.checks.base_year import BaseYear
 from budgetlint.checks.base import Check, Finding
 from budgetlint.checks.breakdown import Breakdown
 from budgetlint.checks.budget_year import BudgetYear
@@ -27,13 +28,14 @@ from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
 from budgetlint.checks.understanding import Understanding
+from budgetlint.checks.wording import Wording
 
 CHECKS: dict[str, Check] = {
     c.kind: c()
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
-              Understanding, Balance, CompletionCheck)
+              Understanding, Balance, CompletionCheck, Wording, BaseYear)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

@@ -149,6 +149,12 @@ def parse_choice(*choices: str):
     return parse
 
 
+def parse_text_field(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a non-empty string")
+    return value.strip()
+
+
 def parse_bool_field(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")

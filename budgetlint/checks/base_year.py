@@ -1,0 +1,52 @@
+"""base-year: a comparison is with the year before the disclosure's.
+
+`比上年`, `与 2023 年度相比` in a 2024 disclosure compare with last year, as they should;
+`比 2024 年预算增加` in a 2024 budget compares the budget with itself, and a base two or
+more years back is a template not brought up to date.  The disclosure's year is its
+identity's (cover, titles); where that is not known, nothing is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from budgetlint.checks.base import Check, Finding
+from budgetlint.engine.rule import Field, Rule
+from budgetlint.engine.selectors import parse_patterns
+from budgetlint.report.result import FigureRef
+from budgetlint.textnorm import halfwidth
+from budgetlint.understand.model import DocumentFacts
+
+
+def parse_year_patterns(value: Any) -> tuple[re.Pattern[str], ...]:
+    patterns = parse_patterns(value)
+    for p in patterns:
+        if "year" not in p.groupindex:
+            raise ValueError(f"pattern {p.pattern!r} needs a (?P<year>…) group")
+    return patterns
+
+
+class BaseYear(Check):
+    kind = "base-year"
+    summary = "A comparison (`比 2023 年`, `与 2023 年度相比`) is with the year before the disclosure's."
+    fields = {"comparisons": Field(parse_year_patterns, "patterns of a comparison, each with a (?P<year>…) group",
+                                   required=True)}
+    variables = ("year", "expected", "reported", "computed")
+    default_message = "本公开为 {year} 年，比较的基年应为 {expected} 年：「{reported}」"
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        year = doc.identity.year
+        if year is None:
+            return
+        for paragraph in doc.document.paragraphs:
+            text = halfwidth(paragraph.text)
+            for pattern in rule.params["comparisons"]:
+                for match in pattern.finditer(text):
+                    base = int(match.group("year"))
+                    if base == year - 1:
+                        continue
+                    printed = paragraph.text[match.start():match.end()]
+                    yield Finding(subject=FigureRef(location=paragraph.locate(match.start("year")), text=printed),
+                                  reported=printed, computed=printed.replace(str(base), str(year - 1), 1),
+                                  values={"year": year, "expected": year - 1})
