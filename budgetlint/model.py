@@ -109,11 +109,13 @@ Block = Paragraph | Table
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something the loader could not read, where (a page without a text layer, unmapped glyphs)."""
+    """Something the loader could not read (a page without a text layer, unmapped glyphs), or a reader
+    of the page cannot see (a blank page, characters outside the page box), and where."""
 
     message: str
     location: Location
     found: str  # what was there instead of text (`(cid:…)`, `图像`)
+    kind: str = "unreadable"  # or "blank-page", "off-page": what a reader of the page does not see
 
 
 @dataclass(slots=True)

@@ -2,8 +2,9 @@
 
 Each is a real file of a kind users send: a download that is an HTML error page,
 a PDF cut off in transfer, one locked with a password, a scan without a text
-layer, an empty file, and one whose fonts lost their Unicode maps (text comes out
-as `(cid:…)`).  Needs pypdf and pdfplumber (`pip install -e '.[samples]'`).
+layer, an empty file, one whose fonts lost their Unicode maps (text comes out
+as `(cid:…)`), and one with a blank page and a page whose text runs off its edge
+(its page box cut short, as an over-long Excel sheet prints).  Needs pypdf and pdfplumber (`pip install -e '.[samples]'`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pdfplumber
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf.generic import NameObject, RectangleObject
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "samples" / "pdf" / "shapotou-2023.pdf"
@@ -44,6 +45,15 @@ def main() -> None:
             if NameObject("/ToUnicode") in font:
                 del font[NameObject("/ToUnicode")]
     writer.write(OUT / "lost-unicode.pdf")
+
+    writer = PdfWriter()
+    reader = PdfReader(SOURCE)
+    writer.add_page(reader.pages[0])
+    writer.add_blank_page()
+    cut = writer.add_page(reader.pages[1])
+    box = cut.mediabox
+    cut.mediabox = cut.cropbox = RectangleObject([box.left, box.bottom + 650, box.right, box.top])
+    writer.write(OUT / "page-faults.pdf")
 
 
 if __name__ == "__main__":

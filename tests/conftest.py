@@ -6,12 +6,16 @@ from pathlib import Path
 
 import pytest
 
+from budgetlint.checks.breakdown import Breakdown
+from budgetlint.checks.narrative_table import NarrativeVsTable
+from budgetlint.checks.share import readings
 from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.lint import check_file
 from budgetlint.load import load_document
 from budgetlint.report.result import FileResult
 from budgetlint.understand import understand
 from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.statements import Printed
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -39,3 +43,22 @@ def lint_text(tmp_path: Path, text: str, rules: RuleSet, name: str = "doc.txt") 
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return check_file(path, rules)
+
+
+def checked_narrative_figures(doc: DocumentFacts, rules: RuleSet) -> list[tuple[str, Printed]]:
+    """The narrative figures some rule compares with something: what a mutation test changes, one at a time."""
+    vocabulary = rules.vocabulary
+    compared = [r for r in rules.rules if r.kind == "narrative-vs-table"]
+    out = [("amount", a.value) for a in doc.narrative.amounts
+           if any(NarrativeVsTable.figures(r, doc, a) for r in compared)]
+    for rule in (r for r in rules.rules if r.kind == "breakdown" and not r.params["changes"]):
+        for whole in doc.narrative.wholes:
+            if vocabulary.classify(whole) in rule.params["total"] and all(p.complete for p in whole.parts):
+                out += [("part", p.value) for p in Breakdown._listed_parts(rule, whole.parts, vocabulary)]
+    out += [("share", s.rate) for s in doc.narrative.shares if readings(s, doc, vocabulary)]
+    out += [("rate", c.rate) for c in doc.narrative.changes
+            if c.rate is not None and c.candidates and (c.amount or c.base) and not c.rate.interval.contains_zero()]
+    out += [("completion", p) for c in doc.narrative.completions  # 决算: 年初预算 A … 完成年初预算的 C%
+            if c.rate is not None and c.budget is not None and not c.budget.value.interval.contains_zero()
+            for p in (c.budget.value, c.rate) if p is c.rate or c.actual.value.figure.value]  # 0 of any budget is 0%
+    return list({id(p): (what, p) for what, p in out}.values())

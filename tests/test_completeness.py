@@ -370,7 +370,7 @@ def test_the_disclosure_speaks_of_one_year_and_comparisons_are_not_statements(tm
     text = changed("列入 2024 年部门预算编制范围的单位为本部门本级。",
                    "列入 2023 年部门预算编制范围的单位为本部门本级。与 2023 年预算相比，支出增加 10 万元。")
     (v,) = bl5(check(tmp_path, rules, text))
-    assert v.rule == "BL512" and v.message == "本公开为 2024 年预算，此处却写「2023 年部门预算编制范围」"
+    assert v.rule == "BL512" and v.message == "本公开的年度为 2024 年，此处却写「2023 年部门预算编制范围」"
     assert v.subject.location.line == 3
 
 
@@ -424,3 +424,16 @@ def test_bad_completeness_rules_are_located(tmp_path, kind, body, line, words):
     with pytest.raises(RuleError) as info:
         load_rules([pack])
     assert str(info.value).startswith(f"{pack}:{line}:") and words in str(info.value)
+
+
+def test_an_empty_table_note_under_a_table_with_figures_is_reported(tmp_path, rules):
+    """The 财政局 2024 决算's 三公 table prints 0.95 万元 (公务接待费); the note of its empty 政府性基金
+    table, copied under it, says there is nothing (BL516).  The empty tables' own notes stay quiet."""
+    text = sample("caizheng-2024-final-corrected.txt").read_text(encoding="utf-8")
+    row = "0.95\t\t\t\t\t\t\t\t\t\t0.95\t\n"
+    assert text.count(row) == 1
+    note = "注：上海市普陀区财政局无“三公”经费财政拨款支出，故本表无数据。"
+    text = text.replace(row, row + note + "\n")
+    (v,) = [v for v in check(tmp_path, rules, text).violations if v.rule == "BL516"]
+    assert v.subject.location.line == 320 and v.reported == f"表下注明「{note}」"
+    assert v.computed == "表中有数字 0.95，不是空表"

@@ -182,3 +182,12 @@ def test_the_published_final_keeps_its_two_mistakes(name, rules):
     result = lint(sample(name), rules)
     assert [(v.rule, v.reported, v.computed) for v in result.violations] == [
         ("BL302", "0.3万元", "2961.68万元"), ("BL311", "71.73%", "71.65%")]
+
+
+def test_a_final_s_heading_of_another_year_is_reported(tmp_path, rules):
+    """The issue's case: `2022年度部门决算情况说明` in a 2023 决算 (here the 财政局's 2024 one): the
+    heading of the 情况说明 names last year, a template not updated."""
+    text = sample("caizheng-2024-final-corrected.txt").read_text(encoding="utf-8")
+    text = text.replace("第三部分上海市普陀区财政局2024年度部门决算情况说明", "第三部分上海市普陀区财政局2023年度部门决算情况说明")
+    (v,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL512"]
+    assert (v.subject.location.line, v.reported) == (341, "2023年度部门决算情况说明")

@@ -6,16 +6,10 @@ import pytest
 
 import re
 
-from budgetlint.checks.backing import backing
-from budgetlint.checks.breakdown import Breakdown
-from budgetlint.checks.share import readings
 from budgetlint.figures import render_value
 from budgetlint.lint import check_file
-from budgetlint.load import load_document
-from budgetlint.understand import understand
-from budgetlint.understand.statements import Printed
 
-from conftest import lint, sample
+from conftest import checked_narrative_figures, facts_of, lint, sample
 
 
 def narrative_violations(result):
@@ -44,33 +38,14 @@ def _mutated(text: str, printed: Printed) -> str:
     """The document with ``printed`` made larger by 37 units of its last digit, printed alike."""
     fig = printed.figure
     number = render_value(fig.value + 37, fig.decimals, fig.grouped)
-    new = re.sub(r"[\d,]+(\.\d+)?", number, printed.text, count=1)
+    digits = re.match(r"[\d,]+(\.\d+)?", printed.text).group(0)  # its unit may be on the next line
     lines = text.split("\n")
     loc = printed.location
     line = lines[loc.line - 1]
     start = loc.column - 1
-    assert line[start : start + len(printed.text)] == printed.text
-    lines[loc.line - 1] = line[:start] + new + line[start + len(printed.text):]
+    assert line[start : start + len(digits)] == digits
+    lines[loc.line - 1] = line[:start] + number + line[start + len(digits):]
     return "\n".join(lines)
-
-
-def checked_figures(name: str, rules) -> list[tuple[str, Printed]]:
-    """The narrative figures some rule compares with something: what to change, one at a time."""
-    doc = understand(load_document(sample(name)))
-    vocabulary, tables = rules.vocabulary, rules.get("BL301").params["tables"]
-    out = [("amount", a.value) for a in doc.narrative.amounts
-           if a.kind == "money" and a.basis != "budget" and backing(a, doc, vocabulary, tables)]
-    for rule in (r for r in rules.rules if r.kind == "breakdown" and not r.params["changes"]):
-        for whole in doc.narrative.wholes:
-            if vocabulary.classify(whole) in rule.params["total"] and all(p.complete for p in whole.parts):
-                out += [("part", p.value) for p in Breakdown._listed_parts(rule, whole.parts, vocabulary)]
-    out += [("share", s.rate) for s in doc.narrative.shares if readings(s, doc, vocabulary)]
-    out += [("rate", c.rate) for c in doc.narrative.changes
-            if c.rate is not None and c.candidates and not c.rate.interval.contains_zero()]
-    out += [("completion", p) for c in doc.narrative.completions  # 决算: 年初预算 A … 完成年初预算的 C%
-            if c.rate is not None and c.budget is not None and not c.budget.value.interval.contains_zero()
-            for p in (c.budget.value, c.rate) if p is c.rate or c.actual.value.figure.value]  # 0 of any budget is 0%
-    return list({id(p): (what, p) for what, p in out}.values())
 
 
 def _signature(v):
@@ -84,7 +59,7 @@ def test_each_changed_narrative_figure_is_reported_at_its_line(name, at_least, r
     original = sample(name).read_text(encoding="utf-8")
     baseline = check_file(sample(name), rules).violations
     already = {(v.subject.location.line, v.subject.location.column) for v in baseline}
-    figures = [(w, p) for w, p in checked_figures(name, rules)
+    figures = [(w, p) for w, p in checked_narrative_figures(facts_of(sample(name)), rules)
                if (p.location.line, p.location.column) not in already]  # 台前's wrong shares are reported already
     assert len(figures) >= at_least
     missed = []

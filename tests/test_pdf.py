@@ -110,6 +110,36 @@ def test_glyphs_without_unicode_are_a_located_problem_never_figures(rules):
     assert result.facts == 0  # nothing unreadable became a figure
 
 
+def test_a_blank_page_and_text_off_the_page_are_reported_where_a_reader_looks(rules):
+    """page-faults.pdf: page 2 is blank; page 3's box was cut 650 pt short, so its lower lines are
+    printed below the page (as an over-long Excel sheet prints, renda-2017 p11)."""
+    found = {v.rule: v for v in check_file(DATA / "page-faults.pdf", rules).violations if v.rule in ("BL608", "BL609")}
+    assert found["BL608"].subject.location.page == 2
+    off = found["BL609"]
+    assert off.subject.location.page == 3 and off.reported == "效益指标指标3:加强基金监管,"
+    assert off.message.startswith("第3页有 135 个字符印在页面下方之外")
+
+
+def test_an_overflow_the_next_page_repeats_in_view_is_not_lost():
+    """上海 shangwu-2025 p3/p4: Word printed p3's last line below the page and again at the top of p4,
+    and p3's opening lines above p4's top: nothing is lost, nothing is reported.  A short line
+    (`单位:万元`, jianchayuan-2019 p21, right of a portrait page) proves nothing by being elsewhere."""
+    from budgetlint.load.visibility import off_page_problems
+
+    landscape, portrait = (0.0, 0.0, 842.0, 595.0), (0.0, 0.0, 595.0, 842.0)
+    in_view_3 = "上海市普陀区商务委员会是主管全区产业经济的区政府工作部门。主要职能包括:1、贯彻执行国家有关法律"
+    in_view_4 = "帮困对象粮油供应管理和粮食流通统计;13、完成区委、区政府交办的其他任务。单位:万元"
+    pages = [
+        (3, landscape, [("帮困对象粮油供应管理和粮食流通统计;", (58.0, 586.0, 694.0, 612.0))], in_view_3),
+        (4, landscape, [("主要职能包括:", (82.0, -40.0, 166.0, -28.0)),
+                        ("1、贯彻执行国家有关法律", (58.0, -20.0, 300.0, -8.0))], in_view_4),
+        (5, portrait, [("单位:万元", (681.0, 166.0, 731.0, 176.0))], "单位:万元"),
+    ]
+    (problem,) = off_page_problems("x.pdf", pages)
+    assert (problem.location.page, problem.location.bbox, problem.kind) == (5, (595.0, 166.0, 595.0, 176.0), "off-page")
+    assert problem.message == "第5页有 5 个字符印在页面右侧之外，阅读时看不到（「单位:万元」）"
+
+
 def test_cache_serves_an_unchanged_file_and_no_cache_bypasses_it(tmp_path, rules, monkeypatch):
     cache = DocumentCache(tmp_path / "cache")
     first = check_file(PDFS / "shapotou-2023.pdf", rules, cache=cache)

@@ -18,6 +18,7 @@ from budgetlint.checks.duplicate_row import DuplicateRow
 from budgetlint.checks.empty_table import EmptyTableNote
 from budgetlint.checks.extraction import Extraction
 from budgetlint.checks.growth import Growth
+from budgetlint.checks.listed_items import ListedItems
 from budgetlint.checks.narrative_table import NarrativeVsTable
 from budgetlint.checks.placeholder import Placeholder
 from budgetlint.checks.required_tables import RequiredTables
@@ -25,6 +26,7 @@ from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
 from budgetlint.checks.share import ShareCheck
 from budgetlint.checks.stale_waiver import StaleWaiver
+from budgetlint.checks.subject_name import SubjectName
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
 from budgetlint.checks.understanding import Understanding
@@ -35,7 +37,7 @@ CHECKS: dict[str, Check] = {
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
-              Understanding, Balance, CompletionCheck, Wording, BaseYear)
+              Understanding, Balance, CompletionCheck, Wording, BaseYear, SubjectName, ListedItems)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

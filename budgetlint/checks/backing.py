@@ -82,10 +82,10 @@ def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: 
 
 
 def narrative_ref(amount: Amount) -> FigureRef:
-    return FigureRef(location=amount.location, text=amount.value.text, row=amount.label or amount.printed_label)
+    return FigureRef(location=amount.location, text=amount.value.text, row=amount.title)
 
 
 def printed_ref(printed: Printed, about: Amount | None = None) -> FigureRef:
     """A narrative figure (a rate, a share, a change) named by the amount it is about."""
-    row = (about.label or about.printed_label) if about is not None else None
+    row = about.title if about is not None else None
     return FigureRef(location=printed.location, text=printed.text, row=row or None)

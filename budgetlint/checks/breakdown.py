@@ -121,6 +121,6 @@ class Breakdown(Check):
 
     @staticmethod
     def _named(finding: Finding, whole: Amount, parts: list[Amount]) -> Finding:
-        finding.values.update(label=whole.label or whole.printed_label, count=len(parts),
-                              parts="、".join(p.label or p.printed_label for p in parts))
+        finding.values.update(label=whole.title, count=len(parts),
+                              parts="、".join(p.title for p in parts))
         return finding

@@ -63,7 +63,7 @@ class BudgetYear(Check):
     fields = {"statements": Field(parse_statements, "patterns of a statement of the disclosure's own year, "
                                   "each with a (?P<year>…) group", required=True)}
     variables = ("year", "expected", "reported", "computed")
-    default_message = "本公开为 {expected} 年预算，此处却写「{reported}」"
+    default_message = "本公开的年度为 {expected} 年，此处却写「{reported}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         statements = _statements(doc, rule.params["statements"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, fact_ref, table_ref
+from budgetlint.checks.base import Check, Finding, fact_ref, parse_choice, table_ref
 from budgetlint.checks.contents_body import listed_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns, parse_tables
@@ -45,14 +45,18 @@ def first_figure(table: TableFacts) -> FigureRef | None:
     return None
 
 
-def _notes(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
-    """The notes under a table, the paragraph right after it (an unlabelled `本表无数据`), and
-    the narrative's section on the table (江苏: `七、政府性基金支出预算表情况说明` /
-    `…政府性基金支出预算支出 0万元`)."""
+def _under(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
+    """The notes under a table and the paragraph right after it (an unlabelled `本表无数据`)."""
     blocks = doc.document.blocks
     after = next(i for i, b in enumerate(blocks) if b is table.table) + 1
     following = [blocks[after]] if after < len(blocks) and isinstance(blocks[after], Paragraph) else []
-    return table.table.notes + following + _section_on(doc, table)
+    return table.table.notes + following
+
+
+def _notes(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
+    """The notes under a table and the narrative's section on the table (江苏:
+    `七、政府性基金支出预算表情况说明` / `…政府性基金支出预算支出 0万元`)."""
+    return _under(doc, table) + _section_on(doc, table)
 
 
 def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
@@ -72,15 +76,21 @@ def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
 
 class EmptyTableNote(Check):
     kind = "empty-table-note"
-    summary = "A table with no figures carries a note saying why; a table the contents calls empty is empty."
+    summary = ("A table with no figures carries a note saying why; a table the contents, or the note under it, "
+               "calls empty is empty.")
     fields = {
         "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
         "notes": Field(parse_patterns, "patterns of a note saying why a table is empty", required=True),
+        "check": Field(parse_choice("note", "claim"), "note: an empty table says why (the default); claim: a table "
+                       "with figures has no note saying it is empty", default="note"),
     }
     variables = ("table", "reason", "reported", "computed")
     default_message = "{table}：{reported}，应{computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        if rule.params["check"] == "claim":
+            yield from self._claims(rule, doc)
+            return
         contents = doc.contents
         for table in rule.params["tables"].select(doc):
             entry = contents.entry_of(table) if contents else None
@@ -107,4 +117,20 @@ class EmptyTableNote(Check):
                 computed="附空表说明（如“本单位无…，故本表无数据”）",
                 related=(listed_ref(contents, entry),) if marked else (),
                 values={"table": table.name, "reason": ""},
+            )
+
+    def _claims(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        """`本表为空表` printed under a table that has figures (a note copied from an empty table)."""
+        for table in rule.params["tables"].select(doc):
+            figure = first_figure(table)
+            claim = next((n for n in _under(doc, table) for p in rule.params["notes"] if p.search(halfwidth(n.text))),
+                         None)
+            if figure is None or claim is None:
+                continue
+            yield Finding(
+                subject=FigureRef(location=claim.location, text=claim.text.strip()),
+                reported=f"表下注明「{claim.text.strip()[:60]}」",
+                computed=f"表中有数字 {figure.text}，不是空表",
+                related=(figure,),
+                values={"table": table.name, "reason": claim.text.strip()},
             )

@@ -1,26 +1,43 @@
-"""extraction: what the loader could not read is said, at its page, rather than skipped silently.
+"""extraction: what the loader could not read, or a reader cannot see, is said at its page.
 
 A page without a text layer (a scan) or with glyphs that map to no character
 cannot be checked; the figures on it are not read, so no rule can vouch for them.
+A blank page, or text printed outside the page box, is read but not seen by the
+people the disclosure is for (see :mod:`budgetlint.load.visibility`).
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator
 
 from budgetlint.checks.base import Check, Finding
+from budgetlint.engine.rule import Field, Rule
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
+
+EXPECTED = {"unreadable": "可复制的文字", "blank-page": "删去该页，或补上漏印的内容", "off-page": "印在页面之内"}
+PROBLEM_KINDS = tuple(EXPECTED)
+
+
+def parse_problem_kinds(value: Any) -> tuple[str, ...]:
+    kinds = (value,) if isinstance(value, str) else value
+    if not isinstance(kinds, (list, tuple)) or not kinds or any(k not in PROBLEM_KINDS for k in kinds):
+        raise ValueError(f"must be a list of: {', '.join(PROBLEM_KINDS)}")
+    return tuple(kinds)
 
 
 class Extraction(Check):
     kind = "extraction"
-    summary = "A page (or part of one) the loader could not read: scanned, or glyphs without characters."
-    fields = {}
+    summary = ("What the loader could not read (a scanned page, glyphs without characters) or a reader cannot "
+               "see (a blank page, text outside the page box).")
+    fields = {"problems": Field(parse_problem_kinds, f"which of {', '.join(PROBLEM_KINDS)} to report",
+                                default=("unreadable",))}
     variables = ("problem",)
     default_message = "{problem}"
 
-    def run(self, rule, doc: DocumentFacts) -> Iterator[Finding]:
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for problem in doc.document.problems:
+            if problem.kind not in rule.params["problems"]:
+                continue
             yield Finding(subject=FigureRef(location=problem.location, text=""), reported=problem.found,
-                          computed="可复制的文字", values={"problem": problem.message})
+                          computed=EXPECTED[problem.kind], values={"problem": problem.message})

@@ -10,6 +10,7 @@ Each is reported only when no reading of the sentence makes it hold.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from budgetlint.checks.backing import backing, narrative_ref, printed_ref
@@ -21,6 +22,7 @@ from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
 _WORDS = {1: "增加", -1: "减少", 0: "持平"}
+_ROUGHLY = re.compile(r"(基本|大体|大致)持平")
 
 
 class Growth(Check):
@@ -40,8 +42,8 @@ class Growth(Check):
             if check == "direction":
                 yield from self._direction(change)
             elif check == "flat":
-                yield from self._flat(change)
-            elif change.amount is not None and change.rate is not None and change.candidates:
+                yield from self._flat(rule, doc, change)
+            elif change.rate is not None and change.candidates and (change.amount or change.base):
                 yield from self._rate(rule, doc, change, zero_base=check == "zero-base")
 
     def _current(self, rule: Rule, doc: DocumentFacts, amount: Amount) -> Interval:
@@ -52,11 +54,21 @@ class Growth(Check):
                 return figure.interval
         return stated
 
+    def _moves(self, rule: Rule, doc: DocumentFacts, change: Change, amount: Amount) -> tuple[Interval, Interval]:
+        """The change and last year's figure, for one reading of what the change is of: the change
+        as stated and the current figure less it, or the current figure less the stated base."""
+        current = self._current(rule, doc, amount)
+        if change.amount is not None:
+            x = change.signed_amount
+            return x, current - x
+        base = change.base.value.interval
+        return current - base, base
+
     def _rate(self, rule: Rule, doc: DocumentFacts, change: Change, zero_base: bool) -> Iterator[Finding]:
-        x, stated = change.signed_amount, change.signed_rate
+        stated = change.signed_rate
         options: list[tuple[Amount, Interval | None]] = []
         for amount in change.candidates:
-            base = self._current(rule, doc, amount) - x
+            x, base = self._moves(rule, doc, change, amount)
             if base.contains_zero():
                 if stated.contains_zero():
                     return  # nothing last year and no change this year: `增长 0%` is harmless
@@ -73,8 +85,9 @@ class Growth(Check):
             yield self._finding(change, amount, "上年为零，不应有增长率", None)
         elif not zero_base and expected is not None:
             shown = expected.scale(change.rate_direction or 1)
+            used = printed_ref(change.amount, amount) if change.amount else narrative_ref(change.base)
             finding = discrepancy(change.rate.figure, printed_ref(change.rate, amount), shown,
-                                  [narrative_ref(amount), printed_ref(change.amount, amount)])
+                                  [narrative_ref(amount), used])
             if finding:
                 finding.values.update(self._values(change, amount))
                 yield finding
@@ -87,8 +100,11 @@ class Growth(Check):
         return finding
 
     def _values(self, change: Change, amount: Amount) -> dict:
-        words = _WORDS[change.direction] + (f" {change.amount.text}" if change.amount else "")
-        return {"label": amount.label or amount.printed_label, "change": words, "current": amount.value.text}
+        if change.amount is None and change.base is not None:
+            words = f"由 {change.base.value.text} 到 {amount.value.text}"
+        else:
+            words = _WORDS[change.direction] + (f" {change.amount.text}" if change.amount else "")
+        return {"label": amount.title, "change": words, "current": amount.value.text}
 
     def _direction(self, change: Change) -> Iterator[Finding]:
         if not (change.amount and change.rate and change.direction and change.rate_direction):
@@ -105,16 +121,25 @@ class Growth(Check):
             finding.values.update(self._values(change, amount))
         yield finding
 
-    def _flat(self, change: Change) -> Iterator[Finding]:
+    def _flat(self, rule: Rule, doc: DocumentFacts, change: Change) -> Iterator[Finding]:
         if change.flat is None:
             return
         moved = [p for p in (change.amount, change.rate) if p is not None and not p.interval.contains_zero()]
-        if not moved:
-            return
         about = change.candidates[0] if change.candidates else None
-        finding = Finding(subject=printed_ref(change.flat, about), reported=change.flat.text,
-                          computed=f"{_WORDS[change.direction or 1]}{moved[0].text}",
-                          related=tuple(printed_ref(p) for p in moved))
-        if change.candidates:
-            finding.values.update(self._values(change, change.candidates[0]))
+        if moved:
+            computed, related = f"{_WORDS[change.direction or 1]}{moved[0].text}", [printed_ref(p) for p in moved]
+        elif change.base is not None and about is not None and not _ROUGHLY.search(change.sentence.text):
+            x = [self._moves(rule, doc, change, a)[0] for a in change.candidates]
+            if any(d.contains_zero() for d in x):
+                return
+            difference, figure = x[0].mid, change.base.value.figure
+            computed = (f"{change.base.value.text} 与 {about.value.text}"
+                        f"（{_WORDS[1 if difference > 0 else -1]} {figure.render(abs(difference))}{figure.unit}）")
+            related = [narrative_ref(change.base), narrative_ref(about)]
+        else:
+            return
+        finding = Finding(subject=printed_ref(change.flat, about), reported=change.flat.text, computed=computed,
+                          related=tuple(related))
+        if about is not None:
+            finding.values.update(self._values(change, about))
         yield finding

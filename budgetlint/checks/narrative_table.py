@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.backing import by_code, by_label, by_quantity, narrative_ref
+from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, narrative_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.statements import Amount
 
 
 class NarrativeVsTable(Check):
@@ -29,21 +30,23 @@ class NarrativeVsTable(Check):
     variables = ("label", "code", "reported", "computed", "difference", "table")
     default_message = "说明中「{label}」{reported}，表中为 {computed}（{table}）"
 
-    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+    @staticmethod
+    def figures(rule: Rule, doc: DocumentFacts, amount: Amount) -> list[TableFigure]:
+        """The table figures this rule compares an amount with (none: the rule does not check it)."""
         by, tables, vocabulary = rule.params["by"], rule.params["tables"], rule.params["quantities"]
+        if amount.kind != "money" or amount.prior or amount.basis == "budget":
+            return []  # a count, last year's figure or a 决算's 年初预算: the tables print this year's outturn
+        if by == "code":
+            return by_code(amount, doc, tables)
+        if amount.code is not None:
+            return []
+        if by == "quantity":
+            return by_quantity(amount, doc, vocabulary)
+        return by_label(amount, doc, tables) if vocabulary.classify(amount) is None else []
+
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for amount in doc.narrative.amounts:
-            if amount.kind != "money" or amount.prior or amount.basis == "budget":
-                continue  # a count, last year's figure or a 决算's 年初预算: the tables print this year's outturn
-            if by == "code":
-                figures = by_code(amount, doc, tables)
-            elif amount.code is not None:
-                continue
-            elif by == "quantity":
-                figures = by_quantity(amount, doc, vocabulary)
-            elif vocabulary.classify(amount) is None:
-                figures = by_label(amount, doc, tables)
-            else:
-                continue
+            figures = self.figures(rule, doc, amount)
             if not figures:
                 continue
             closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
@@ -51,7 +54,7 @@ class NarrativeVsTable(Check):
             finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
             if finding is None or any(f.interval.intersects(amount.value.interval) for f in figures):
                 continue
-            finding.values.update(label=amount.label or amount.printed_label,
+            finding.values.update(label=amount.title,
                                   code=amount.code.digits if amount.code else "",
                                   table="、".join(dict.fromkeys(f.table.name for f in figures)))
             yield finding

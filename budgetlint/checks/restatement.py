@@ -52,5 +52,5 @@ class Restatement(Check):
                                       [narrative_ref(first)])
                 if finding:
                     finding.computed = first.value.text
-                    finding.values.update(label=later.label or later.printed_label, first=where(first.location))
+                    finding.values.update(label=later.title, first=where(first.location))
                     yield finding

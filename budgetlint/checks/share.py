@@ -41,7 +41,7 @@ def readings(share: Share, doc: DocumentFacts, vocabulary: Vocabulary) -> list[R
     """Every way of reading the share, most likely first.  A base the sentence names but does
     not state (`占“三公”经费的 45.43%`) is the tables' figure for it, where the vocabulary
     knows the name; the sentence's other amounts are not guesses for it then."""
-    bases = [(f"{b.label or b.printed_label} {b.value.text}", b.value.interval, narrative_ref(b), b)
+    bases = [(f"{b.title} {b.value.text}", b.value.interval, narrative_ref(b), b)
              for b in share.bases]
     quantity = vocabulary.named(share.base_label) if share.base_label and not share.named else None
     if quantity is not None and quantity.cells(doc):
@@ -95,7 +95,7 @@ class ShareCheck(Check):
             best = options[0]
             finding = discrepancy(share.rate.figure, share_ref(share), best.expected, best.related)
             if finding:
-                finding.values.update(label=best.part.label or best.part.printed_label, base=best.base)
+                finding.values.update(label=best.part.title, base=best.base)
                 yield finding
 
     def _partitions(self, doc: DocumentFacts) -> Iterator[Finding]:
@@ -116,6 +116,6 @@ class ShareCheck(Check):
             finding = discrepancy(stated, share_ref(shares[0]), HUNDRED,
                                   [share_ref(s) for s in shares[1:]] + [narrative_ref(whole)])
             if finding:
-                finding.values.update(label=whole.label or whole.printed_label, base=whole.value.text,
+                finding.values.update(label=whole.title, base=whole.value.text,
                                       shares=" + ".join(s.rate.text for s in shares))
                 yield finding

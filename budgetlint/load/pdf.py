@@ -27,7 +27,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
+from budgetlint.textnorm import squash
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
 _PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
@@ -44,6 +46,9 @@ class PageContent:
     items: list[Any] = field(default_factory=list)  # RawLine | RawTable, in reading order
     problems: list[Problem] = field(default_factory=list)
     has_text: bool = True
+    box: BBox = (0.0, 0.0, 0.0, 0.0)
+    off_page: list[tuple[str, BBox]] = field(default_factory=list)  # lines printed outside the page box
+    visible: str = ""  # the text inside the box, squashed: to tell an overflow the next page repeats
 
 
 def _white(color: object) -> bool:
@@ -132,12 +137,18 @@ class _PageReader:
     def read(self) -> PageContent:
         page = self.page
         chars = page.chars
+        self.content.box = tuple(page.bbox)
         if not chars:
             self.content.has_text = False
+            whole = (0.0, 0.0, round(page.width, 2), round(page.height, 2))
             if page.images:
-                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像",
-                             (0.0, 0.0, round(page.width, 2), round(page.height, 2)))
+                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像", whole)
+            else:
+                self.content.problems.append(Problem(f"第{self.number}页是空白页（没有文字）", self.location(whole),
+                                                     "空白页", kind="blank-page"))
             return self.content
+        self.content.off_page = off_page_lines(chars, self.content.box)
+        self.content.visible = squash("".join(c["text"] for c in chars if not is_off_page(c, self.content.box)))
         bad = [c for c in chars if _is_bad_glyph(c)]
         if bad:
             self.problem(f"第{{n}}页有 {len(bad)} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
@@ -451,4 +462,5 @@ def parse_pdf(path: Path, display: str, data: bytes, jobs: int = 1) -> Document:
         raise LoadError("no text layer on any page (a scanned PDF?): OCR is not supported yet")
     items = [item for p in pages for item in p.items]
     problems = [problem for p in pages for problem in p.problems]
+    problems += off_page_problems(display, [(p.number, p.box, p.off_page, p.visible) for p in pages])
     return Document(path=display, blocks=assemble(items), pages=count, problems=problems)

@@ -13,7 +13,10 @@ from budgetlint.understand.hierarchy import link
 from budgetlint.understand.identity import identify
 from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
 from budgetlint.understand.model import DocumentFacts, Role, TableFacts
+from budgetlint.understand.codes import SubjectCode
 from budgetlint.understand.narrative import read_narrative
+from budgetlint.understand.statements import Narrative
+from budgetlint.understand.subjects import Status, SubjectIndex
 from budgetlint.understand.rows import read_entries
 
 _UNIT = re.compile(r"(万元|亿元|元)")
@@ -71,5 +74,21 @@ def understand(document: Document, kinds: KindCatalogue | None = None) -> Docume
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
     tables = [understand_table(t, i + 1, default, kinds) for i, t in enumerate(document.tables)]
-    return DocumentFacts(document, tables, read_narrative(document), read_contents(document, tables, kinds), kinds,
+    narrative = read_narrative(document)
+    resolve_subjects(narrative, tables)
+    return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds,
                          identify(document, tables))
+
+
+def resolve_subjects(narrative: Narrative, tables: list[TableFacts]) -> None:
+    """Amounts named by a 类/款/项 path get the code the tables give that path (so they are checked
+    against its figure, as `事业单位医疗（2101102）9.9 万元` is)."""
+    index = SubjectIndex(tables)
+    for amount in narrative.amounts:
+        if not amount.subjects:
+            continue
+        amount.resolutions = tuple(index.resolve([named.ref for named in amount.subjects]))
+        last = amount.resolutions[-1]
+        if amount.code is None and last.status is Status.RESOLVED:
+            printed = "".join(f"{n.ref.name}({n.ref.level})" for n in amount.subjects)
+            amount.code = SubjectCode(last.code, printed, inferred=True)

@@ -15,7 +15,7 @@ numbers, codes, and thresholds (`单价 20 万元以上`, `100万元（含）以
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from budgetlint.figures import MONEY_UNITS, NUMBER, PERCENT, WAN_YUAN, Figure, Unit
@@ -23,8 +23,10 @@ from budgetlint.model import Document
 from budgetlint.textnorm import label_key
 from budgetlint.understand.codes import SubjectCode, parse_code
 from budgetlint.understand.completion import CompletionReader
+from budgetlint.understand.lists import named_lists
 from budgetlint.understand.passages import Passage, Sentence, passages, sentences
-from budgetlint.understand.statements import Amount, Change, Narrative, Printed, Share
+from budgetlint.understand.statements import Amount, Change, Named, Narrative, Printed, Share
+from budgetlint.understand.subjects import LEVELS, subject_refs
 
 _COUNT_UNITS = ("万人次", "万人", "万户", "人次", "人", "个", "辆", "台(套)", "台", "套", "项", "家", "次", "名", "所", "户", "条", "张")
 _TOKEN = re.compile(
@@ -37,12 +39,13 @@ _COMPARISON = re.compile(r"(比|较|同比|与|同|和)\s*(上年|去年|上一?
 _COMPARED = re.compile(r"(比|较|与|同)\s*(上年|去年|上一?年度?|\d{4}\s*年度?)|同比")
 _INCREASE = "增加|增长|上升|提高"
 _DECREASE = "减少|下降|降低"
-_DIRECTION = re.compile(rf"({_INCREASE}|{_DECREASE})\s*$")
+_DIRECTION = re.compile(rf"({_INCREASE}|{_DECREASE})了?\s*$")
 _FLAT = re.compile(r"持平|相同|不变|无变化|没有变化")
 _SHARE = re.compile(r"占(?P<base>[^%\d]*?)(的)?(比重|比例)?(为)?\s*$")
 _OPEN_COMPLETE = re.compile(r"^\s*(其中|分别为|分别是|具体为|包括)\s*")
 _OPEN_PARTIAL = re.compile(r"^\s*(主要用于|主要包括|主要有|重点用于)\s*(以下方面|如下)?\s*")
-_PRIOR = re.compile(r"上年|去年|上一年")
+_PRIOR = re.compile(r"(上年|去年|上一年)(?!结转|结余)")  # 上年结转 is this year's income
+_GENERIC = re.compile(r"(支出)?(年初)?(预算|决算)?(执行)?(数)?(安排)?")  # says which figure, not of what
 _YEARS = re.compile(r"((?:19|20)\d\d)\s*年")
 _TOPIC = re.compile(r"[(（](类|款|项)[)）]\s*$")  # a subject named with its level, before a colon
 _ENUMERATION = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.]|\d+[、.．](?!\d)|[①-⑳])")
@@ -277,7 +280,10 @@ class _Reader:
                         continue
                     if _NEW_SUBJECT.match(text[a : token.printed.start]):
                         stack = []  # `；本单位当年预算支出 …`: a new statement, not one more part
-                    amount = self._amount(token, text[a : token.printed.start], passage, stack, topic)
+                    label_text = text[a : token.printed.start]
+                    amount = self._amount(token, label_text, passage, stack, topic)
+                    amount.subjects = self._subjects(sentence, passage, 0 if topic else a, token.printed.start,
+                                                     bool(_GENERIC.fullmatch(clean_label(label_text)[0])))
                     stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
                     if main is None and amount.whole is None:
                         main = amount
@@ -309,6 +315,23 @@ class _Reader:
         self.narrative.amounts.append(amount)
         return amount
 
+    @staticmethod
+    def _subjects(sentence: Sentence, passage: Passage, start: int, end: int, generic: bool) -> tuple[Named, ...]:
+        """The 类/款/项 path an amount is of: named before it in its clause, else — for an amount
+        labelled only as what figure it is (`支出决算为 B 万元`) — in the first sentence of its
+        paragraph (`1、…行政运行（项）。…`); under a heading that names the outer levels
+        (`（一）公共安全（类）` / `1．法院（款）行政运行（项）…`)."""
+        own = [Named(replace(ref, start=ref.start + start, end=ref.end + start), sentence)
+               for ref in subject_refs(sentence.text[start:end])]
+        if not own and generic:
+            first = sentences(passage)[0]
+            own = [Named(ref, first) for ref in subject_refs(first.text)] if first.start < sentence.start else []
+        if not own:
+            return ()
+        outer = [Named(ref, None) for ref in subject_refs(passage.heading)
+                 if LEVELS[ref.level] < LEVELS[own[0].ref.level]]
+        return tuple(outer + own)
+
     def _change(self, sentence: Sentence, subject: str, last: Amount | None, main: Amount | None,
                 previous_main: Amount | None, **values) -> Change:
         subject_label = clean_label(subject)[0] if subject else ""
@@ -318,7 +341,9 @@ class _Reader:
                            if a.value.sentence.passage is sentence.passage and subject_label in a.label]
         candidates += [a for a in (last, last.whole if last else None, main, previous_main) if a is not None]
         candidates = [a for a in candidates if not a.prior]  # a change is on this year's figure
-        change = Change(sentence, list(dict.fromkeys(candidates)), subject=subject_label, **values)
+        base = next((a for a in reversed(self.narrative.amounts)
+                     if a.value.sentence is sentence and a.prior and a.kind == "money"), None)
+        change = Change(sentence, list(dict.fromkeys(candidates)), subject=subject_label, base=base, **values)
         if change.candidates:
             change.candidates[0].changes.append(change)
         self.narrative.changes.append(change)
@@ -349,6 +374,8 @@ def read_narrative(document: Document) -> Narrative:
     reader = _Reader()
     narrative = reader.read(document)
     narrative.completions = reader.completions.finish()
+    narrative.lists = [found for passage in passages(document) if not passage.is_heading
+                       for found in named_lists(passage)]
     for change in narrative.changes:  # a change is on this year's outturn, never on its 年初预算
         change.candidates = [a for a in change.candidates if a.basis != "budget"]
     return narrative

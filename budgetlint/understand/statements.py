@@ -15,7 +15,9 @@ from budgetlint.figures import Figure
 from budgetlint.interval import Interval
 from budgetlint.model import Location
 from budgetlint.understand.codes import SubjectCode
+from budgetlint.understand.lists import NamedList
 from budgetlint.understand.passages import Sentence
+from budgetlint.understand.subjects import Resolution, SubjectRef
 
 
 @dataclass(eq=False)
@@ -40,6 +42,18 @@ class Printed:
         return self.sentence.text[self.start : self.end]
 
 
+@dataclass(frozen=True)
+class Named:
+    """A subject named with its level in a sentence (`商贸事务（款）`), where it was printed."""
+
+    ref: SubjectRef
+    sentence: Sentence | None  # None: named in the heading above (no place to report it at)
+
+    @property
+    def location(self) -> Location | None:
+        return self.sentence.span(self.ref.start, self.ref.end) if self.sentence else None
+
+
 @dataclass(eq=False)
 class Amount:
     """`事业单位医疗（2101102）9.9 万元`: a labelled amount of money or a count."""
@@ -51,6 +65,8 @@ class Amount:
     kind: str = "money"  # or "count"
     prior: bool = False  # last year's figure (`（2016 年度部门支出预算安排为 8,648.07 万元）`)
     basis: str = ""  # in a 决算: "budget" for `年初预算为 A 万元`, "actual" for `支出决算为 B 万元`
+    subjects: tuple[Named, ...] = ()  # the 类/款/项 path it is the amount of, outermost first
+    resolutions: tuple[Resolution, ...] = ()  # that path against the tables' codes and names
     whole: Amount | None = None  # the amount this one is listed under (`X，其中：…`)
     complete: bool = True  # whether the list this amount is in claims to be complete
     segment: int = 0  # which `；`-separated stretch of its list the amount is in
@@ -60,6 +76,11 @@ class Amount:
     @property
     def location(self) -> Location:
         return self.value.location
+
+    @property
+    def title(self) -> str:
+        """What the amount is of, for messages: the subject it names, else its label."""
+        return self.subjects[-1].ref.name if self.subjects else self.label or self.printed_label
 
 
 @dataclass(eq=False)
@@ -74,6 +95,8 @@ class Change:
     rate_direction: int = 0
     flat: Printed | None = None  # where `持平` is claimed (a pseudo-figure: the words)
     subject: str = ""
+    base: Amount | None = None  # the earlier figure, where the sentence prints it (`2025年当年预算执行数为 B 万元，
+    #                             2026年预算安排 C 万元，比2025年预算执行数增加 D%`): D = (C − B) / B
 
     @property
     def signed_amount(self) -> Interval | None:
@@ -119,6 +142,7 @@ class Narrative:
     changes: list[Change] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     completions: list[Completion] = field(default_factory=list)
+    lists: list[NamedList] = field(default_factory=list)  # `主要包括：A、B、C`: names without amounts
 
     @property
     def wholes(self) -> list[Amount]:
