@@ -55,12 +55,15 @@ class Figure:
     unit: Unit
     blank: bool = False
     grouped: bool = False  # printed with thousands separators
+    exact: bool = False  # a count of things (`1辆`, `24人`): whole, never rounded
 
     @property
     def interval(self) -> Interval:
         """The values this figure stands for, in the base unit of its dimension."""
         if self.blank:
             return Interval.exact(0)
+        if self.exact:
+            return Interval.exact(self.value * self.unit.scale)
         return Interval.rounded(self.value, self.decimals, self.unit.scale)
 
     @property

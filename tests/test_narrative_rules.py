@@ -9,7 +9,7 @@ import re
 from budgetlint.figures import render_value
 from budgetlint.lint import check_file
 
-from conftest import checked_narrative_figures, facts_of, lint, sample
+from conftest import checked_narrative_figures, facts_of, lint, lint_text, sample
 
 
 def narrative_violations(result):
@@ -77,3 +77,40 @@ def test_each_changed_narrative_figure_is_reported_at_its_line(name, at_least, r
         if not here:
             missed.append(f"{what} {printed.text} at {printed.location.line}:{printed.location.column}")
     assert missed == []
+
+
+SHANGHAI_THREE_PUBLIC = """\
+2025年部门“三公”经费和机关运行经费预算表
+
+单位：万元
+
+“三公”经费预算数\t“三公”经费预算数\t“三公”经费预算数\t“三公”经费预算数\t“三公”经费预算数\t“三公”经费预算数\t机关运行经费预算数
+合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t
+\t\t\t小计\t购置费\t运行费\t
+1.00\t\t1.00\t\t\t\t464.64
+"""
+
+
+@pytest.mark.parametrize("stated, found", [("464.64", []), ("446.64", [("BL302", "446.64万元", "464.64万元")])])
+def test_agency_running_costs_are_the_figure_beside_the_three_public(tmp_path, rules, stated, found):
+    """上海 wanli-2025 p30: `…下属1家机关和1家参公事业单位财政拨款的机关运行经费预算为464.64万元` — the
+    counts before it do not take the amount's place; the 三公 table prints it in its last column."""
+    text = (f"万里街道办事处2025年部门预算\n\n二、机关运行经费预算\n\n2025年万里街道办事处（部门）下属1家机关和1家"
+            f"参公事业单位财政拨款的机关运行经费预算为{stated}万元。\n\n" + SHANGHAI_THREE_PUBLIC)
+    violations = lint_text(tmp_path, text, rules).violations
+    assert [(v.rule, v.reported, v.computed) for v in violations if v.rule.startswith("BL3")] == found
+
+
+VEHICLES = ("2025年部门预算安排购置车辆1辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、"
+            "应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车{other}辆。"
+            "截至2024年12月31日，本部门共有车辆8辆，其中：执法执勤用车0辆、其他用车8辆。")
+
+
+@pytest.mark.parametrize("other, found", [("1", []), ("0", [("BL342", "1辆", "0")])])
+def test_vehicles_by_use_add_up_to_the_count_exactly(tmp_path, rules, other, found):
+    """上海 wanli-2025 p30: vehicles to buy and vehicles held, each broken down by use.  A count is whole:
+    eight parts printed as 0 cannot add up to 1 (with rounding intervals they could, ±0.5 each); and
+    `其他用车` of the vehicles to buy is not `其他用车` of those held (no restatement between them)."""
+    text = "万里街道办事处2025年部门预算\n\n二、国有资产占有使用情况\n\n" + VEHICLES.format(other=other) + "\n"
+    violations = lint_text(tmp_path, text, rules).violations
+    assert [(v.rule, v.reported, v.computed) for v in violations if v.rule.startswith("BL3")] == found

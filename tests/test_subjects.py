@@ -24,7 +24,10 @@ TABLE = """\
 210\t\t\t卫生健康支出\t200,000.00\t\t200,000.00
 210\t07\t\t计划生育事务\t200,000.00\t\t200,000.00
 210\t07\t99\t其他计划生育事务支出\t200,000.00\t\t200,000.00
-\t\t\t合计\t9,589,913.00\t9,389,913.00\t200,000.00
+221\t\t\t住房保障支出\t1,802,000.00\t1,802,000.00\t
+221\t02\t\t住房改革支出\t1,802,000.00\t1,802,000.00\t
+221\t02\t01\t住房公积金\t1,802,000.00\t1,802,000.00\t
+\t\t\t合计\t11,391,913.00\t11,191,913.00\t200,000.00
 """
 
 
@@ -101,3 +104,22 @@ def test_last_year_s_carry_over_is_this_year_s_income_not_last_year_s_figure(tmp
     """江苏 shengwei-2019 p7: `上年结转资金预算为0万元，与上年相比无变化` is not a change from 0."""
     sentence = "收入、支出预算总计27664.22万元。4．上年结转资金预算为0万元，与上年相比无变化。"
     assert check(tmp_path, rules, sentence, about=("BL321", "BL323")) == []
+
+
+@pytest.mark.parametrize("head, found", [
+    ("180.20", []),
+    # the issue's case: one item, two amounts in one paragraph; the table says 180.20
+    ("186.4", [("BL301", "186.4万元", "180.2万元")]),
+])
+def test_an_item_named_by_its_own_two_digits_is_its_code(tmp_path, rules, head, found):
+    item = (f"住房公积金（01项）{head}万元，主要用于按规定缴纳的住房公积金。2025年当年预算执行数为170.00万元，"
+            "2026年预算安排180.20万元，比2025年预算执行数增加6%。")
+    assert check(tmp_path, rules, item, 2026, ("BL301", "BL321", "BL403")) == found
+
+
+def test_the_issue_s_2026_sentence_a_fall_written_as_a_rise(tmp_path, rules):
+    """普陀区 checklist shape: 4326.93 → 3845.49 is a fall of 11.13%, not `增加17.62%` (no table prints this
+    item, so the narrative's own C is used)."""
+    item = ("“教育支出（类）普通教育（款）小学教育（项）”3845.49万元，主要用于小学教育。2025年当年预算执行数为4326.93万元，"
+            "2026年预算安排3845.49万元，比2025年预算执行数增加17.62%。")
+    assert check(tmp_path, rules, item, 2026, ("BL301", "BL321", "BL323")) == [("BL321", "17.62%", "-11.13%")]

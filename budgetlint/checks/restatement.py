@@ -38,8 +38,9 @@ class Restatement(Check):
                 continue  # last year's figure, or a 决算's 年初预算, is another quantity
             if amount.code is not None:
                 key = ("code", amount.code.digits)
-            elif quantity is not None:
-                key = ("quantity", quantity.id)
+            elif quantity is not None:  # `其他用车` of the 购置车辆 is not `其他用车` of the 车辆 held
+                whole = vocabulary.classify(amount.whole) if amount.whole is not None else None
+                key = ("quantity", quantity.id, whole.id if whole else "")
             else:
                 continue
             statements.setdefault(key, []).append(amount)

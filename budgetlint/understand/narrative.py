@@ -125,13 +125,16 @@ def _tokens(sentence: Sentence, start: int, end: int) -> list[_Token]:
     text = sentence.text
     out = []
     for m in _TOKEN.finditer(text, start, end):
+        if m.group("unit") == "项" and text[m.start() - 1 : m.start()] == "(" and text[m.end() : m.end() + 1] == ")":
+            continue  # `住房公积金（01项）`: the 项's own digits, not a count of items
         digits = m.group("num").replace(",", "")
         unit, kind, scale = _unit(m.group("unit"))
         decimals = len(digits.split(".")[1]) if "." in digits else 0
         value = Fraction(digits)
         if scale != 1:  # `31.7万人`: a count of 317 000, rounded to 1 000
             value, decimals = value * scale, decimals - 4
-        figure = Figure(text=m.group(0).strip(), value=value, decimals=decimals, unit=unit, grouped="," in m.group("num"))
+        figure = Figure(text=m.group(0).strip(), value=value, decimals=decimals, unit=unit, grouped="," in m.group("num"),
+                        exact=kind == "count" and scale == 1 and "." not in digits)
         threshold = bool(_THRESHOLD_AFTER.match(text[m.end() : m.end() + 16])
                          or _THRESHOLD_BEFORE.search(text[max(start, m.start() - 10) : m.start()]))
         out.append(_Token(Printed(figure, sentence, m.start(), m.end()), kind, threshold))
@@ -275,19 +278,20 @@ class _Reader:
                                            amount=money[0].printed, direction=_direction(before))
             elif money:
                 for a, b in _pieces(text, start, end):
-                    token = next((t for t in money if a <= t.printed.start < b), None)
-                    if token is None:
-                        continue
-                    if _NEW_SUBJECT.match(text[a : token.printed.start]):
-                        stack = []  # `；本单位当年预算支出 …`: a new statement, not one more part
-                    label_text = text[a : token.printed.start]
-                    amount = self._amount(token, label_text, passage, stack, topic)
-                    amount.subjects = self._subjects(sentence, passage, 0 if topic else a, token.printed.start,
-                                                     bool(_GENERIC.fullmatch(clean_label(label_text)[0])))
-                    stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
-                    if main is None and amount.whole is None:
-                        main = amount
-                    last, last_change, dangling = amount, None, None
+                    for token in (t for t in money if a <= t.printed.start < b):
+                        # `下属1家机关和1家参公事业单位…机关运行经费预算为464.64万元`: each figure is labelled
+                        # by the words since the one before it
+                        if _NEW_SUBJECT.match(text[a : token.printed.start]):
+                            stack = []  # `；本单位当年预算支出 …`: a new statement, not one more part
+                        label_text = text[a : token.printed.start]
+                        amount = self._amount(token, label_text, passage, stack, topic)
+                        amount.subjects = self._subjects(sentence, passage, 0 if topic else a, token.printed.start,
+                                                         bool(_GENERIC.fullmatch(clean_label(label_text)[0])))
+                        stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
+                        if main is None and amount.whole is None:
+                            main = amount
+                        last, last_change, dangling = amount, None, None
+                        a = token.printed.end
             if delimiter == ";":
                 stack = [f for f in stack if not f.nested]
                 for frame in stack:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from budgetlint.understand.model import TableFacts
 
 LEVELS = {"类": 3, "款": 5, "项": 7}  # the digits of a function code at each level
-_REF = re.compile(r"(?P<name>[\u4e00-\u9fff、]+?)\s*[(（]\s*(?P<code>\d{3,7})?\s*(?P<level>类|款|项)\s*[)）]")
+_REF = re.compile(r"(?P<name>[\u4e00-\u9fff、]+?)\s*[(（]\s*(?P<code>\d{2,7})?\s*(?P<level>类|款|项)\s*[)）]")
 _LEADING = re.compile(r"^(其中|主要用于|用于|包括|以及|及|和|的|为|是|对|在|、)+")
 _SUFFIX = re.compile(r"(支出)$")
 
@@ -39,7 +39,7 @@ class SubjectRef:
 
     name: str
     level: str  # 类, 款 or 项
-    code: str | None  # printed with the level
+    code: str | None  # printed with the level: the whole code (`210类`) or the level's two digits (`01项`)
     start: int  # offsets in the text it was found in
     end: int
 
@@ -99,12 +99,12 @@ class SubjectIndex:
         parent: str | None = None
         for ref in path:
             digits = LEVELS[ref.level]
-            if ref.code is not None:
+            if ref.code is not None and len(ref.code) > 2:
                 code = ref.code if len(ref.code) == digits and ref.code in self.names else None
                 status = Status.UNKNOWN if code is None else \
                     Status.RESOLVED if ref.key in self.names[code] else Status.NAME
-            else:
-                found = self._codes(ref.key, digits, parent)
+            else:  # by name, the level's own two digits (`住房公积金（01项）`) where printed
+                found = [c for c in self._codes(ref.key, digits, parent) if ref.code is None or c.endswith(ref.code)]
                 code = found[0] if len(found) == 1 else None
                 status = Status.RESOLVED if code else Status.UNKNOWN
             if status is Status.UNKNOWN and ref.code is None:
