@@ -5,14 +5,19 @@ depends only on the file's bytes, the name it is reported under and the loader's
 code.  The key is made of all three (the loader's code by a hash of its source,
 so a changed loader never serves stale documents).  The cache lives in the
 user's cache directory (``$BUDGETLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME`` or
-``~/.cache``, under ``budgetlint``); a damaged entry is ignored and rewritten.
+``~/.cache``, under ``budgetlint``).
+
+Entries are JSON data (:mod:`budgetlint.model_json`), never pickles: a CI cache restored from
+another branch is written by someone else, and reading it must not run anything.  An entry that
+is damaged, planted, too large or of another format is ignored (the file is parsed again and the
+entry replaced); a write that fails leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import json
 import sys
 import tempfile
 from functools import lru_cache
@@ -20,6 +25,9 @@ from pathlib import Path
 
 from budgetlint import __version__
 from budgetlint.model import Document
+from budgetlint.model_json import document_from_data, document_to_data
+
+_MAX_ENTRY = 512 * 2**20  # bytes: no parsed disclosure comes near; a larger entry is not ours
 
 
 def default_directory() -> Path:
@@ -39,7 +47,7 @@ def loader_version() -> str:
     """A hash of the code that turns bytes into documents."""
     digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).resolve().parent
-    for source in sorted((package / "load").glob("*.py")) + [package / "model.py", package / "textnorm.py"]:
+    for source in sorted((package / "load").glob("*.py")) + [package / n for n in ("model.py", "model_json.py", "textnorm.py")]:
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -50,23 +58,28 @@ class DocumentCache:
 
     def _file(self, data: bytes, name: str) -> Path:
         key = hashlib.sha256(data + b"\0" + name.encode() + b"\0" + loader_version().encode()).hexdigest()
-        return self.directory / key[:2] / f"{key}.pickle"
+        return self.directory / key[:2] / f"{key}.json"
 
     def get(self, data: bytes, name: str) -> Document | None:
+        """The cached document, or ``None`` when there is none or it cannot be trusted as one."""
         try:
-            with open(self._file(data, name), "rb") as f:
-                document = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            path = self._file(data, name)
+            if path.stat().st_size > _MAX_ENTRY:
+                return None
+            return document_from_data(json.loads(path.read_bytes()))
+        except (OSError, ValueError, RecursionError, MemoryError):  # Malformed and JSON/Unicode errors are ValueErrors
             return None
-        return document if isinstance(document, Document) else None
 
     def put(self, data: bytes, name: str, document: Document) -> None:
-        """Store atomically; a cache that cannot be written is not an error."""
+        """Store atomically; a cache that cannot be written is not an error, and leaves nothing behind."""
         target = self._file(data, name)
+        temporary: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as f:
-                pickle.dump(document, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(f.name, target)
+                temporary = f.name
+                f.write(json.dumps(document_to_data(document), ensure_ascii=False, separators=(",", ":")).encode())
+            os.replace(temporary, target)
         except OSError:
-            pass
+            if temporary is not None:
+                Path(temporary).unlink(missing_ok=True)

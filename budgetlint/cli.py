@@ -11,10 +11,11 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
-from budgetlint import __version__, config, run
+from budgetlint import __version__, config, outputs, run
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.yamlsource import RuleError
 from budgetlint.load import LoadError, load_document
+from budgetlint.paths import PathError, resolved
 from budgetlint.report import extract as extract_view
 from budgetlint.report import progress, rules_doc, settings_view
 from budgetlint.report.formats import FORMATS, Rendering, renderer
@@ -65,6 +66,29 @@ def _settings(start: str, given: dict) -> dict:
         raise _fail(str(exc)) from None
 
 
+def _resolved(given: list[Path] | None) -> list[str]:
+    try:
+        return [str(resolved(p)) for p in given or []]
+    except PathError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _writable(target: Path | None, option: str, inputs: list[str]) -> None:
+    """Refuse, before any work, an output that cannot be written or would overwrite an input."""
+    try:
+        if target is not None:
+            outputs.check_target(target, inputs, option)
+    except outputs.OutputError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _written(write) -> None:
+    try:
+        write()
+    except outputs.OutputError as exc:
+        raise _fail(str(exc)) from None
+
+
 def _rules(settings: dict) -> RuleSet:
     try:
         return run.ruleset(settings)
@@ -112,15 +136,17 @@ def check(
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     settings = _settings(paths[0], {
-        "format": format.value if format else None, "rules": [str(p.resolve()) for p in rules or []],
+        "format": format.value if format else None, "rules": _resolved(rules),
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
-        "jobs": jobs, "cache": False if no_cache else None, "waivers": [str(p.resolve()) for p in waivers or []],
+        "jobs": jobs, "cache": False if no_cache else None, "waivers": _resolved(waivers),
         "timing": False if no_timing else None, "auto-group": False if no_auto_group else None,
     })
     if show_config:
         settings_view.render(settings, _stdout())
         raise typer.Exit(EXIT_CLEAN)
     ruleset = _rules(settings)
+    _writable(output, "--output", paths + settings["waivers"].value)
+    _writable(write_waivers, "--write-waivers", paths + settings["waivers"].value)
     name = settings["format"].value
     interactive = name == "text" and output is None and sys.stderr.isatty() and not os.environ.get("CI")
     try:
@@ -131,7 +157,7 @@ def check(
     for error in report.errors:
         _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
     if write_waivers is not None:
-        write_waiver_file(write_waivers, report.violations)
+        _written(lambda: write_waiver_file(write_waivers, report.violations))
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
     to_terminal = output is None and sys.stdout.isatty()
@@ -141,13 +167,13 @@ def check(
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        _written(lambda: outputs.write_text(output, text))
     raise typer.Exit(run.exit_code(report, settings["fail-on"].value))
 
 
 def _rules_here(extra: list[Path] | None) -> RuleSet:
     """The rules in force in the current folder (its settings file, plus --rules)."""
-    return _rules(_settings(".", {"rules": [str(p.resolve()) for p in extra or []], "select": [], "ignore": []}))
+    return _rules(_settings(".", {"rules": _resolved(extra), "select": [], "ignore": []}))
 
 
 @app.command("rules")

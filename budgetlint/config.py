@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from budgetlint.engine.rule import Severity
+from budgetlint.paths import PathError, resolved
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
@@ -51,8 +52,12 @@ def _severities(value: Any) -> dict[str, str]:
 
 
 def _jobs(value: Any) -> int:
+    """Processes to use: a settings file in a pull request must not start ten thousand."""
+    processors = os.cpu_count() or 1
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValueError("must be a whole number of processes, 1 or more")
+    if value > processors:
+        raise ValueError(f"must be at most {processors}, the processors of this machine")
     return value
 
 
@@ -88,7 +93,10 @@ KEYS: dict[str, tuple[Any, Any, bool]] = {
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest settings file at or above ``start``, and its budgetlint table."""
-    directory = start.resolve()
+    try:
+        directory = resolved(start)
+    except PathError as exc:
+        raise ConfigError(str(exc)) from None
     if not directory.is_dir():
         directory = directory.parent
     for folder in [directory, *directory.parents]:
@@ -97,9 +105,12 @@ def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return own, _read(own)
         project = folder / "pyproject.toml"
         if project.is_file():
-            table = _read(project).get("tool", {}).get("budgetlint")
+            tool = _read(project).get("tool", {})
+            table = tool.get("budgetlint") if isinstance(tool, dict) else None  # `tool = 5` is not ours to judge
             if isinstance(table, dict):
                 return project, table
+            if table is not None:
+                raise ConfigError(f"{project}: [tool.budgetlint] must be a table of settings")
     return None
 
 
@@ -128,9 +139,17 @@ def resolve(start: Path, given: dict[str, Any]) -> dict[str, Setting]:
             except ValueError as exc:
                 raise ConfigError(f"{path}: {where} key '{key}': {exc}".replace("  ", " ")) from None
             if relative:
-                value = [str((path.parent / v).resolve()) for v in value]
+                try:
+                    value = [str(resolved(path.parent / v)) for v in value]
+                except PathError as exc:
+                    raise ConfigError(f"{path}: {where} key '{key}': {exc}".replace("  ", " ")) from None
             settings[key] = Setting(value, str(path))
     for key, value in given.items():
         if value is not None and value != []:
+            if key == "jobs":
+                try:
+                    value = _jobs(value)
+                except ValueError as exc:
+                    raise ConfigError(f"{COMMAND_LINE}: --jobs: {exc}") from None
             settings[key] = Setting(value, COMMAND_LINE)
     return settings

@@ -26,6 +26,10 @@ EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 def ruleset(settings: dict[str, Setting]) -> RuleSet:
     """The built-in and extra packs, narrowed by select/ignore, with severities overridden."""
     rules = load_rules([Path(p) for p in settings["rules"].value])
+    for key in ("select", "ignore"):  # a selector naming nothing would switch checks off without a word
+        for prefix in settings[key].value or []:
+            if not any(r.matches(prefix) for r in rules.rules):
+                raise RuleError(settings[key].source, None, f"{key}: no rule matches '{prefix}' (see `budgetlint rules`)")
     rules = rules.filtered(settings["select"].value, settings["ignore"].value)
     overrides: dict[str, Any] = settings["severity"].value
     for rule_id in overrides:
@@ -41,12 +45,17 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
               on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None) -> Report:
     """Check ``paths``; ``groups`` name files that are one disclosure."""
+    waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
+    for w in waivers:  # a waiver of nothing would hide nothing now, and anything once the name is reused
+        if w.rule not in rules.defined:
+            raise RuleError(w.origin.file, w.origin.line, f"waiver: no rule '{w.rule}' (see `budgetlint rules`)")
+        if not Path(w.file).is_file():
+            raise RuleError(w.origin.file, w.origin.line, f"waiver: no file '{w.file}'")
     started = time.perf_counter()
     cache = DocumentCache() if settings["cache"].value else None
     grouped = [p for group in groups or [] for p in group if p not in paths]
     report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
                          on_file=on_file, groups=groups, auto_group=settings["auto-group"].value)
-    waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     apply_waivers(report, waivers, rules)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -14,9 +14,17 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 # one character for one, so offsets into a half-width copy are offsets into the original
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20,
                    0x200B: 0x20, 0xFEFF: 0x20, 0x2212: ord("-")})
+# control characters (a terminal escape `\x1b[2J` in a submitted file) become spaces, one for one:
+# they must never reach a terminal or a CI log through a quoted label
+_CONTROLS = {cp: 0x20 for cp in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, *range(0x80, 0xA0))}
 _SPACES = re.compile(r"\s+")
 _QUOTES = str.maketrans("", "", "“”\"‘’'「」『』")
 _DASHES = str.maketrans({"—": "-", "–": "-", "－": "-"})
+
+
+def printable(text: str) -> str:
+    """The text with every control character but tab and line breaks replaced by a space."""
+    return text.translate(_CONTROLS)
 
 
 def halfwidth(text: str) -> str:

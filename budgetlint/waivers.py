@@ -34,6 +34,7 @@ import yaml
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
 from budgetlint.engine.yamlsource import RuleError, read_yaml
+from budgetlint.outputs import write_text
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef, Report, Violation
 
@@ -155,7 +156,7 @@ def write_waivers(path: Path, violations: list[Violation]) -> None:
     header = ("# budgetlint waivers: findings accepted as they are. Review each reason before relying on it.\n"
               "# Written by `budgetlint check --write-waivers`; used with `--waivers` or `waivers = [...]` in the settings.\n")
     body = yaml.safe_dump({"waivers": entries}, allow_unicode=True, sort_keys=False, width=120)
-    path.write_text(header + body, encoding="utf-8")
+    write_text(path, header + body)
 
 
 def _user() -> str:

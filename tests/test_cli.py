@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import os
 import subprocess
@@ -103,6 +105,88 @@ def test_a_malformed_rule_file_exits_2_with_file_line_and_key(tmp_path):
     assert result.returncode == 2 and result.stdout == ""
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"budgetlint: error: {pack}:5:") and "key 'tables'" in line and "nope" in line
+
+
+BILLION_LAUGHS = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+                  "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+                  "g: [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n")
+
+
+@pytest.mark.parametrize("option", ["--rules", "--waivers"])
+@pytest.mark.parametrize("text", [BILLION_LAUGHS, "waivers: &w [*w]\n"])
+def test_yaml_aliases_in_a_rule_pack_or_waiver_file_are_refused_at_their_line(tmp_path, option, text):
+    """A pull request can add a rule pack or a waiver file: 600 bytes of nested aliases expand to
+    gigabytes, a recursive alias never ends.  Aliases are refused before anything is expanded."""
+    path = tmp_path / "given.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("check", option, str(path), "samples/text/xixiang-2024.txt")
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"budgetlint: error: {path}:") and "aliases" in line
+
+
+@pytest.mark.parametrize("args, named", [
+    (["--select", "NOPE"], "select: no rule matches 'NOPE'"),
+    (["--select", "bl1"], "select: no rule matches 'bl1'"),
+    (["--ignore", "BL9"], "ignore: no rule matches 'BL9'"),
+])
+def test_a_selector_that_names_no_rule_is_an_error_not_a_clean_pass(args, named):
+    """`--select NOPE` used to run no rule, print 未发现问题 and exit 0: the verdict switched off."""
+    result = run("check", *args, "samples/text/taiqian-2023.txt")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"budgetlint: error: command line: {named} (see `budgetlint rules`)"
+
+
+@pytest.mark.parametrize("rule, file, named", [
+    ("BL999", "samples/text/taiqian-2023.txt", "waiver: no rule 'BL999'"),
+    ("BL101", "samples/text/nowhere.txt", "waiver: no file"),
+])
+def test_a_waiver_of_a_rule_or_file_that_does_not_exist_is_an_error_at_its_line(tmp_path, rule, file, named):
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(f"waivers:\n  - rule: {rule}\n    file: {ROOT / file}\n    figure: '1'\n"
+                       "    reason: r\n    accepted_by: a\n", encoding="utf-8")
+    result = run("check", "--waivers", str(waivers), "samples/text/taiqian-2023.txt")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"budgetlint: error: {waivers}:2: {named}")
+
+
+def _bad_outputs(tmp_path):
+    given = tmp_path / "disclosure.txt"
+    given.write_text((ROOT / "samples/text/taiqian-2023.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    loop = tmp_path / "loop"
+    loop.symlink_to(tmp_path / "loop")
+    return given, {
+        "missing folder": (["--output", str(tmp_path / "no" / "such" / "r.json")], "does not exist"),
+        "a folder": (["--output", str(tmp_path / "folder")], "is a folder"),
+        "the input": (["--output", str(given)], "which is being read"),
+        "the waivers read": (["--waivers", str(tmp_path / "w.yaml"), "--write-waivers", str(tmp_path / "w.yaml")],
+                             "which is being read"),
+        "a symlink loop": (["--rules", str(loop)], "cannot be resolved"),
+    }
+
+
+@pytest.mark.parametrize("case", ["missing folder", "a folder", "the input", "the waivers read", "a symlink loop"])
+def test_an_output_that_cannot_or_must_not_be_written_is_refused_before_any_work(tmp_path, case):
+    given, cases = _bad_outputs(tmp_path)
+    (tmp_path / "w.yaml").write_text("waivers: []\n", encoding="utf-8")
+    before = given.read_bytes()
+    args, said = cases[case]
+    result = run("check", *args, str(given))
+    assert result.returncode == 2 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("budgetlint: error: ") and said in line
+    assert given.read_bytes() == before and (tmp_path / "w.yaml").read_text(encoding="utf-8") == "waivers: []\n"
+
+
+def test_a_rule_pack_with_a_title_that_is_not_text_is_an_error_at_its_line(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("rules:\n  - id: XY101\n    name: x\n    kind: table-total\n    tables: {title: 5}\n"
+                    "    description: d\n", encoding="utf-8")
+    result = run("check", "--rules", str(pack), "samples/text/xixiang-2024.txt")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"budgetlint: error: {pack}:5: rule XY101: key 'tables': title must be a pattern (text)"
 
 
 def test_an_extra_rule_pack_adds_rules(tmp_path):

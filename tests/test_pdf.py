@@ -143,7 +143,7 @@ def test_an_overflow_the_next_page_repeats_in_view_is_not_lost():
 def test_cache_serves_an_unchanged_file_and_no_cache_bypasses_it(tmp_path, rules, monkeypatch):
     cache = DocumentCache(tmp_path / "cache")
     first = check_file(PDFS / "shapotou-2023.pdf", rules, cache=cache)
-    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 1
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
 
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed again")
@@ -155,12 +155,53 @@ def test_cache_serves_an_unchanged_file_and_no_cache_bypasses_it(tmp_path, rules
         check_file(PDFS / "shapotou-2023.pdf", rules, cache=None)
 
 
+class _Planted:
+    """A pickle that, if unpickled, would leave a file behind (as `os.system` would run a command)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.write_text, (self.marker, "ran"))
+
+
+def test_a_planted_or_damaged_cache_entry_runs_nothing_and_is_replaced(tmp_path, rules):
+    """A CI cache is restored from other branches: whatever sits at an entry's name is data at most."""
+    import pickle
+
+    source = PDFS / "shapotou-2023.pdf"
+    cache = DocumentCache(tmp_path / "cache")
+    clean = check_file(source, rules, cache=None)
+    entry = cache._file(source.read_bytes(), str(source))
+    marker = tmp_path / "ran"
+    planted = pickle.dumps(_Planted(marker))
+    for damage in (planted, b"\x80\x05garbage", b"{" * 100_000, b'{"format": 1, "files": [], "blocks": [5]}',
+                   "{\"format\": 1, \"path\": \"\u00e9\"".encode("utf-16")):
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.write_bytes(damage)
+        again = check_file(source, rules, cache=cache)
+        assert [v.message for v in again.violations] == [v.message for v in clean.violations]
+        assert not marker.exists()
+        assert entry.read_bytes() != damage  # parsed again and replaced
+    assert list((tmp_path / "cache").rglob("*.tmp")) == []
+
+
+def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, rules, monkeypatch):
+    def full_disk(document):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("budgetlint.cache.document_to_data", full_disk)
+    cache = DocumentCache(tmp_path / "cache")
+    check_file(PDFS / "shapotou-2023.pdf", rules, cache=cache)
+    assert [p for p in (tmp_path / "cache").rglob("*") if p.is_file()] == []
+
+
 def test_no_cache_flag_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("BUDGETLINT_CACHE_DIR", str(tmp_path / "c"))
     assert run("check", "--no-cache", "samples/pdf/shapotou-2023.pdf").returncode == 0
     assert not (tmp_path / "c").exists()
     assert run("check", "samples/pdf/shapotou-2023.pdf").returncode == 0
-    assert list((tmp_path / "c").rglob("*.pickle"))
+    assert list((tmp_path / "c").rglob("*.json"))
 
 
 def test_pages_in_parallel_give_the_same_document():

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+
+import pytest
 
 from conftest import ROOT
 from test_cli import run
@@ -27,12 +30,12 @@ def test_settings_file_found_upward_and_overridden_by_flags(tmp_path):
 
 def test_show_config_names_where_each_setting_comes_from(tmp_path):
     folder = _project(tmp_path, 'select = ["BL4"]\n[severity]\nBL401 = "warning"\n', name="budgetlint.toml")
-    shown = run("check", "--show-config", "--jobs", "3", str(folder), cwd=tmp_path).stdout
+    shown = run("check", "--show-config", "--jobs", "1", str(folder), cwd=tmp_path).stdout
     settings = tmp_path / "budgetlint.toml"
     lines = {line.split()[0]: line for line in shown.splitlines() if line.strip()}
     assert "BL4" in lines["select"] and str(settings.resolve()) in lines["select"]
     assert "BL401=warning" in lines["severity"] and str(settings.resolve()) in lines["severity"]
-    assert "3" in lines["jobs"] and "command line" in lines["jobs"]
+    assert "1" in lines["jobs"] and "command line" in lines["jobs"]
     assert "default" in lines["format"]
 
 
@@ -65,7 +68,7 @@ def test_output_file_and_statistics(tmp_path):
 
 def test_any_job_count_gives_byte_identical_json():
     one = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "1", "samples")
-    two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "2", "samples")
+    two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", str(os.cpu_count() or 1), "samples")
     samples = [p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".pdf")]
     assert one.stdout == two.stdout and len(json.loads(one.stdout)["files"]) == len(samples) >= 13
 
@@ -73,3 +76,25 @@ def test_any_job_count_gives_byte_identical_json():
 def test_no_progress_bar_in_ci_logs_or_machine_formats():
     result = run("check", "--format", "json", "samples/text")
     assert "检查" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["file", "command line"])
+def test_more_processes_than_the_machine_has_is_an_error(tmp_path, where):
+    """`jobs = 10000` in a settings file a pull request adds would start ten thousand processes."""
+    too_many = (os.cpu_count() or 1) + 1
+    folder = _project(tmp_path, f"[tool.budgetlint]\njobs = {too_many if where == 'file' else 1}\n")
+    args = ["--jobs", str(too_many)] if where == "command line" else []
+    result = run("check", *args, str(folder), cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"must be at most {too_many - 1}, the processors of this machine" in result.stderr
+
+
+@pytest.mark.parametrize("content, rc, said", [
+    ("tool = 5\n", 1, ""),  # another tool's business: ignored, the check runs
+    ("[tool]\nbudgetlint = 5\n", 2, "[tool.budgetlint] must be a table of settings"),
+])
+def test_a_pyproject_whose_tool_table_is_not_a_table_is_never_a_traceback(tmp_path, content, rc, said):
+    folder = _project(tmp_path, content)
+    result = run("check", str(folder), cwd=tmp_path)
+    assert result.returncode == rc and "Traceback" not in result.stderr
+    assert said in result.stderr

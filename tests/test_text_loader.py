@@ -96,3 +96,16 @@ def test_gb18030_text_is_read(tmp_path):
     path.write_bytes("单位：万元\n项目\t金额\n合计\t1.00\n".encode("gb18030"))
     doc = load_document(path)
     assert doc.tables[0].body[0][1].text == "1.00"
+
+
+def test_control_characters_never_reach_a_terminal_or_a_ci_log(tmp_path):
+    """A submitted text with a terminal escape (clear screen, set the window title) in a sentence: the
+    quoted context of a finding shows spaces where the controls were, and the columns still count."""
+    from test_cli import run
+
+    path = tmp_path / "doc.txt"
+    path.write_text("某局2024年部门预算\n\n说明：本单位\x1b[2J\x1b]0;pwned\x07收入增加（减少）10 万元。\n", encoding="utf-8")
+    for fmt in ("text", "github", "junit"):
+        out = run("check", "--no-cache", "--format", fmt, str(path)).stdout
+        assert "BL601" in out and not any(ord(ch) < 32 and ch not in "\n\t\r" for ch in out)
+    assert "3:23" in run("check", "--no-cache", str(path)).stdout  # 增加（减少） where it was printed

@@ -99,6 +99,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     vocabulary: Vocabulary = Vocabulary()
     kinds: KindCatalogue = field(default_factory=builtin_kinds)
+    defined: frozenset[str] = frozenset()  # every rule id the packs define, selected or not
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id.upper() or r.name == rule_id), None)
@@ -139,4 +140,4 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
         for key, value in rule.params.items():
             _check_kinds(rule.origin, rule.lines.get(key), f"rule {rule.id}: key '{key}'", value, kinds)
     linked = [_link(rule, vocabulary) for rule in rules]
-    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds)
+    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds, frozenset(r.id for r in linked))

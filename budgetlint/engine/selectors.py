@@ -56,6 +56,8 @@ def parse_tables(value: Any) -> TableSelector:
         if unknown:
             raise ValueError(f"unknown table selector key '{sorted(unknown)[0]}' (use kind, title)")
         kinds = _strings(value["kind"], "kind") if "kind" in value else []
+        if "title" in value and not isinstance(value["title"], str):
+            raise ValueError("title must be a pattern (text)")
         title = _regex(label_key(value["title"])) if "title" in value else None
     else:
         kinds, title = _strings(value, "tables"), None

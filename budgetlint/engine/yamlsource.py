@@ -1,4 +1,4 @@
-"""YAML read with the line of every key, so a rule error can point at its line."""
+"""YAML read with the line of every key, so a rule error can point at its line; no aliases."""
 
 from __future__ import annotations
 
@@ -56,8 +56,20 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], loader: yaml
     return loader.construct_object(node, deep=True)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML without aliases: a 500-byte file of nested aliases (a "billion laughs") expands to
+    gigabytes, and a recursive one never ends; rule packs and waivers are written out in full."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(None, None, f"aliases (*{event.anchor}) are not allowed; write the "
+                                              "value out", event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_yaml(text: str, file: str) -> Source:
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         lines: dict[Path_, int] = {}

@@ -48,7 +48,7 @@ def load_document(path: Path, display_path: str | None = None, jobs: int = 1,
     if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
         from budgetlint.load.pdf import parse_pdf
 
-        document = parse_pdf(path, name, data, jobs=jobs)
+        document = parse_pdf(data, name, jobs=jobs)
     else:
         from budgetlint.load.text import parse_text
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from concurrent.futures import ProcessPoolExecutor
+from io import BytesIO
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -406,10 +406,10 @@ def _cell_chars(table: Any, chars: list[dict]) -> dict[tuple[int, int], list[dic
     return found
 
 
-def _read_pages(path: str, display: str, numbers: list[int]) -> list[PageContent]:
+def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageContent]:
     """Read some pages of a PDF, closing each as soon as it is read (memory stays flat)."""
     out = []
-    with pdfplumber.open(path) as pdf:
+    with pdfplumber.open(BytesIO(data)) as pdf:
         for n in numbers:
             page = pdf.pages[n - 1]
             deduped = page.dedupe_chars()
@@ -421,9 +421,9 @@ def _read_pages(path: str, display: str, numbers: list[int]) -> list[PageContent
     return out
 
 
-def page_count(path: Path) -> int:
+def page_count(data: bytes) -> int:
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(BytesIO(data)) as pdf:
             return len(pdf.pages)
     except PdfminerException as exc:
         raise LoadError(_reason(exc)) from None
@@ -442,20 +442,22 @@ def _reason(exc: Exception) -> str:
     return f"corrupt PDF: {text or name}"
 
 
-def parse_pdf(path: Path, display: str, data: bytes, jobs: int = 1) -> Document:
-    """Load a PDF; pages are read in parallel (``jobs`` processes) for long files."""
+def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
+    """Load a PDF from its bytes (the ones the cache key was made of: the file is not opened again,
+    so a file replaced meanwhile cannot leave its parse under another's key); pages are read in
+    parallel (``jobs`` processes) for long files."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise LoadError("not a PDF (no %PDF header)")
-    count = page_count(path)
+    count = page_count(data)
     numbers = list(range(1, count + 1))
     try:
         if jobs > 1 and count >= _PARALLEL_FROM:
             chunks = [numbers[i::jobs] for i in range(jobs)]
             with ProcessPoolExecutor(jobs) as pool:
-                parts = pool.map(_read_pages, [str(path)] * jobs, [display] * jobs, chunks)
+                parts = pool.map(_read_pages, [data] * jobs, [display] * jobs, chunks)
                 pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
         else:
-            pages = _read_pages(str(path), display, numbers)
+            pages = _read_pages(data, display, numbers)
     except PdfminerException as exc:
         raise LoadError(_reason(exc)) from None
     if not any(p.has_text for p in pages):

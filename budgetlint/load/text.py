@@ -24,6 +24,7 @@ import re
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.model import Cell, Document, Location
+from budgetlint.textnorm import printable
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -34,7 +35,7 @@ def decode(data: bytes) -> str:
         raise LoadError("not a text file (binary content)")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            return data.decode(encoding)
+            return printable(data.decode(encoding))
         except UnicodeDecodeError:
             continue
     raise LoadError("not a text file (neither UTF-8 nor GB18030)")

@@ -1,0 +1,58 @@
+"""Files budgetlint writes (a report, a waiver baseline): checked before any work, written whole.
+
+Every write goes through here so that each way it can go wrong is one clear error, found before a
+batch is checked rather than after: a folder that does not exist, a folder where the file should
+be, a file that is one of the inputs (a disclosure or a waiver file being read).  The text is
+written to a temporary file beside the target and moved over it, so a full disk or a killed run
+leaves the old file or the new one, never half a report.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from budgetlint.paths import PathError, resolved
+
+
+class OutputError(Exception):
+    """A file that cannot or must not be written; the message names it."""
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return resolved(path)
+    except PathError as exc:
+        raise OutputError(str(exc)) from None
+
+
+def check_target(target: Path, inputs: list[str], option: str) -> None:
+    """Refuse a target that cannot be written, or that is a file being read (``inputs``)."""
+    resolved = _resolved(target)
+    if resolved.is_dir():
+        raise OutputError(f"{option} {target}: is a folder; give a file name")
+    if not resolved.parent.is_dir():
+        raise OutputError(f"{option} {target}: the folder {resolved.parent} does not exist")
+    for given in inputs:
+        source = _resolved(Path(given))
+        if resolved == source or (source.is_dir() and source in resolved.parents
+                                  and resolved.suffix.lower() in (".pdf", ".txt", ".md")):
+            raise OutputError(f"{option} {target}: would overwrite {given}, which is being read")
+    if resolved.exists() and not os.access(resolved, os.W_OK):
+        raise OutputError(f"{option} {target}: is not writable")
+
+
+def write_text(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` whole, or raise :class:`OutputError` and leave ``target`` as it was."""
+    temporary: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=_resolved(target).parent, delete=False,
+                                         prefix=f".{target.name}.", suffix=".tmp") as f:
+            temporary = f.name
+            f.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
