@@ -228,3 +228,13 @@ def test_extract_shows_tables_units_columns_and_facts():
     assert "本年收入/一般公共预算/小计" in out
     assert "[24699350, 24699450]" in out  # 2,469.94 万元 as an interval in 元
     assert run("extract", "samples/text/none.txt").returncode == 2
+
+
+def test_the_readme_s_own_rule_example_fires(tmp_path):
+    """The README shows how to add a rule; the example must do something (it once repeated BL112)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("A rule of your own", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
+    pack = tmp_path / "province.yaml"
+    pack.write_text(example, encoding="utf-8")
+    result = run("check", "--rules", str(pack), "--select", "XY", "samples/text/taiqian-2023.txt")
+    assert result.returncode == 1 and "XY501" in result.stdout and "缺少国有资本经营预算支出表" in result.stdout
