@@ -29,6 +29,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -104,7 +105,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """budgetlint — a linter for budget disclosures."""
 
@@ -133,6 +134,7 @@ def check(
     show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each comes from, then exit.")] = False,
     group: Annotated[Optional[list[str]], typer.Option("--group", help="Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.", metavar="FILES")] = None,
     no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help="Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (still 2 on a usage or input error).")] = False,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     settings = _settings(paths[0], {
@@ -168,7 +170,7 @@ def check(
         sys.stdout.write(text)
     else:
         _written(lambda: outputs.write_text(output, text))
-    raise typer.Exit(run.exit_code(report, settings["fail-on"].value))
+    raise typer.Exit(run.exit_code(report, settings["fail-on"].value, exit_zero))
 
 
 def _rules_here(extra: list[Path] | None) -> RuleSet:

@@ -61,9 +61,11 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     return report
 
 
-def exit_code(report: Report, fail_on: str) -> int:
-    """2 on an input error; 1 when a finding is at or above the failing level; else 0."""
+def exit_code(report: Report, fail_on: str, exit_zero: bool = False) -> int:
+    """2 on an input error; 1 when a finding is at or above the failing level (unless ``exit_zero``); else 0."""
     if report.errors:
         return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
     threshold = Severity(fail_on).rank
     return EXIT_VIOLATIONS if any(Severity(v.severity).rank >= threshold for v in report.violations) else EXIT_CLEAN

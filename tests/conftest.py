@@ -22,6 +22,20 @@ SAMPLES = ROOT / "samples"
 TEXT_SAMPLES = SAMPLES / "text"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The tests (and the commands they run) use a cache of their own, never the user's."""
+    import os
+
+    previous = os.environ.get("BUDGETLINT_CACHE_DIR")
+    os.environ["BUDGETLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        del os.environ["BUDGETLINT_CACHE_DIR"]
+    else:
+        os.environ["BUDGETLINT_CACHE_DIR"] = previous
+
+
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
     return load_rules()

@@ -238,3 +238,10 @@ def test_the_readme_s_own_rule_example_fires(tmp_path):
     pack.write_text(example, encoding="utf-8")
     result = run("check", "--rules", str(pack), "--select", "XY", "samples/text/taiqian-2023.txt")
     assert result.returncode == 1 and "XY501" in result.stdout and "缺少国有资本经营预算支出表" in result.stdout
+
+
+def test_short_options_and_exit_zero():
+    assert run("-V").stdout.strip().startswith("budgetlint ")
+    assert "Usage: budgetlint check" in run("check", "-h").stdout
+    assert run("check", "--exit-zero", "samples/text/taiqian-2023.txt").returncode == 0  # 23 findings
+    assert run("check", "--exit-zero", "samples/text/no-such-file.txt").returncode == 2

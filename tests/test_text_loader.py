@@ -109,3 +109,15 @@ def test_control_characters_never_reach_a_terminal_or_a_ci_log(tmp_path):
         out = run("check", "--no-cache", "--format", fmt, str(path)).stdout
         assert "BL601" in out and not any(ord(ch) < 32 and ch not in "\n\t\r" for ch in out)
     assert "3:23" in run("check", "--no-cache", str(path)).stdout  # 增加（减少） where it was printed
+
+
+
+def test_utf16_text_as_windows_notepad_saves_it_reads_like_utf8(tmp_path, rules):
+    from budgetlint.lint import check_file
+
+    original = sample("taiqian-2023.txt")
+    utf16 = tmp_path / "taiqian-2023.txt"
+    utf16.write_bytes(original.read_text(encoding="utf-8").encode("utf-16"))  # with its BOM
+    expected = [(v.rule, v.subject.location.line, v.reported) for v in check_file(original, rules).violations]
+    found = [(v.rule, v.subject.location.line, v.reported) for v in check_file(utf16, rules).violations]
+    assert found == expected and len(found) == 23

@@ -19,6 +19,7 @@ lines is left to the understanding layer.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from budgetlint.load import LoadError
@@ -30,7 +31,13 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
 def decode(data: bytes) -> str:
-    """Text of a file in UTF-8 (with or without BOM) or GB18030, the encodings seen in practice."""
+    """Text of a file in UTF-8 (with or without BOM), GB18030, or UTF-16 with its BOM (what Windows
+    Notepad saves as "Unicode"), the encodings seen in practice."""
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            return printable(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise LoadError("not a text file (damaged UTF-16)") from None
     if b"\x00" in data[:4096]:
         raise LoadError("not a text file (binary content)")
     for encoding in ("utf-8-sig", "gb18030"):
