@@ -21,7 +21,7 @@ from budgetlint.report import progress, rules_doc, settings_view
 from budgetlint.report.formats import FORMATS, Rendering, renderer
 from budgetlint.run import EXIT_CLEAN, EXIT_ERROR
 from budgetlint.understand import understand
-from budgetlint.waivers import write_waivers as write_waiver_file
+from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
 app = typer.Typer(
     name="budgetlint",
@@ -149,6 +149,8 @@ def check(
     ruleset = _rules(settings)
     _writable(output, "--output", paths + settings["waivers"].value)
     _writable(write_waivers, "--write-waivers", paths + settings["waivers"].value)
+    if write_waivers is not None:
+        _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
     interactive = name == "text" and output is None and sys.stderr.isatty() and not os.environ.get("CI")
     try:
@@ -163,7 +165,8 @@ def check(
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
     to_terminal = output is None and sys.stdout.isatty()
-    rendering = Rendering(report, ruleset, color=to_terminal, width=_stdout().width if to_terminal else 120,
+    rendering = Rendering(report, ruleset, color=to_terminal and not os.environ.get("NO_COLOR"),
+                          width=_stdout().width if to_terminal else 120,
                           statistics=statistics, show_waived=show_waived, timing=settings["timing"].value)
     text = renderer(name)(rendering)
     if output is None:

@@ -34,7 +34,7 @@ import yaml
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
 from budgetlint.engine.yamlsource import RuleError, read_yaml
-from budgetlint.outputs import write_text
+from budgetlint.outputs import OutputError, write_text
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef, Report, Violation
 
@@ -138,6 +138,24 @@ def apply_waivers(report: Report, waivers: list[Waiver], rules: RuleSet) -> None
         ))
 
 
+_BASELINE_REASON = "基线："
+
+
+def check_baseline_target(path: Path) -> None:
+    """Refuse to write a baseline over a waiver file whose reasons people wrote (or over a file that is
+    not a waiver file at all): a baseline is regenerated, reasons are not."""
+    if not path.exists():
+        return
+    try:
+        existing = load_waivers(path)
+    except RuleError:
+        raise OutputError(f"--write-waivers {path}: is not a waiver file; write the baseline elsewhere") from None
+    written = [w for w in existing if not w.reason.startswith(_BASELINE_REASON)]
+    if written:
+        raise OutputError(f"--write-waivers {path}: {len(written)} waiver(s) carry reasons people wrote "
+                          f"(first at line {written[0].origin.line}); write the baseline elsewhere")
+
+
 def write_waivers(path: Path, violations: list[Violation]) -> None:
     """Write every finding as accepted: a baseline, to be reviewed and given reasons."""
     who = os.environ.get("BUDGETLINT_USER") or _user()
@@ -151,7 +169,7 @@ def write_waivers(path: Path, violations: list[Violation]) -> None:
                 entry[key] = getattr(ref, key)
         if ref.table is None and ref.row is None:
             entry.update({k: getattr(ref.location, k) for k in ("page", "line") if getattr(ref.location, k)})
-        entry.update({"figure": v.reported, "reason": f"基线：{v.message}", "accepted_by": who, "date": today})
+        entry.update({"figure": v.reported, "reason": f"{_BASELINE_REASON}{v.message}", "accepted_by": who, "date": today})
         entries.append(entry)
     header = ("# budgetlint waivers: findings accepted as they are. Review each reason before relying on it.\n"
               "# Written by `budgetlint check --write-waivers`; used with `--waivers` or `waivers = [...]` in the settings.\n")

@@ -245,3 +245,26 @@ def test_short_options_and_exit_zero():
     assert "Usage: budgetlint check" in run("check", "-h").stdout
     assert run("check", "--exit-zero", "samples/text/taiqian-2023.txt").returncode == 0  # 23 findings
     assert run("check", "--exit-zero", "samples/text/no-such-file.txt").returncode == 2
+
+
+@pytest.mark.parametrize("no_color, coloured", [("", True), ("1", False)])
+def test_no_color_turns_colour_off_on_a_terminal(no_color, coloured):
+    """https://no-color.org: on a terminal the report is coloured unless NO_COLOR is set."""
+    import pty
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": no_color}
+    subprocess.run([sys.executable, "-m", "budgetlint", "check", "--no-cache", "samples/text/taiqian-2023.txt"],
+                   stdout=follower, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    os.close(follower)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    assert b"BL101" in out and (b"\x1b[" in out) == coloured

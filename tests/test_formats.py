@@ -248,6 +248,8 @@ def test_junit_counts_a_case_per_file_and_rule(report, rules):
     assert int(root.get("tests")) == len(report.files) * len(rules.rules) + 1
     assert int(root.get("failures")) == len(failing)
     assert int(root.get("errors")) == 1
+    # Jenkins' JUnit schema: `skipped` on each <testsuite>, never on <testsuites>
+    assert root.get("skipped") is None and all(s.get("skipped") == "0" for s in root)
     assert "time" not in render("junit", report, rules)  # timing off: the same bytes every run
 
 

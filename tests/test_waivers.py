@@ -61,3 +61,21 @@ def test_waiver_file_errors_are_located(tmp_path):
         load_waivers(bad)
     result = run("check", "--waivers", str(bad), "samples/text/xixiang-2024.txt")
     assert result.returncode == 2 and "w.yaml:2" in result.stderr
+
+
+def test_a_baseline_is_never_written_over_reasons_people_wrote(tmp_path):
+    doc = tmp_path / "taiqian.txt"
+    shutil.copy(SAMPLE, doc)
+    waivers = tmp_path / "waivers.yaml"
+    args = ("check", "--select", "BL1", "--write-waivers", str(waivers), str(doc))
+    assert run(*args, cwd=tmp_path).returncode == 0
+    assert run(*args, cwd=tmp_path).returncode == 0  # a baseline is regenerated over a baseline
+    reviewed = waivers.read_text(encoding="utf-8").replace("reason: 基线：", "reason: 经核实为印刷错误，已通知单位更正；", 1)
+    waivers.write_text(reviewed, encoding="utf-8")
+    refused = run(*args, cwd=tmp_path)
+    assert refused.returncode == 2 and "carry reasons people wrote" in refused.stderr
+    assert waivers.read_text(encoding="utf-8") == reviewed
+    other = tmp_path / "notes.yaml"
+    other.write_text("todo: [call the agency]\n", encoding="utf-8")
+    not_waivers = run("check", "--select", "BL1", "--write-waivers", str(other), str(doc), cwd=tmp_path)
+    assert not_waivers.returncode == 2 and "is not a waiver file" in not_waivers.stderr
