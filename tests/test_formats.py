@@ -119,7 +119,7 @@ def test_sarif_locates_text_by_line_and_pdf_by_page(report, rules):
         assert result["level"] == "error"
         assert {k: result["properties"][k] for k in ("row", "col", "reported", "computed", "difference")} == {
             "row": "合计", "col": "基本支出", "reported": "584.50", "computed": "605.50", "difference": "-21.00"}
-    assert where(pdf)["artifactLocation"]["uri"] == PDF and "region" not in where(pdf)
+    assert where(pdf)["artifactLocation"]["uri"] == PDF and where(pdf)["region"] == {"startLine": 1}  # code scanning needs one
     assert pdf["properties"]["page"] == 15 and len(pdf["properties"]["bbox"]) == 4
     assert pdf["message"]["text"].endswith("（p15）")
     assert {r["properties"]["page"] for r in pdf["relatedLocations"]} == {15}
@@ -155,6 +155,14 @@ def test_sarif_fingerprints_follow_the_figure_not_the_line(tmp_path, rules):
     assert all("primaryLocationLineHash" not in r["partialFingerprints"] for r in before)
     absolute = sarif(checked([str(tmp_path / name)], rules), rules)["runs"][0]
     assert absolute["artifacts"] == [{"location": {"uri": (tmp_path / name).as_uri()}}]
+
+
+def test_sarif_makes_an_absolute_path_inside_the_working_directory_relative(rules, monkeypatch):
+    """`budgetlint check $PWD/samples/...` in CI: code scanning resolves only relative URIs."""
+    monkeypatch.chdir(ROOT)
+    log = sarif(checked([str(ROOT / "samples/text/taiqian-2023.txt")], rules), rules)
+    assert log["runs"][0]["artifacts"] == [{"location": {"uri": "samples/text/taiqian-2023.txt",
+                                                         "uriBaseId": "%SRCROOT%"}}]
 
 
 def test_sarif_pdf_results_carry_a_line_hash_code_scanning_can_use(report, rules):

@@ -2,10 +2,13 @@
 
 One run: the rules that ran (with their documentation), one result per violation,
 the checked files as artifacts, and input errors as tool execution notifications.
-Paths stay relative (``%SRCROOT%``), as code scanning resolves them against the
-repository.  A PDF has no lines, so its results carry no region: the page and box
-go into the message and the properties, and the result stays a valid file-level
-alert.  No timestamps and no working directory: the same input gives the same file.
+Paths are relative (``%SRCROOT%``, the working directory), as code scanning resolves
+them against the repository; an absolute path inside the working directory is made
+relative, one outside it stays a file URI.  A PDF has no lines, but code scanning
+places an alert only at a region: a PDF result's region is its first line, and the
+page and box go into the message and the properties (with our own line hash, since
+the PDF's first line is the same for every result).  No timestamps and no working
+directory in the log: the same input gives the same file.
 """
 
 from __future__ import annotations
@@ -46,9 +49,13 @@ def _rule(rule: Rule) -> dict:
 
 
 def _uri(path: str) -> dict:
-    """A relative path as a URI reference against ``%SRCROOT%``; an absolute one as a file URI."""
+    """A path as a URI reference against ``%SRCROOT%`` (the working directory); an absolute path
+    outside it as a file URI."""
     if PurePath(path).is_absolute():
-        return {"uri": Path(path).as_uri()}
+        try:
+            path = str(Path(path).relative_to(Path.cwd()))
+        except ValueError:
+            return {"uri": Path(path).as_uri()}
     return {"uri": quote(PurePath(path).as_posix()), "uriBaseId": "%SRCROOT%"}
 
 
@@ -60,6 +67,8 @@ def _physical(location: Location, artifacts: dict[str, int]) -> dict:
     physical = _artifact(location.file, artifacts)
     if location.line is not None:
         physical["region"] = {"startLine": location.line, "startColumn": location.column or 1}
+    else:  # a page: code scanning needs a region to show an alert at
+        physical["region"] = {"startLine": 1}
     return physical
 
 
