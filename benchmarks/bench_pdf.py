@@ -60,6 +60,13 @@ def command(args: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def bare_version(env: dict[str, str]) -> float:
+    """`budgetlint --version`: what every command pays before it loads anything of its own."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "budgetlint", "--version"], stdout=subprocess.DEVNULL, env=env, check=True)
+    return time.perf_counter() - started
+
+
 def in_process_warm(path: Path) -> tuple[float, float]:
     """(cold, warm) seconds of check_file inside one process, imports and rules excluded."""
     from budgetlint.cache import DocumentCache
@@ -131,6 +138,7 @@ def main() -> None:
         warm = min(command(["--jobs", "1", str(args.pdf)], env) for _ in range(args.repeat))
         startup = min(command(["--no-cache", "--jobs", "1", str(ROOT / "tests" / "data" / "not-a-pdf.pdf")], env)
                       for _ in range(args.repeat))
+        version = min(bare_version(env) for _ in range(args.repeat))
     cold_in, warm_in = in_process_warm(args.pdf)
 
     print(f"bare pdfplumber pass            {bare:7.3f} s in-process, {bare_cmd:.3f} s as a command")
@@ -138,6 +146,7 @@ def main() -> None:
     print(f"budgetlint check, {args.jobs} processes    {cold_n:7.3f} s   ratio {cold_n / bare_cmd:4.2f}x the bare command")
     print(f"budgetlint check, cached        {warm:7.3f} s   {100 * warm / cold_1:4.1f}% of cold"
           f" (command start-up alone {startup:.3f} s)")
+    print(f"budgetlint --version            {version:7.3f} s   (the command line itself, before any check is loaded)")
     print(f"  inside the process            cold {cold_in:.3f} s ({cold_in / bare:4.2f}x the bare pass),"
           f" cached {warm_in:.3f} s = {100 * warm_in / cold_in:4.1f}%")
 

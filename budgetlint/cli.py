@@ -6,22 +6,20 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
 
-from budgetlint import __version__, config, outputs, run
-from budgetlint.engine.pack import RuleSet
-from budgetlint.engine.yamlsource import RuleError
-from budgetlint.load import LoadError, load_document
-from budgetlint.paths import PathError, resolved
-from budgetlint.report import extract as extract_view
-from budgetlint.report import progress, rules_doc, settings_view
-from budgetlint.report.formats import FORMATS, Rendering, renderer
-from budgetlint.run import EXIT_CLEAN, EXIT_ERROR
-from budgetlint.understand import understand
-from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
+from budgetlint import __version__
+from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR
+from budgetlint.report.formats import FORMATS
+
+if TYPE_CHECKING:
+    from budgetlint.engine.pack import RuleSet
+
+# Everything else is imported where a command needs it: `budgetlint --version` and `--help`
+# should not pay for loading the checks, the loaders and the reports.
 
 app = typer.Typer(
     name="budgetlint",
@@ -62,6 +60,8 @@ def _split(values: list[str] | None) -> list[str]:
 
 
 def _settings(start: str, given: dict) -> dict:
+    from budgetlint import config
+
     try:
         return config.resolve(Path(start), given)
     except config.ConfigError as exc:
@@ -69,6 +69,8 @@ def _settings(start: str, given: dict) -> dict:
 
 
 def _resolved(given: list[Path] | None) -> list[str]:
+    from budgetlint.paths import PathError, resolved
+
     try:
         return [str(resolved(p)) for p in given or []]
     except PathError as exc:
@@ -77,6 +79,8 @@ def _resolved(given: list[Path] | None) -> list[str]:
 
 def _writable(target: Path | None, option: str, inputs: list[str]) -> None:
     """Refuse, before any work, an output that cannot be written or would overwrite an input."""
+    from budgetlint import outputs
+
     try:
         if target is not None:
             outputs.check_target(target, inputs, option)
@@ -85,6 +89,8 @@ def _writable(target: Path | None, option: str, inputs: list[str]) -> None:
 
 
 def _written(write) -> None:
+    from budgetlint import outputs
+
     try:
         write()
     except outputs.OutputError as exc:
@@ -92,6 +98,9 @@ def _written(write) -> None:
 
 
 def _rules(settings: dict) -> RuleSet:
+    from budgetlint import run
+    from budgetlint.engine.yamlsource import RuleError
+
     try:
         return run.ruleset(settings)
     except RuleError as exc:
@@ -138,6 +147,12 @@ def check(
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (still 2 on a usage or input error).")] = False,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
+    from budgetlint import outputs, run
+    from budgetlint.engine.yamlsource import RuleError
+    from budgetlint.report import progress, settings_view
+    from budgetlint.report.formats import Rendering, renderer
+    from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
+
     settings = _settings(paths[0], {
         "format": format.value if format else None, "rules": _resolved(rules),
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
@@ -185,6 +200,8 @@ def _rules_here(extra: list[Path] | None) -> RuleSet:
 @app.command("rules")
 def list_rules(rules: RulesOption = None) -> None:
     """List the rules: id, name, kind, severity and what each checks."""
+    from budgetlint.report import rules_doc
+
     rules_doc.list_rules(_rules_here(rules), _stdout())
 
 
@@ -194,6 +211,8 @@ def explain(
     rules: RulesOption = None,
 ) -> None:
     """Explain one rule: what it checks, why, an example, its settings and message."""
+    from budgetlint.report import rules_doc
+
     rule = _rules_here(rules).get(rule_id)
     if rule is None:
         raise _fail(f"no rule '{rule_id}' (see `budgetlint rules`)")
@@ -208,6 +227,10 @@ def extract(
     rules: RulesOption = None,
 ) -> None:
     """Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."""
+    from budgetlint.load import LoadError, load_document
+    from budgetlint.report import extract as extract_view
+    from budgetlint.understand import understand
+
     kinds = _rules_here(rules).kinds
     try:
         document = load_document(path)

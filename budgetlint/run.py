@@ -16,11 +16,11 @@ from budgetlint.config import Setting
 from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.engine.rule import Severity
 from budgetlint.engine.yamlsource import RuleError
+from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS
 from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
 from budgetlint.waivers import apply_waivers, load_waivers
 
-EXIT_CLEAN, EXIT_VIOLATIONS, EXIT_ERROR = 0, 1, 2
 
 
 def ruleset(settings: dict[str, Setting]) -> RuleSet:

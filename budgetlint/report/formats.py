@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from budgetlint.engine.pack import RuleSet
-from budgetlint.report.result import Report
+if TYPE_CHECKING:  # the command line imports this module to list the formats: keep it light
+    from budgetlint.engine.pack import RuleSet
+    from budgetlint.report.result import Report
 
 
 @dataclass(frozen=True)
