@@ -8,23 +8,14 @@ identity's (cover, titles); where that is not known, nothing is reported.
 
 from __future__ import annotations
 
-import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.engine.rule import Field, Rule
-from budgetlint.engine.selectors import parse_patterns
+from budgetlint.engine.selectors import parse_year_patterns
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
 from budgetlint.understand.model import DocumentFacts
-
-
-def parse_year_patterns(value: Any) -> tuple[re.Pattern[str], ...]:
-    patterns = parse_patterns(value)
-    for p in patterns:
-        if "year" not in p.groupindex:
-            raise ValueError(f"pattern {p.pattern!r} needs a (?P<year>…) group")
-    return patterns
 
 
 class BaseYear(Check):

@@ -14,23 +14,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.engine.rule import Field, Rule
-from budgetlint.engine.selectors import parse_patterns
+from budgetlint.engine.selectors import parse_year_patterns
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
 from budgetlint.understand.model import DocumentFacts
-
-
-def parse_statements(value: Any) -> tuple[re.Pattern[str], ...]:
-    patterns = parse_patterns(value)
-    for p in patterns:
-        if "year" not in p.groupindex:
-            raise ValueError(f"pattern {p.pattern!r} needs a (?P<year>…) group")
-    return patterns
 
 
 @dataclass(frozen=True)
@@ -60,7 +52,7 @@ def _statements(doc: DocumentFacts, patterns: tuple[re.Pattern[str], ...]) -> li
 class BudgetYear(Check):
     kind = "budget-year"
     summary = "The disclosure names one budget year as its own throughout."
-    fields = {"statements": Field(parse_statements, "patterns of a statement of the disclosure's own year, "
+    fields = {"statements": Field(parse_year_patterns, "patterns of a statement of the disclosure's own year, "
                                   "each with a (?P<year>…) group", required=True)}
     variables = ("year", "expected", "reported", "computed")
     default_message = "本公开的年度为 {expected} 年，此处却写「{reported}」"

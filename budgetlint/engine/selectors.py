@@ -200,6 +200,15 @@ def parse_patterns(value: Any) -> tuple[re.Pattern[str], ...]:
     return tuple(_regex(s) for s in _strings(value, "a pattern"))
 
 
+def parse_year_patterns(value: Any) -> tuple[re.Pattern[str], ...]:
+    """Patterns that each capture a year in a (?P<year>…) group (`2023 年部门预算编制范围`, `比2022年`)."""
+    patterns = parse_patterns(value)
+    for p in patterns:
+        if "year" not in p.groupindex:
+            raise ValueError(f"pattern {p.pattern!r} needs a (?P<year>…) group")
+    return patterns
+
+
 def parse_code_pattern(value: Any) -> re.Pattern[str]:
     if not isinstance(value, str):
         raise ValueError("must be a regular expression over code digits, e.g. '^2\\d{6}$'")
