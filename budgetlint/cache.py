@@ -19,13 +19,13 @@ import hashlib
 import os
 import json
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from budgetlint import __version__
 from budgetlint.model import Document
 from budgetlint.model_json import document_from_data, document_to_data
+from budgetlint.outputs import replace_atomically
 
 _MAX_ENTRY = 512 * 2**20  # bytes: no parsed disclosure comes near; a larger entry is not ours
 
@@ -73,13 +73,9 @@ class DocumentCache:
     def put(self, data: bytes, name: str, document: Document) -> None:
         """Store atomically; a cache that cannot be written is not an error, and leaves nothing behind."""
         target = self._file(data, name)
-        temporary: str | None = None
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, suffix=".tmp") as f:
-                temporary = f.name
-                f.write(json.dumps(document_to_data(document), ensure_ascii=False, separators=(",", ":")).encode())
-            os.replace(temporary, target)
+            replace_atomically(target, json.dumps(document_to_data(document), ensure_ascii=False,
+                                                  separators=(",", ":")).encode())
         except OSError:
-            if temporary is not None:
-                Path(temporary).unlink(missing_ok=True)
+            pass

@@ -168,7 +168,8 @@ def check(
     if write_waivers is not None:
         _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
-    interactive = name == "text" and output is None and sys.stderr.isatty() and not os.environ.get("CI")
+    interactive = (name == "text" and output is None and sys.stderr is not None and sys.stderr.isatty()
+                   and not os.environ.get("CI"))
     try:
         with progress.bar(interactive, _stderr()) as on_file:
             report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []])
@@ -180,13 +181,13 @@ def check(
         _written(lambda: write_waiver_file(write_waivers, report.violations))
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
-    to_terminal = output is None and sys.stdout.isatty()
+    to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     rendering = Rendering(report, ruleset, color=to_terminal and not os.environ.get("NO_COLOR"),
                           width=_stdout().width if to_terminal else 120,
                           statistics=statistics, show_waived=show_waived, timing=settings["timing"].value)
     text = renderer(name)(rendering)
     if output is None:
-        sys.stdout.write(text)
+        _written(lambda: outputs.write_stdout(text))
     else:
         _written(lambda: outputs.write_text(output, text))
     raise typer.Exit(run.exit_code(report, settings["fail-on"].value, exit_zero))

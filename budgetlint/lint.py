@@ -7,10 +7,9 @@ and the other files (of its disclosure too) are still checked.
 from __future__ import annotations
 
 import time
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from budgetlint.cache import DocumentCache
 from budgetlint.disclosure import group_files
@@ -21,6 +20,7 @@ from budgetlint.model import Document, combine
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen
 from budgetlint.understand import understand
 from budgetlint.understand.model import DocumentFacts
+from budgetlint.workers import Interrupted, process_pool
 
 # Folders are searched for these; a file named on the command line is checked whatever its name.
 DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf"})
@@ -120,6 +120,23 @@ def _check_in_worker(group: list[Path]) -> list[Outcome]:
     return _checked(group, _worker[0], 1, _worker[1])
 
 
+def _outcomes(disclosures: list[list[Path]], rules: RuleSet, jobs: int,
+              cache: DocumentCache | None) -> Iterator[list[Outcome]]:
+    """Each disclosure's outcomes, in order; a disclosure whose worker died is named, not lost."""
+    if jobs > 1 and len(disclosures) > 1:
+        with process_pool(min(jobs, len(disclosures)), _start_worker, (rules, cache)) as pool:
+            futures = [pool.submit(_check_in_worker, group) for group in disclosures]
+            for group, future in zip(disclosures, futures):
+                try:
+                    yield future.result()
+                except BrokenProcessPool:
+                    yield [InputError(str(p), "not checked: a worker process died (killed, or out of memory)")
+                           for p in group]
+    else:
+        for group in disclosures:
+            yield _checked(group, rules, jobs, cache)
+
+
 def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
                 on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None,
                 auto_group: bool = True) -> Report:
@@ -127,21 +144,24 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
     ``on_file`` is told of each file as it is done (a progress bar).  ``groups`` name files
     that are one disclosure; with ``auto_group``, files whose names show they are parts of
-    one disclosure are grouped too (see :mod:`budgetlint.disclosure`)."""
+    one disclosure are grouped too (see :mod:`budgetlint.disclosure`).  When the run is
+    interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
+    file not checked is named as an error."""
     files, errors = discover(paths)
     report = Report(errors=errors)
     explicit = [[Path(p) for p in group] for group in groups or []]
     disclosures = group_files(files, explicit, auto_group)
-    with ExitStack() as stack:
-        if jobs > 1 and len(disclosures) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(min(jobs, len(disclosures)), initializer=_start_worker,
-                                                           initargs=(rules, cache)))
-            found = pool.map(_check_in_worker, disclosures)
-        else:
-            found = (_checked(group, rules, jobs, cache) for group in disclosures)
-        for outcome in (o for outcomes in found for o in outcomes):
-            if on_file is not None:
-                on_file(outcome.path)
-            (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
+    done = 0
+    try:
+        for outcomes in _outcomes(disclosures, rules, jobs, cache):
+            for outcome in outcomes:
+                if on_file is not None:
+                    on_file(outcome.path)
+                (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
+            done += 1
+    except Interrupted as exc:
+        report.interrupted = exc.signum
+        report.errors += [InputError(str(p), f"not checked: the run was interrupted ({exc})")
+                          for group in disclosures[done:] for p in group]
     report.errors.sort(key=lambda e: e.path)
     return report

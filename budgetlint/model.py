@@ -116,6 +116,7 @@ class Problem:
     location: Location
     found: str  # what was there instead of text (`(cid:…)`, `图像`)
     kind: str = "unreadable"  # or "blank-page", "off-page": what a reader of the page does not see
+    unread: bool = False  # nothing on the page was read (a scan, sideways text): a table may be there
 
 
 @dataclass(slots=True)
@@ -124,6 +125,11 @@ class Document:
     blocks: list[Block]
     pages: int | None = None
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def unread_pages(self) -> list[int]:
+        """Pages of which nothing was read: no rule may say a table is missing while one is."""
+        return sorted({p.location.page for p in self.problems if p.unread and p.location.page is not None})
 
     @property
     def tables(self) -> list[Table]:

@@ -66,7 +66,7 @@ def document_to_data(document: Document) -> dict:
     encoder = _Encoder()
     blocks = [{"table": encoder.table(b)} if isinstance(b, Table) else {"paragraph": encoder.paragraph(b)}
               for b in document.blocks]
-    problems = [[p.message, encoder.location(p.location), p.found, p.kind] for p in document.problems]
+    problems = [[p.message, encoder.location(p.location), p.found, p.kind, p.unread] for p in document.problems]
     return {"format": FORMAT, "path": document.path, "pages": document.pages, "files": list(encoder.files),
             "blocks": blocks, "problems": problems}
 
@@ -117,8 +117,9 @@ class _Decoder:
                      [self.paragraph(n) for n in notes], [self.location(p) for p in parts], grid)
 
     def problem(self, raw: Any) -> Problem:
-        _expect(isinstance(raw, list) and len(raw) == 4 and all(isinstance(raw[i], str) for i in (0, 2, 3)), "problem")
-        return Problem(raw[0], self.location(raw[1]), raw[2], raw[3])
+        _expect(isinstance(raw, list) and len(raw) == 5 and all(isinstance(raw[i], str) for i in (0, 2, 3))
+                and isinstance(raw[4], bool), "problem")
+        return Problem(raw[0], self.location(raw[1]), raw[2], raw[3], raw[4])
 
 
 def document_from_data(data: Any) -> Document:

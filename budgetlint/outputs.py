@@ -9,7 +9,9 @@ leaves the old file or the new one, never half a report.
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -43,16 +45,40 @@ def check_target(target: Path, inputs: list[str], option: str) -> None:
         raise OutputError(f"{option} {target}: is not writable")
 
 
-def write_text(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` whole, or raise :class:`OutputError` and leave ``target`` as it was."""
+def replace_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and move it over ``target``; on any
+    failure (a full disk, an interrupt) the temporary file is removed and the error raised."""
     temporary: str | None = None
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=_resolved(target).parent, delete=False,
-                                         prefix=f".{target.name}.", suffix=".tmp") as f:
+        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False, prefix=f".{target.name}.",
+                                         suffix=".tmp") as f:
             temporary = f.name
-            f.write(text)
+            f.write(data)
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_text(target: Path, text: str) -> None:
+    """Write ``text`` to ``target`` whole, or raise :class:`OutputError` and leave ``target`` as it was."""
+    try:
+        replace_atomically(_resolved(target).parent / target.name, text.encode("utf-8"))
+    except OSError as exc:
         raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+
+
+def write_stdout(text: str) -> None:
+    """Write the report to standard output, or raise :class:`OutputError` when it is closed, a
+    pipe whose reader has gone, or a full disk.  Afterwards standard output points nowhere, so
+    the interpreter's own flush at exit cannot fail a second time with a traceback."""
+    try:
+        if sys.stdout is None:
+            raise OSError(errno.EBADF, "closed")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 — lives until exit
+        reason = "closed by its reader" if exc.errno == errno.EPIPE else (exc.strerror or str(exc))
+        raise OutputError(f"standard output: cannot be written: {reason}") from None

@@ -20,6 +20,7 @@ from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS
 from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
 from budgetlint.waivers import apply_waivers, load_waivers
+from budgetlint.workers import stop_on_signals
 
 
 
@@ -54,15 +55,19 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     started = time.perf_counter()
     cache = DocumentCache() if settings["cache"].value else None
     grouped = [p for group in groups or [] for p in group if p not in paths]
-    report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
-                         on_file=on_file, groups=groups, auto_group=settings["auto-group"].value)
+    with stop_on_signals():
+        report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
+                             on_file=on_file, groups=groups, auto_group=settings["auto-group"].value)
     apply_waivers(report, waivers, rules)
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 
 
 def exit_code(report: Report, fail_on: str, exit_zero: bool = False) -> int:
-    """2 on an input error; 1 when a finding is at or above the failing level (unless ``exit_zero``); else 0."""
+    """128 + the signal when interrupted (as a shell reports it); 2 on an input error; 1 when a finding
+    is at or above the failing level (unless ``exit_zero``); else 0."""
+    if report.interrupted is not None:
+        return 128 + report.interrupted
     if report.errors:
         return EXIT_ERROR
     if exit_zero:

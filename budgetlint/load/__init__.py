@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from budgetlint.load.limits import MAX_FILE_BYTES, megabytes
 from budgetlint.model import Document
 
 if TYPE_CHECKING:
@@ -16,9 +17,11 @@ class LoadError(Exception):
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's content, or a :class:`LoadError` saying why it cannot be read."""
+    """The file's content, or a :class:`LoadError` saying why it cannot be read (a file over
+    :data:`~budgetlint.load.limits.MAX_FILE_BYTES` is not read into memory at all)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise LoadError("no such file") from None
     except IsADirectoryError:
@@ -29,6 +32,8 @@ def read_bytes(path: Path) -> bytes:
         raise LoadError(f"cannot read: {exc.strerror or exc}") from None
     if not data.strip():
         raise LoadError("empty file")
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(f"too large: over {megabytes(MAX_FILE_BYTES)} (files over that are not read)")
     return data
 
 

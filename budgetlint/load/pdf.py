@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from concurrent.futures import ProcessPoolExecutor
 from io import BytesIO
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,9 +26,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
 from budgetlint.textnorm import squash
+from budgetlint.workers import process_pool
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
 _PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
@@ -39,6 +40,8 @@ _MARGIN = 0.08  # page numbers live in the top and bottom 8 % of a page
 _PARALLEL_FROM = 24  # pages: below this, one process reads the whole file
 _TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text", "min_words_vertical": 3}
 
+bound_pdf_streams()
+
 
 @dataclass
 class PageContent:
@@ -46,6 +49,7 @@ class PageContent:
     items: list[Any] = field(default_factory=list)  # RawLine | RawTable, in reading order
     problems: list[Problem] = field(default_factory=list)
     has_text: bool = True
+    sideways: bool = False  # most of its text runs sideways: the page was not read
     box: BBox = (0.0, 0.0, 0.0, 0.0)
     off_page: list[tuple[str, BBox]] = field(default_factory=list)  # lines printed outside the page box
     visible: str = ""  # the text inside the box, squashed: to tell an overflow the next page repeats
@@ -131,21 +135,27 @@ class _PageReader:
     def location(self, bbox: BBox | None) -> Location:
         return Location(self.path, page=self.number, bbox=bbox)
 
-    def problem(self, template: str, found: str, bbox: BBox | None = None) -> None:
-        self.content.problems.append(Problem(template.format(n=self.number), self.location(bbox), found))
+    def problem(self, template: str, found: str, bbox: BBox | None = None, unread: bool = False) -> None:
+        self.content.problems.append(Problem(template.format(n=self.number), self.location(bbox), found,
+                                             unread=unread))
 
     def read(self) -> PageContent:
         page = self.page
         chars = page.chars
         self.content.box = tuple(page.bbox)
+        whole = (0.0, 0.0, round(page.width, 2), round(page.height, 2))
         if not chars:
             self.content.has_text = False
-            whole = (0.0, 0.0, round(page.width, 2), round(page.height, 2))
             if page.images:
-                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像", whole)
+                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像", whole, unread=True)
             else:
                 self.content.problems.append(Problem(f"第{self.number}页是空白页（没有文字）", self.location(whole),
                                                      "空白页", kind="blank-page"))
+            return self.content
+        if 2 * sum(1 for c in chars if not c.get("upright", True)) > len(chars):
+            self.content.sideways = True
+            self.problem("第{n}页的文字是侧向的（页面转了 90°？），本页未检查；请把页面转正后再检查", "侧向文字", whole,
+                         unread=True)
             return self.content
         self.content.off_page = off_page_lines(chars, self.content.box)
         self.content.visible = squash("".join(c["text"] for c in chars if not is_off_page(c, self.content.box)))
@@ -154,6 +164,11 @@ class _PageReader:
             self.problem(f"第{{n}}页有 {len(bad)} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
                          bad[0]["text"], _box(bad))
         drawn = page.filter(_drawn)
+        grid = ruled_grid_size(drawn.edges)
+        if grid > MAX_GRID:
+            self.problem(f"第{{n}}页的表格线过多（纵线×横线 = {grid}，上限 {MAX_GRID}），本页表格未读取", "表格线过多",
+                         whole, unread=True)
+            drawn = page.filter(lambda obj: obj.get("object_type") == "char")
         lines = None if drawn.edges else page.extract_text_lines(return_chars=True)
         tables = self._tables(drawn, lines)
         boxes = [t.bbox for t in tables]
@@ -428,11 +443,14 @@ def page_count(data: bytes) -> int:
     except PdfminerException as exc:
         raise LoadError(_reason(exc)) from None
     except Exception as exc:  # pdfminer raises many kinds of errors on a damaged file
-        raise LoadError(f"corrupt PDF: {exc}") from None
+        raise LoadError(_reason(exc)) from None
 
 
 def _reason(exc: Exception) -> str:
-    cause = exc.args[0] if exc.args else exc
+    """One line for a PDF pdfminer could not read (its error, or the error pdfplumber wrapped)."""
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, LimitExceeded):
+        return str(cause)
     name = type(cause).__name__
     if "Password" in name or "Encrypt" in name:
         return "encrypted PDF: a password is needed to read it"
@@ -449,11 +467,15 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise LoadError("not a PDF (no %PDF header)")
     count = page_count(data)
+    try:
+        check_page_count(count)
+    except LimitExceeded as exc:
+        raise LoadError(str(exc)) from None
     numbers = list(range(1, count + 1))
     try:
         if jobs > 1 and count >= _PARALLEL_FROM:
             chunks = [numbers[i::jobs] for i in range(jobs)]
-            with ProcessPoolExecutor(jobs) as pool:
+            with process_pool(jobs) as pool:
                 parts = pool.map(_read_pages, [data] * jobs, [display] * jobs, chunks)
                 pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
         else:
@@ -462,6 +484,8 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
         raise LoadError(_reason(exc)) from None
     if not any(p.has_text for p in pages):
         raise LoadError("no text layer on any page (a scanned PDF?): OCR is not supported yet")
+    if all(p.sideways or not p.has_text for p in pages):
+        raise LoadError("the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again")
     items = [item for p in pages for item in p.items]
     problems = [problem for p in pages for problem in p.problems]
     problems += off_page_problems(display, [(p.number, p.box, p.off_page, p.visible) for p in pages])

@@ -24,6 +24,7 @@ import re
 
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.load.limits import MAX_TEXT_BYTES, megabytes
 from budgetlint.model import Cell, Document, Location
 from budgetlint.textnorm import printable
 
@@ -120,4 +121,7 @@ def _line(text: str, location: Location) -> RawLine:
 
 def parse_text(data: bytes, path: str) -> Document:
     """Load a text extraction (UTF-8 or GB18030) into the document model."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise LoadError(f"too large: {megabytes(len(data))} (text disclosures over {megabytes(MAX_TEXT_BYTES)} "
+                        "are not read)")
     return Document(path=path, blocks=assemble(read_items(decode(data), path)))

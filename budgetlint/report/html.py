@@ -22,6 +22,7 @@ from budgetlint.report.result import FigureRef, Report, Violation, by_file
 from budgetlint.report.text import place
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
+_MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20 times A4 is drawn smaller, not in 4 GB
 _PAD = (90.0, 28.0)  # points around the boxed figures: wide enough to show a row's label
 _SUBJECT = (220, 38, 38)
 _RELATED = (37, 99, 235)
@@ -66,6 +67,10 @@ class _Pages:
     def _open(self, path: str):
         import pdfplumber
 
+        from budgetlint.load.limits import bound_pdf_streams
+
+        bound_pdf_streams()
+
         if path != self.path:
             self.close()
             self.pdf = pdfplumber.open(path)
@@ -90,7 +95,9 @@ class _Pages:
                       min(max(b[2] for b in boxes) + dx, page.width), min(max(b[3] for b in boxes) + dy, page.height))
             if region[3] - region[1] > 0.6 * page.height:
                 region = (0, 0, page.width, page.height)
-            shot = page.crop(region).to_image(resolution=_RESOLUTION, antialias=True)
+            inches = page.width / 72 * page.height / 72  # the whole page is rendered, then cut
+            resolution = min(_RESOLUTION, (_MAX_PIXELS / max(inches, 1e-6)) ** 0.5)
+            shot = page.crop(region).to_image(resolution=resolution, antialias=True)
             for ref in related:
                 if ref.location.bbox:
                     shot.draw_rect(ref.location.bbox, fill=(*_RELATED, 40), stroke=_RELATED, stroke_width=2)

@@ -86,6 +86,7 @@ class Report:
     waived: list[Violation] = field(default_factory=list)  # accepted in a waiver file: not counted
     extra: list[Violation] = field(default_factory=list)  # about no checked file (a stale waiver)
     seconds: float = 0.0  # the whole run
+    interrupted: int | None = None  # the signal that stopped the run before every file was checked
 
     @property
     def violations(self) -> list[Violation]:

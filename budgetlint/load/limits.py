@@ -1,0 +1,101 @@
+"""What a submitted file may cost to read: bounds on size, pages, decompression and drawing.
+
+In CI budgetlint reads files that someone else wrote.  A 1 MB PDF can hold a stream that
+inflates to gigabytes; a page can carry thousands of tiny ruled tables whose intersections take
+minutes to find; a text file can be any size.  Each bound below is far above what real
+disclosures need (the corpus: 60 × 60 table rules on a page at most, content streams under 1 MB,
+texts under 1 MB), and crossing one gives a clear error or an input finding
+on its page, never a run that eats the machine.  The README's limits section lists them.
+"""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+MAX_FILE_BYTES = 256 * 2**20  # any input file, before it is parsed
+MAX_TEXT_BYTES = 16 * 2**20  # a text disclosure (a real one is well under 1 MB)
+MAX_PAGES = 2_000
+MAX_STREAM_BYTES = 64 * 2**20  # one PDF stream once inflated
+MAX_GRID = 10_000  # vertical × horizontal rules on a page (the corpus: 3 600 at most; 10 000 reads in 4 s)
+_JOIN = 3.0  # points: pdfplumber's default snap and join tolerance
+
+
+class LimitExceeded(Exception):
+    """An input past one of the bounds; the message says which and is one line."""
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 2**20:.0f} MB"
+
+
+def check_page_count(count: int) -> None:
+    if count > MAX_PAGES:
+        raise LimitExceeded(f"too many pages: {count} (PDFs over {MAX_PAGES} pages are not read)")
+
+
+def ruled_grid_size(edges: list[dict]) -> int:
+    """Vertical rules × horizontal rules once touching segments are joined, as pdfplumber joins
+    them: the number of intersections pdfplumber will test, and a bound on the cells it will
+    assemble.  A real table has a few dozen rules each way however its cells are drawn; a page
+    of 1 000 tiny separate grids has thousands, and pdfplumber's table finding (quadratic in
+    them) takes minutes.  Counted in O(n log n), before pdfplumber does anything."""
+    counts = []
+    for orientation, start, end, position in (("v", "top", "bottom", "x0"), ("h", "x0", "x1", "top")):
+        segments = sorted((round(e[position] / _JOIN), e[start], e[end]) for e in edges
+                          if e.get("orientation") == orientation)
+        joined, line, reach = 0, None, 0.0
+        for at, begin, finish in segments:
+            if at != line or begin > reach + _JOIN:
+                joined += 1
+                line, reach = at, finish
+            else:
+                reach = max(reach, finish)
+        counts.append(joined)
+    return counts[0] * counts[1]
+
+
+def _too_large() -> LimitExceeded:
+    return LimitExceeded(f"a compressed stream inflates to more than {megabytes(MAX_STREAM_BYTES)} "
+                         "(a decompression bomb?); the PDF is not read")
+
+
+class _BoundedDecompressor:
+    """``zlib.decompressobj`` that stops at :data:`MAX_STREAM_BYTES` of output."""
+
+    def __init__(self, *args: Any):
+        self._inner = zlib.decompressobj(*args)
+        self._produced = 0
+
+    def decompress(self, data: bytes) -> bytes:
+        out = self._inner.decompress(data, MAX_STREAM_BYTES - self._produced + 1)
+        self._produced += len(out)
+        if self._produced > MAX_STREAM_BYTES:
+            raise _too_large()
+        return out
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+class _BoundedZlib:
+    """The part of :mod:`zlib` pdfminer uses, with inflation bounded.  pdfminer inflates a whole
+    stream with ``zlib.decompress`` (and a damaged one byte by byte with ``decompressobj``)."""
+
+    error = zlib.error
+    decompressobj = _BoundedDecompressor
+
+    @staticmethod
+    def decompress(data: bytes, *args: Any) -> bytes:
+        inflater = _BoundedDecompressor(*args[:1])  # wbits
+        out = inflater.decompress(data)
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")  # as zlib.decompress: pdfminer then tries harder
+        return out
+
+
+def bound_pdf_streams() -> None:
+    """Make pdfminer inflate streams through :class:`_BoundedZlib` (idempotent)."""
+    from pdfminer import pdftypes
+
+    pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
