@@ -35,6 +35,12 @@ app = typer.Typer(
 Format = StrEnum("Format", {name.upper(): name for name in FORMATS})
 
 
+class Color(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -59,11 +65,18 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for raw in values or [] for v in raw.split(",") if v.strip()]
 
 
-def _settings(start: str, given: dict) -> dict:
+def _settings(paths: list[str], given: dict, config_file: Path | None = None, isolated: bool = False) -> tuple:
+    """The run's settings, and the settings file they come from (None: defaults and flags only)."""
     from budgetlint import config
 
     try:
-        return config.resolve(Path(start), given)
+        if isolated:
+            found = None
+        elif config_file is not None:
+            found = config.named_settings_file(config_file)
+        else:
+            found = config.find_settings_file(config.common_folder(paths))
+        return config.resolve(found, given), found
     except config.ConfigError as exc:
         raise _fail(str(exc)) from None
 
@@ -145,46 +158,58 @@ def check(
     group: Annotated[Optional[list[str]], typer.Option("--group", help="Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.", metavar="FILES")] = None,
     no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help="Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.")] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (still 2 on a usage or input error).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no progress bar.")] = False,
+    color: Annotated[Color, typer.Option("--color", help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.", metavar="FILE")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every settings file: defaults and flags only.")] = False,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     from budgetlint import outputs, run
+    from budgetlint.config import ConfigError
     from budgetlint.engine.yamlsource import RuleError
     from budgetlint.report import progress, settings_view
     from budgetlint.report.formats import Rendering, renderer
     from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
-    settings = _settings(paths[0], {
+    if config_file is not None and isolated:
+        raise _fail("--config and --isolated exclude each other")
+    flags = {
         "format": format.value if format else None, "rules": _resolved(rules),
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
         "jobs": jobs, "cache": False if no_cache else None, "waivers": _resolved(waivers),
         "timing": False if no_timing else None, "auto-group": False if no_auto_group else None,
-    })
+    }
+    settings, found = _settings(paths, flags, config_file, isolated)
     if show_config:
         settings_view.render(settings, _stdout())
         raise typer.Exit(EXIT_CLEAN)
     ruleset = _rules(settings)
+    per_folder = None if config_file or isolated else run.FolderRules(flags, found[0] if found else None, ruleset)
     _writable(output, "--output", paths + settings["waivers"].value)
     _writable(write_waivers, "--write-waivers", paths + settings["waivers"].value)
     if write_waivers is not None:
         _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
-    interactive = (name == "text" and output is None and sys.stderr is not None and sys.stderr.isatty()
-                   and not os.environ.get("CI"))
+    interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
+                   and sys.stderr.isatty() and not os.environ.get("CI"))
     try:
         with progress.bar(interactive, _stderr()) as on_file:
-            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []])
-    except RuleError as exc:
+            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []], per_folder)
+    except (RuleError, ConfigError) as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:
         _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
     if write_waivers is not None:
+        if report.errors:  # a baseline without them would drop the waivers of the files not checked
+            raise _fail(f"--write-waivers {write_waivers}: not written, {len(report.errors)} file(s) could not "
+                        "be checked")
         _written(lambda: write_waiver_file(write_waivers, report.violations))
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
     to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
-    rendering = Rendering(report, ruleset, color=to_terminal and not os.environ.get("NO_COLOR"),
-                          width=_stdout().width if to_terminal else 120,
-                          statistics=statistics, show_waived=show_waived, timing=settings["timing"].value)
+    colored = color == Color.ALWAYS or (color == Color.AUTO and to_terminal and not os.environ.get("NO_COLOR"))
+    rendering = Rendering(report, per_folder.in_use() if per_folder else ruleset, color=colored, width=_stdout().width if to_terminal else 120,
+                          statistics=statistics, show_waived=show_waived, timing=settings["timing"].value, quiet=quiet)
     text = renderer(name)(rendering)
     if output is None:
         _written(lambda: outputs.write_stdout(text))
@@ -195,7 +220,7 @@ def check(
 
 def _rules_here(extra: list[Path] | None) -> RuleSet:
     """The rules in force in the current folder (its settings file, plus --rules)."""
-    return _rules(_settings(".", {"rules": _resolved(extra), "select": [], "ignore": []}))
+    return _rules(_settings(["."], {"rules": _resolved(extra), "select": [], "ignore": []})[0])
 
 
 @app.command("rules")

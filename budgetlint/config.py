@@ -1,10 +1,14 @@
 """Settings kept with the disclosures: ``[tool.budgetlint]`` in pyproject.toml, or budgetlint.toml.
 
-The file is found by walking up from the first checked path (a budgetlint.toml
-wins over a pyproject.toml in the same folder; a pyproject.toml without a
-``[tool.budgetlint]`` table does not count).  Command-line flags override it;
-every setting remembers where its value came from, for ``--show-config``.
-Paths in the file (extra rule packs, the waiver file) are relative to it.
+A file is found by walking up from a folder (a budgetlint.toml wins over a
+pyproject.toml in the same folder; a pyproject.toml without a ``[tool.budgetlint]``
+table does not count), as ruff finds its settings: each checked file's rules come
+from its nearest settings file (:data:`PER_FILE` keys), the run's own settings
+(format, jobs …) from the one nearest the folder all checked paths share, so the
+order of the paths changes nothing.  ``--config FILE`` names one file for all,
+``--isolated`` uses none.  Command-line flags override any file; every setting
+remembers where its value came from, for ``--show-config``.  Paths in the file
+(extra rule packs, the waiver file) are relative to it.
 """
 
 from __future__ import annotations
@@ -91,6 +95,38 @@ KEYS: dict[str, tuple[Any, Any, bool]] = {
 }
 
 
+# What a folder's own settings file decides for the files under it; the rest is the run's.
+PER_FILE = ("select", "ignore", "severity", "rules")
+
+Found = tuple[Path, dict[str, Any]] | None  # a settings file and its budgetlint table, or none
+
+
+def common_folder(paths: list[str]) -> Path:
+    """The deepest folder holding every path: where the run's settings are looked for."""
+    try:
+        return Path(os.path.commonpath([str(resolved(Path(p))) for p in paths]))
+    except (PathError, ValueError) as exc:
+        raise ConfigError(str(exc)) from None
+
+
+def named_settings_file(path: Path) -> tuple[Path, dict[str, Any]]:
+    """``--config FILE``: a budgetlint.toml, or a pyproject.toml with a ``[tool.budgetlint]`` table."""
+    try:
+        file = resolved(path)
+    except PathError as exc:
+        raise ConfigError(str(exc)) from None
+    if not file.is_file():
+        raise ConfigError(f"--config {path}: no such file")
+    data = _read(file)
+    if file.name != "pyproject.toml":
+        return file, data
+    tool = data.get("tool", {})
+    table = tool.get("budgetlint") if isinstance(tool, dict) else None
+    if not isinstance(table, dict):
+        raise ConfigError(f"--config {path}: has no [tool.budgetlint] table of settings")
+    return file, table
+
+
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest settings file at or above ``start``, and its budgetlint table."""
     try:
@@ -123,10 +159,9 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
-def resolve(start: Path, given: dict[str, Any]) -> dict[str, Setting]:
+def resolve(found: Found, given: dict[str, Any]) -> dict[str, Setting]:
     """The settings in force: command line (``given``, None = not given) over the file over defaults."""
     settings = {key: Setting(default, DEFAULT) for key, (_, default, _) in KEYS.items()}
-    found = find_settings_file(start)
     if found is not None:
         path, table = found
         where = "[tool.budgetlint]" if path.name == "pyproject.toml" else ""

@@ -107,25 +107,24 @@ def _checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache 
         return [InputError(str(p), f"internal error: {type(exc).__name__}: {exc}") for p in group]
 
 
-_worker: tuple[RuleSet, DocumentCache | None] | None = None
+_worker_cache: DocumentCache | None = None
 
 
-def _start_worker(rules: RuleSet, cache: DocumentCache | None) -> None:
-    global _worker
-    _worker = (rules, cache)
+def _start_worker(cache: DocumentCache | None) -> None:
+    global _worker_cache
+    _worker_cache = cache
 
 
-def _check_in_worker(group: list[Path]) -> list[Outcome]:
-    assert _worker is not None
-    return _checked(group, _worker[0], 1, _worker[1])
+def _check_in_worker(group: list[Path], rules: RuleSet) -> list[Outcome]:
+    return _checked(group, rules, 1, _worker_cache)
 
 
-def _outcomes(disclosures: list[list[Path]], rules: RuleSet, jobs: int,
+def _outcomes(disclosures: list[list[Path]], rulesets: list[RuleSet], jobs: int,
               cache: DocumentCache | None) -> Iterator[list[Outcome]]:
     """Each disclosure's outcomes, in order; a disclosure whose worker died is named, not lost."""
     if jobs > 1 and len(disclosures) > 1:
-        with process_pool(min(jobs, len(disclosures)), _start_worker, (rules, cache)) as pool:
-            futures = [pool.submit(_check_in_worker, group) for group in disclosures]
+        with process_pool(min(jobs, len(disclosures)), _start_worker, (cache,)) as pool:
+            futures = [pool.submit(_check_in_worker, group, rules) for group, rules in zip(disclosures, rulesets)]
             for group, future in zip(disclosures, futures):
                 try:
                     yield future.result()
@@ -133,30 +132,33 @@ def _outcomes(disclosures: list[list[Path]], rules: RuleSet, jobs: int,
                     yield [InputError(str(p), "not checked: a worker process died (killed, or out of memory)")
                            for p in group]
     else:
-        for group in disclosures:
+        for group, rules in zip(disclosures, rulesets):
             yield _checked(group, rules, jobs, cache)
 
 
 def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
-                on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None,
-                auto_group: bool = True) -> Report:
+                on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
+                auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None) -> Report:
     """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
-    ``on_file`` is told of each file as it is done (a progress bar).  ``groups`` name files
+    ``on_file`` is told of each file as it is done, and of how many there are (a progress bar).  ``groups`` name files
     that are one disclosure; with ``auto_group``, files whose names show they are parts of
-    one disclosure are grouped too (see :mod:`budgetlint.disclosure`).  When the run is
+    one disclosure are grouped too (see :mod:`budgetlint.disclosure`).  ``rules_for`` gives the
+    rules of a disclosure by its first file (settings per folder); without it, ``rules`` for all.
+    When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
     files, errors = discover(paths)
     report = Report(errors=errors)
     explicit = [[Path(p) for p in group] for group in groups or []]
     disclosures = group_files(files, explicit, auto_group)
+    rulesets = [rules_for(group[0]) if rules_for else rules for group in disclosures]  # a bad settings file stops us here
     done = 0
     try:
-        for outcomes in _outcomes(disclosures, rules, jobs, cache):
+        for outcomes in _outcomes(disclosures, rulesets, jobs, cache):
             for outcome in outcomes:
                 if on_file is not None:
-                    on_file(outcome.path)
+                    on_file(outcome.path, len(files))
                 (report.errors if isinstance(outcome, InputError) else report.files).append(outcome)
             done += 1
     except Interrupted as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from budgetlint.cache import DocumentCache
-from budgetlint.config import Setting
+from budgetlint.config import PER_FILE, Setting, find_settings_file, resolve
 from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.engine.rule import Severity
 from budgetlint.engine.yamlsource import RuleError
@@ -21,7 +21,6 @@ from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
 from budgetlint.waivers import apply_waivers, load_waivers
 from budgetlint.workers import stop_on_signals
-
 
 
 def ruleset(settings: dict[str, Setting]) -> RuleSet:
@@ -43,9 +42,37 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
     ))
 
 
+class FolderRules:
+    """Each checked file's rules: its nearest settings file's, with the command line's rule flags
+    over them (ruff's hierarchy), so that `check b a/sub` and `check a/sub b` check alike.  One rule
+    set per settings file, built once."""
+
+    def __init__(self, flags: dict[str, Any], run_file: Path | None, run_rules: RuleSet):
+        self.flags = {key: flags.get(key) for key in PER_FILE}
+        self.by_file: dict[Path | None, RuleSet] = {run_file: run_rules}
+
+    def __call__(self, path: Path) -> RuleSet:
+        found = find_settings_file(path)
+        key = found[0] if found else None
+        if key not in self.by_file:
+            self.by_file[key] = ruleset(resolve(found, self.flags))
+        return self.by_file[key]
+
+    def in_use(self) -> RuleSet:
+        """Every rule some file was checked with: what a report documents."""
+        first, *others = self.by_file.values()
+        rules = {r.id: r for r in first.rules}
+        for other in others:
+            for rule in other.rules:
+                rules.setdefault(rule.id, rule)
+        return replace(first, rules=tuple(rules.values()))
+
+
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
-              on_file: Callable[[str], None] | None = None, groups: list[list[str]] | None = None) -> Report:
-    """Check ``paths``; ``groups`` name files that are one disclosure."""
+              on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
+              rules_for: Callable[[Path], RuleSet] | None = None) -> Report:
+    """Check ``paths``; ``groups`` name files that are one disclosure; ``rules_for`` gives a file's
+    rules when they depend on its folder (else ``rules`` for all)."""
     waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     for w in waivers:  # a waiver of nothing would hide nothing now, and anything once the name is reused
         if w.rule not in rules.defined:
@@ -57,7 +84,8 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     grouped = [p for group in groups or [] for p in group if p not in paths]
     with stop_on_signals():
         report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
-                             on_file=on_file, groups=groups, auto_group=settings["auto-group"].value)
+                             on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
+                             rules_for=rules_for)
     apply_waivers(report, waivers, rules)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -209,3 +209,36 @@ def test_pages_in_parallel_give_the_same_document():
     two = load_document(PDFS / "taiqian-2023.pdf", jobs=2)
     assert [(t.title, len(t.body)) for t in one.tables] == [(t.title, len(t.body)) for t in two.tables]
     assert [p.text for p in one.paragraphs] == [p.text for p in two.paragraphs]
+
+
+def test_a_sideways_page_is_said_and_no_table_is_called_missing_or_stood_in_for(tmp_path, rules):
+    """台前's 支出总表 (page 12) turned 90°: its text is not read, and no rule may then say a table is
+    missing (BL501, BL503) or compare the 收支总表 with the 一般公共预算 table in its stead (BL210)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=PDFS / "taiqian-2023.pdf")
+    writer.pages[11].rotate(90)
+    turned = tmp_path / "turned.pdf"
+    writer.write(turned)
+    result = check_file(turned, rules)
+    unread = [v for v in result.violations if v.rule == "BL001"]
+    assert [v.subject.location.page for v in unread] == [12] and "侧向" in unread[0].message
+    assert not [v for v in result.violations if v.rule in ("BL210", "BL501", "BL503")]
+    upright = check_file(PDFS / "taiqian-2023.pdf", rules)
+    assert sum(v.rule == "BL210" for v in upright.violations) == 4
+
+
+def test_a_page_of_many_tiny_ruled_tables_is_not_read_for_tables_and_says_so():
+    from budgetlint.load.limits import MAX_GRID, ruled_grid_size
+
+    def rule(orientation: str, at: float, start: float, end: float) -> dict:
+        if orientation == "v":
+            return {"orientation": "v", "x0": at, "top": start, "bottom": end}
+        return {"orientation": "h", "top": at, "x0": start, "x1": end}
+
+    # one real table: 10 columns drawn cell by cell still join into 11 vertical rules
+    cells = [rule("v", 10 + 50 * c, 20 * r, 20 * r + 20) for c in range(11) for r in range(30)]
+    cells += [rule("h", 20 * r, 10 + 50 * c, 60 + 50 * c) for r in range(31) for c in range(10)]
+    assert ruled_grid_size(cells) == 11 * 31
+    tiny = [rule(o, 16 * i + d, 16 * j, 16 * j + 12) for i in range(40) for j in range(40) for o in "vh" for d in (0, 6, 12)]
+    assert ruled_grid_size(tiny) > MAX_GRID

@@ -98,3 +98,53 @@ def test_a_pyproject_whose_tool_table_is_not_a_table_is_never_a_traceback(tmp_pa
     result = run("check", str(folder), cwd=tmp_path)
     assert result.returncode == rc and "Traceback" not in result.stderr
     assert said in result.stderr
+
+
+def _two_folders(tmp_path):
+    """a/ selects BL101 only; b/ has no settings of its own: every rule."""
+    for name in ("a/sub", "b"):
+        (tmp_path / name).mkdir(parents=True)
+        shutil.copy(ROOT / "samples/text/taiqian-2023.txt", tmp_path / name / "taiqian.txt")
+    (tmp_path / "a" / "budgetlint.toml").write_text('select = ["BL101"]\n', encoding="utf-8")
+
+
+def _rules_by_file(result) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for v in json.loads(result.stdout)["violations"]:
+        found.setdefault(v["file"], set()).add(v["rule"])
+    return found
+
+
+def test_each_file_is_checked_with_its_own_folders_settings_whatever_the_order(tmp_path):
+    _two_folders(tmp_path)
+    first = run("check", "--format", "json", "--no-timing", "b", "a/sub", cwd=tmp_path)
+    second = run("check", "--format", "json", "--no-timing", "a/sub", "b", cwd=tmp_path)
+    by_file = _rules_by_file(first)
+    assert by_file == _rules_by_file(second)
+    assert by_file["a/sub/taiqian.txt"] == {"BL101"}
+    assert {"BL101", "BL311", "BL321"} <= by_file["b/taiqian.txt"]
+
+
+def test_config_names_one_settings_file_for_all_and_isolated_uses_none(tmp_path):
+    _two_folders(tmp_path)
+    named = _rules_by_file(run("check", "--format", "json", "--config", "a/budgetlint.toml", "a/sub", "b",
+                               cwd=tmp_path))
+    assert named == {"a/sub/taiqian.txt": {"BL101"}, "b/taiqian.txt": {"BL101"}}
+    isolated = _rules_by_file(run("check", "--format", "json", "--isolated", "a/sub", cwd=tmp_path))
+    assert "BL311" in isolated["a/sub/taiqian.txt"]
+    both = run("check", "--isolated", "--config", "a/budgetlint.toml", "b", cwd=tmp_path)
+    assert both.returncode == 2 and "exclude each other" in both.stderr
+
+
+def test_a_bad_settings_file_in_any_checked_folder_is_an_error(tmp_path):
+    _two_folders(tmp_path)
+    (tmp_path / "b" / "budgetlint.toml").write_text('select = ["NOPE"]\n', encoding="utf-8")
+    result = run("check", "a/sub", "b", cwd=tmp_path)
+    assert result.returncode == 2 and "select: no rule matches 'NOPE'" in result.stderr and result.stdout == ""
+
+
+def test_quiet_prints_the_findings_without_the_summary_and_color_always_colours(tmp_path):
+    plain = run("check", "samples/text/taiqian-2023.txt").stdout
+    quiet = run("check", "-q", "samples/text/taiqian-2023.txt").stdout
+    assert "发现 23 处问题" in plain and "发现" not in quiet.splitlines()[-1] and "BL311" in quiet
+    assert "\x1b[" not in plain and "\x1b[" in run("check", "--color", "always", "samples/text/taiqian-2023.txt").stdout

@@ -79,3 +79,14 @@ def test_a_baseline_is_never_written_over_reasons_people_wrote(tmp_path):
     other.write_text("todo: [call the agency]\n", encoding="utf-8")
     not_waivers = run("check", "--select", "BL1", "--write-waivers", str(other), str(doc), cwd=tmp_path)
     assert not_waivers.returncode == 2 and "is not a waiver file" in not_waivers.stderr
+
+
+def test_a_baseline_is_not_written_while_a_file_cannot_be_checked(tmp_path):
+    """Its waivers would vanish from the new baseline, and come back as findings once it reads again."""
+    doc = tmp_path / "taiqian.txt"
+    shutil.copy(SAMPLE, doc)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 cut off")
+    waivers = tmp_path / "waivers.yaml"
+    result = run("check", "--write-waivers", str(waivers), str(doc), str(tmp_path / "broken.pdf"), cwd=tmp_path)
+    assert result.returncode == 2 and "not written, 1 file(s) could not be checked" in result.stderr
+    assert not waivers.exists()

@@ -29,7 +29,7 @@ from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
-from budgetlint.textnorm import squash
+from budgetlint.textnorm import printable, squash
 from budgetlint.workers import process_pool
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
@@ -142,6 +142,9 @@ class _PageReader:
     def read(self) -> PageContent:
         page = self.page
         chars = page.chars
+        for char in chars:  # a glyph mapped to ESC … would reach the terminal and the CI log as a command
+            if not char["text"].isprintable():
+                char["text"] = printable(char["text"]).replace("\t", " ").replace("\n", " ").replace("\r", " ")
         self.content.box = tuple(page.bbox)
         whole = (0.0, 0.0, round(page.width, 2), round(page.height, 2))
         if not chars:

@@ -20,6 +20,7 @@ class Rendering:
     statistics: bool = False  # counts per rule instead of each violation (text)
     show_waived: bool = False  # list the findings a waiver accepted
     timing: bool = True  # report seconds (off: byte-reproducible output)
+    quiet: bool = False  # the findings only, without the summary line (text)
 
 
 Renderer = Callable[[Rendering], str]

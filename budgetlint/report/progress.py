@@ -14,8 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 
 @contextmanager
-def bar(shown: bool, console: Console) -> Iterator[Callable[[str], None] | None]:
-    """Yield a callback to call with each finished file (or None when no bar is shown)."""
+def bar(shown: bool, console: Console) -> Iterator[Callable[[str, int], None] | None]:
+    """Yield a callback to call with each finished file and the number of files (or None when no
+    bar is shown)."""
     if not shown:
         yield None
         return
@@ -23,7 +24,7 @@ def bar(shown: bool, console: Console) -> Iterator[Callable[[str], None] | None]
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=None)
 
-        def done(path: str) -> None:
-            progress.update(task, advance=1, description=path)
+        def done(path: str, total: int) -> None:
+            progress.update(task, total=total, advance=1, description=path)
 
         yield done

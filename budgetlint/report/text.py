@@ -128,5 +128,6 @@ def render(rendering: Rendering) -> str:
                 for line in _violation(v, "  "):
                     console.print(line, style="dim")
         console.print()
-    console.print(summary(report, rendering.timing))
+    if not rendering.quiet:
+        console.print(summary(report, rendering.timing))
     return buffer.getvalue()
