@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfWriter
-from pypdf.generic import DictionaryObject, NameObject, StreamObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, StreamObject
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDF = ROOT / "samples" / "pdf" / "taiqian-2023.pdf"
@@ -41,11 +41,15 @@ class Case:
 
 
 def _one_page(path: Path, content: bytes, size: tuple[int, int] = (595, 842)) -> Path:
-    """A one-page PDF with a title line in Helvetica and ``content`` after it."""
+    """A one-page PDF with a title line in Helvetica and ``content`` after it; in its font, code 27
+    is the glyph `uni001B`, which text extraction gives as ESC."""
     writer = PdfWriter()
     page = writer.add_blank_page(*size)
+    escape = DictionaryObject({NameObject("/Type"): NameObject("/Encoding"),
+                               NameObject("/Differences"): ArrayObject([NumberObject(27), NameObject("/uni001B")])})
     font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
+                             NameObject("/BaseFont"): NameObject("/Helvetica"),
+                             NameObject("/Encoding"): writer._add_object(escape)})
     page[NameObject("/Resources")] = DictionaryObject(
         {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
     stream = StreamObject()
@@ -112,6 +116,9 @@ def build(d: Path) -> list[Case]:
     cases = [
         Case("inflate bomb", [str(inflate_bomb(d / "bomb.pdf"))], 2, "inflates to more than 64 MB"),
         Case("2 400 tiny tables on a page", [str(tiny_tables(d / "tiny-tables.pdf"))], 1, "表格线过多"),
+        Case("terminal escapes in a PDF", [str(_one_page(d / "escapes.pdf", b"BT /F1 12 Tf 40 780 Td "
+                                                                         b"(Total \x1b[2J\x1b[31m 5) Tj ET\n"))],
+             0, "未发现问题"),
         Case("every page sideways", [str(sample_pages(d / "sideways.pdf", lambda p: p.rotate(90)))], 2,
              "runs sideways"),
         Case("page 20 times A4, HTML report", ["--format", "html", "--output", str(d / "big.html"),

@@ -125,3 +125,11 @@ def test_a_worker_killed_names_the_files_it_did_not_check_and_keeps_the_rest(tmp
     assert "Traceback" not in stderr
     assert "not checked: a worker process died" in stderr
     assert '"violations"' in stdout
+
+
+def test_a_pdf_glyph_that_reads_as_an_escape_character_is_read_as_a_space(tmp_path):
+    from budgetlint.load import load_document
+
+    pdf = bad_inputs._one_page(tmp_path / "escape.pdf", b"BT /F1 12 Tf 40 780 Td (Total \x1b[31m 5) Tj ET\n")
+    texts = [p.text for p in load_document(pdf).paragraphs]
+    assert "Total [31m 5" in " ".join(texts) and not any("\x1b" in t for t in texts)
