@@ -306,3 +306,22 @@ def test_a_stale_waiver_is_reported_at_its_line_in_the_waiver_file(tmp_path, rul
     assert "::warning file=waivers.yaml,line=2,col=5,title=BL002 stale-waiver::" in render("github", stale, rules)
     result = only(sarif(stale, rules)["runs"][0]["results"], ruleId="BL002")
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 5}
+
+
+def test_concise_is_one_line_a_finding_at_a_location_editors_and_viewers_open(report, rules):
+    lines = render("concise", report, rules).splitlines()
+    assert len(lines) == len(report.violations)
+    text = [line for line in lines if line.startswith(f"{TEXT}:")]
+    assert f"{TEXT}:27:3: BL503 [error] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表" in text
+    assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(error|warning|info)\] ", line) for line in text)
+    page_15 = [line for line in lines if line.startswith(f"{PDF}#page=15: ")]
+    assert [line.split()[1] for line in page_15] == ["BL101", "BL101", "BL101", "BL510", "BL401"]  # top to bottom
+    assert page_15[-1].endswith("（2210201 住房公积金）")  # the row, which the message does not name
+
+
+def test_the_output_contracts_example_names_each_rule_as_the_tool_does(rules):
+    contract = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    named = re.findall(r'"rule": "(BL\d+)",\s*"name": "([^"]+)"', contract)
+    assert named
+    for rule_id, name in named:
+        assert rules.get(rule_id) is not None and rules.get(rule_id).name == name, rule_id

@@ -26,7 +26,7 @@ class Rendering:
 Renderer = Callable[[Rendering], str]
 
 
-FORMATS = ("text", "json", "jsonl", "sarif", "github", "junit", "html")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit", "html")
 
 
 def renderer(name: str) -> Renderer:
