@@ -30,3 +30,22 @@ def test_html_report_embeds_page_images_and_highlighted_lines(rules):
     # text findings: the lines around them, the figure marked
     assert '<mark class="subject">584.50</mark>' in page
     assert '<mark class="related">44.00</mark>' in page
+
+
+def test_page_pictures_outline_the_figures_and_never_paint_over_them(rules, monkeypatch):
+    from pdfplumber.display import PageImage
+
+    drawn = []
+    original = PageImage.draw_rect
+
+    def recording(self, bbox, fill=None, stroke=None, stroke_width=1):
+        drawn.append((tuple(bbox), fill))
+        return original(self, bbox, fill=fill, stroke=stroke, stroke_width=stroke_width)
+
+    monkeypatch.setattr(PageImage, "draw_rect", recording)
+    report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL101"], None))
+    renderer("html")(Rendering(report, rules))
+    figure = report.violations[0].subject.location.bbox  # 584.50, 合计 of 基本支出
+    assert drawn and all(fill is None for _, fill in drawn)
+    boxes = [box for box, _ in drawn]
+    assert any(b[0] < figure[0] and b[1] < figure[1] and b[2] > figure[2] and b[3] > figure[3] for b in boxes)

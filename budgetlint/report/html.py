@@ -26,6 +26,11 @@ _MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20
 _PAD = (90.0, 28.0)  # points around the boxed figures: wide enough to show a row's label
 _SUBJECT = (220, 38, 38)
 _RELATED = (37, 99, 235)
+_AROUND = 2.5  # points between a figure and its box: the outline never touches the glyphs it marks
+
+
+def _around(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+    return (bbox[0] - _AROUND, bbox[1] - _AROUND, bbox[2] + _AROUND, bbox[3] + _AROUND)
 _CONTEXT_LINES = 2
 
 _STYLE = """
@@ -100,9 +105,9 @@ class _Pages:
             shot = page.crop(region).to_image(resolution=resolution, antialias=True)
             for ref in related:
                 if ref.location.bbox:
-                    shot.draw_rect(ref.location.bbox, fill=(*_RELATED, 40), stroke=_RELATED, stroke_width=2)
-            if subject is not None and subject.location.bbox:
-                shot.draw_rect(subject.location.bbox, fill=(*_SUBJECT, 40), stroke=_SUBJECT, stroke_width=3)
+                    shot.draw_rect(_around(ref.location.bbox), fill=None, stroke=_RELATED, stroke_width=2)
+            if subject is not None and subject.location.bbox:  # outlined, never filled over the figure
+                shot.draw_rect(_around(subject.location.bbox), fill=None, stroke=_SUBJECT, stroke_width=3)
             buffer = io.BytesIO()
             shot.annotated.save(buffer, format="PNG", optimize=True)
             page.close()
