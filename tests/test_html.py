@@ -49,3 +49,27 @@ def test_page_pictures_outline_the_figures_and_never_paint_over_them(rules, monk
     assert drawn and all(fill is None for _, fill in drawn)
     boxes = [box for box, _ in drawn]
     assert any(b[0] < figure[0] and b[1] < figure[1] and b[2] > figure[2] and b[3] > figure[3] for b in boxes)
+
+
+def test_a_table_finding_picture_shows_its_whole_row_label_and_code_included(rules, monkeypatch):
+    import pdfplumber
+    from pdfplumber.page import Page
+
+    crops = []
+    original = Page.crop
+
+    def recording(self, bbox, *args, **kwargs):
+        crops.append((self.page_number, tuple(bbox)))
+        return original(self, bbox, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "crop", recording)
+    report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL401"], None))
+    renderer("html")(Rendering(report, rules))
+    duplicate = report.violations[0]  # 2210201 住房公积金 listed twice on page 15
+    (crop,) = [box for page, box in crops if page == duplicate.subject.location.page]
+    top = duplicate.subject.location.bbox[1]
+    with pdfplumber.open(ROOT / "samples/pdf/taiqian-2023.pdf") as pdf:
+        row = [c for c in pdf.pages[14].chars if abs(c["top"] - top) < 3]
+    label = "".join(c["text"] for c in row)
+    assert "221" in label and "住房公积金" in label
+    assert all(crop[0] <= c["x0"] and c["x1"] <= crop[2] and crop[1] <= c["top"] and c["bottom"] <= crop[3] for c in row)

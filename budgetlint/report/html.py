@@ -23,7 +23,8 @@ from budgetlint.report.text import place
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
 _MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20 times A4 is drawn smaller, not in 4 GB
-_PAD = (90.0, 28.0)  # points around the boxed figures: wide enough to show a row's label
+_PAD = 28.0  # points above and below the boxed figures; across, the page's whole width (the row's
+# label and code, the whole line of a sentence)
 _SUBJECT = (220, 38, 38)
 _RELATED = (37, 99, 235)
 _AROUND = 2.5  # points between a figure and its box: the outline never touches the glyphs it marks
@@ -88,16 +89,15 @@ class _Pages:
         self.pdf, self.path = None, None
 
     def image(self, path: str, number: int, subject: FigureRef | None, related: list[FigureRef]) -> str | None:
-        """A data URI of the page region holding the boxes, or None when it cannot be drawn."""
+        """A data URI of the band of the page holding the boxes, or None when it cannot be drawn."""
         boxes = [r.location.bbox for r in ([subject] if subject else []) + related if r.location.bbox]
         if not boxes:
             return None
         try:
             pdf = self._open(path)
             page = pdf.pages[number - 1]
-            dx, dy = _PAD
-            region = (max(min(b[0] for b in boxes) - dx, 0), max(min(b[1] for b in boxes) - dy, 0),
-                      min(max(b[2] for b in boxes) + dx, page.width), min(max(b[3] for b in boxes) + dy, page.height))
+            region = (0, max(min(b[1] for b in boxes) - _PAD, 0), page.width,
+                      min(max(b[3] for b in boxes) + _PAD, page.height))
             if region[3] - region[1] > 0.6 * page.height:
                 region = (0, 0, page.width, page.height)
             inches = page.width / 72 * page.height / 72  # the whole page is rendered, then cut
