@@ -24,26 +24,40 @@ from budgetlint.workers import Interrupted, process_pool
 
 # Folders are searched for these; a file named on the command line is checked whatever its name.
 DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf"})
+# Files a folder of disclosures holds for budgetlint itself: not disclosures, not worth a word.
+OWN_FILES = frozenset({"budgetlint.toml", "pyproject.toml"})
+OWN_SUFFIXES = frozenset({".yaml", ".yml"})  # waiver files and rule packs
 Outcome = FileResult | InputError
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
-    """The files to check, in a stable order, and the paths that name nothing checkable."""
+def _not_read(path: Path) -> bool:
+    """A file in a folder that budgetlint does not read and that is not its own (hidden, settings,
+    waivers): it is named in the report, so that a folder of Excel disclosures is not passed as clean."""
+    return (path.suffix.lower() not in DISCOVERED_SUFFIXES and not path.name.startswith(".")
+            and path.name not in OWN_FILES and path.suffix.lower() not in OWN_SUFFIXES)
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[InputError], list[str]]:
+    """The files to check, in a stable order; the paths that name nothing checkable; and the files
+    found in folders that are of kinds budgetlint does not read."""
     files: list[Path] = []
     errors: list[InputError] = []
+    skipped: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in DISCOVERED_SUFFIXES)
+            present = sorted(p for p in path.rglob("*") if p.is_file())
+            found = [p for p in present if p.suffix.lower() in DISCOVERED_SUFFIXES]
             if not found:
                 errors.append(InputError(raw, "no .txt or .pdf files in this folder"))
             files.extend(found)
+            skipped.extend(str(p) for p in present if _not_read(p))
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             errors.append(InputError(raw, "no such file or folder"))
     unique = list(dict.fromkeys(files))
-    return unique, errors
+    return unique, errors, list(dict.fromkeys(skipped))
 
 
 def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations) -> FileResult:
@@ -148,8 +162,8 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
-    files, errors = discover(paths)
-    report = Report(errors=errors)
+    files, errors, skipped = discover(paths)
+    report = Report(errors=errors, skipped=skipped)
     explicit = [[Path(p) for p in group] for group in groups or []]
     disclosures = group_files(files, explicit, auto_group)
     rulesets = [rules_for(group[0]) if rules_for else rules for group in disclosures]  # a bad settings file stops us here

@@ -6,12 +6,13 @@ import pytest
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 
 from conftest import ROOT, sample
 
-CONTRACT_KEYS = {"version", "tool", "files", "errors", "violations"}
+CONTRACT_KEYS = {"version", "tool", "files", "errors", "skipped", "violations"}
 VIOLATION_KEYS = {"rule", "name", "severity", "message", "file", "location", "reported", "computed",
                   "difference", "related"}
 LOCATION_KEYS = {"page", "line", "column", "bbox", "table", "row", "col", "text"}
@@ -269,3 +270,22 @@ def test_no_color_turns_colour_off_on_a_terminal(no_color, coloured):
         out += chunk
     os.close(leader)
     assert b"BL101" in out and (b"\x1b[" in out) == coloured
+
+
+def test_files_a_folder_holds_that_are_not_checked_are_named_and_never_pass_as_clean(tmp_path):
+    """A folder with a README, a .csv and an unreadable PDF: all three named; budgetlint's own files
+    (settings, waivers) are not; the summary does not say 未发现问题."""
+    shutil.copy(ROOT / "samples/text/xixiang-2024.txt", tmp_path / "xixiang.txt")
+    (tmp_path / "README.md").write_text("说明\n", encoding="utf-8")
+    (tmp_path / "figures.csv").write_text("a,b\n", encoding="utf-8")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 cut off")
+    (tmp_path / "budgetlint.toml").write_text('select = ["BL401"]\n', encoding="utf-8")
+    (tmp_path / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
+    text = run("check", str(tmp_path))
+    said = text.stdout + text.stderr
+    assert text.returncode == 2 and "未发现问题" not in said and "所检查的文件中发现 0 处问题" in text.stdout
+    assert "broken.pdf" in text.stderr and "2 个文件未检查（不读的类型：.csv 1 个、.md 1 个" in text.stdout
+    assert "README.md" in text.stdout and "figures.csv" in text.stdout
+    assert "budgetlint.toml" not in said and "waivers.yaml" not in said
+    data = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
+    assert data["skipped"] == [str(tmp_path / "README.md"), str(tmp_path / "figures.csv")]

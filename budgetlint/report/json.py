@@ -41,6 +41,7 @@ def report_json(report: Report, timing: bool = True, show_waived: bool = False) 
             for f in report.files
         ],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
+        "skipped": list(report.skipped),
         "violations": [violation_json(v) for v in report.violations],
     }
     if show_waived:

@@ -87,6 +87,7 @@ class Report:
     extra: list[Violation] = field(default_factory=list)  # about no checked file (a stale waiver)
     seconds: float = 0.0  # the whole run
     interrupted: int | None = None  # the signal that stopped the run before every file was checked
+    skipped: list[str] = field(default_factory=list)  # files in the folders of kinds budgetlint does not read
 
     @property
     def violations(self) -> list[Violation]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from pathlib import PurePath
 
 from rich.console import Console
 from rich.text import Text
@@ -82,6 +83,8 @@ def summary(report: Report, timing: bool = True) -> Text:
     if total:
         detail = "，".join(f"{k} {counts[k]}" for k in ("error", "warning", "info") if counts[k])
         text.append(f"发现 {total} 处问题（{detail}）", style="bold")
+    elif report.errors or report.skipped:  # not a clean pass: some files were not checked
+        text.append("所检查的文件中发现 0 处问题", style="bold yellow")
     else:
         text.append("未发现问题", style="bold green")
     pages = f"（{report.pages} 页）" if report.pages else ""
@@ -90,6 +93,11 @@ def summary(report: Report, timing: bool = True) -> Text:
         text.append(f"，{len(report.waived)} 处已豁免")
     if report.errors:
         text.append(f"，{len(report.errors)} 个文件无法检查", style="bold red")
+    if report.skipped:
+        kinds = Counter(PurePath(p).suffix.lower() or "无扩展名" for p in report.skipped)
+        text.append(f"，{len(report.skipped)} 个文件未检查（不读的类型：" +
+                    "、".join(f"{k} {n} 个" for k, n in sorted(kinds.items())) +
+                    f"：{'、'.join(report.skipped)}）", style="bold yellow")
     if timing and report.seconds:
         text.append(f"，用时 {report.seconds:.2f} 秒")
     text.append("。")
