@@ -289,3 +289,13 @@ def test_files_a_folder_holds_that_are_not_checked_are_named_and_never_pass_as_c
     assert "budgetlint.toml" not in said and "waivers.yaml" not in said
     data = json.loads(run("check", "--format", "json", str(tmp_path)).stdout)
     assert data["skipped"] == [str(tmp_path / "README.md"), str(tmp_path / "figures.csv")]
+
+
+def test_a_file_with_no_table_and_no_figure_is_a_finding_not_a_clean_pass(tmp_path):
+    prose = tmp_path / "notice.txt"
+    prose.write_text("关于报送材料的通知\n请各单位按时报送。\n", encoding="utf-8")
+    result = run("check", "--format", "json", str(prose))
+    assert result.returncode == 1
+    assert [(v["rule"], v["location"]["line"]) for v in json.loads(result.stdout)["violations"]] == [("BL004", 1)]
+    samples = json.loads(run("check", "--format", "json", "samples/text").stdout)
+    assert not [v for v in samples["violations"] if v["rule"] == "BL004"]

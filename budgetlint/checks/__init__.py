@@ -20,6 +20,7 @@ from budgetlint.checks.extraction import Extraction
 from budgetlint.checks.growth import Growth
 from budgetlint.checks.listed_items import ListedItems
 from budgetlint.checks.narrative_table import NarrativeVsTable
+from budgetlint.checks.nothing_to_check import NothingToCheck
 from budgetlint.checks.placeholder import Placeholder
 from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
@@ -37,7 +38,8 @@ CHECKS: dict[str, Check] = {
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
-              Understanding, Balance, CompletionCheck, Wording, BaseYear, SubjectName, ListedItems)
+              Understanding, Balance, CompletionCheck, Wording, BaseYear, SubjectName, ListedItems,
+              NothingToCheck)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]
