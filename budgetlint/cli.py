@@ -168,7 +168,7 @@ def check(
     from budgetlint.config import ConfigError
     from budgetlint.engine.yamlsource import RuleError
     from budgetlint.report import progress, settings_view
-    from budgetlint.report.formats import Rendering, renderer
+    from budgetlint.report.formats import BINARY_FORMATS, Rendering, renderer
     from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
     if config_file is not None and isolated:
@@ -190,6 +190,8 @@ def check(
     if write_waivers is not None:
         _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
+    if name in BINARY_FORMATS and output is None and sys.stdout is not None and sys.stdout.isatty():
+        raise _fail(f"--format {name} writes a workbook, not text: give --output FILE.{name}")
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
                    and sys.stderr.isatty() and not os.environ.get("CI"))
     try:

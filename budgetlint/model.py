@@ -14,6 +14,15 @@ from dataclasses import dataclass, field, replace
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
+def column_letters(number: int) -> str:
+    """A spreadsheet column's letters: 1 → A, 27 → AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     file: str
@@ -21,6 +30,11 @@ class Location:
     line: int | None = None  # 1-based
     column: int | None = None  # 1-based, in characters
     bbox: BBox | None = None
+    part: str | None = None  # a workbook's sheet or a Word document's table: line and column are its row and column
+
+    def cell_name(self) -> str:
+        """`公开01表!C5`: a cell of a sheet (or of a Word table) as spreadsheets name it."""
+        return f"{self.part}!{column_letters(self.column or 1)}{self.line}"
 
     def shifted(self, chars: int) -> Location:
         """The location ``chars`` characters further along the same line."""
@@ -29,13 +43,15 @@ class Location:
         return replace(self, column=self.column + chars)
 
     def sort_key(self) -> tuple:
-        return (self.page or 0, self.line or 0, self.bbox[1] if self.bbox else 0,
+        return (self.page or 0, self.part or "", self.line or 0, self.bbox[1] if self.bbox else 0,
                 self.column or 0, self.bbox[0] if self.bbox else 0)
 
     def __str__(self) -> str:
         parts = [self.file]
         if self.page is not None:
             parts.append(f"p{self.page}")
+        if self.part is not None and self.line is not None:
+            return f"{self.file}:{self.cell_name()}"
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

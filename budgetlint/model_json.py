@@ -6,7 +6,7 @@ this format is data only: a value of the wrong type anywhere makes the whole ent
 :class:`Malformed`, and the caller parses the source file again.
 
 Locations, the bulk of a PDF's model (one per printed character run), are stored as short lists
-``[file index, page, line, column, x0, top, x1, bottom]`` with the file names listed once.
+``[file index, page, line, column, x0, top, x1, bottom, part]`` with the file names listed once.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 from budgetlint.model import Cell, Document, Location, Paragraph, Problem, Table
 
-FORMAT = 1
+FORMAT = 2
 
 
 class Malformed(ValueError):
@@ -44,7 +44,7 @@ class _Encoder:
     def location(self, loc: Location) -> list:
         index = self.files.setdefault(loc.file, len(self.files))
         box = list(loc.bbox) if loc.bbox is not None else [None] * 4
-        return [index, loc.page, loc.line, loc.column, *box]
+        return [index, loc.page, loc.line, loc.column, *box, loc.part]
 
     def cell(self, cell: Cell) -> list:
         return [cell.text, self.location(cell.location), cell.covered]
@@ -77,14 +77,14 @@ class _Decoder:
         self.files = files
 
     def location(self, raw: Any) -> Location:
-        _expect(isinstance(raw, list) and len(raw) == 8, "location")
-        index, page, line, column, *box = raw
+        _expect(isinstance(raw, list) and len(raw) == 9, "location")
+        index, page, line, column, *box, part = raw
         _expect(isinstance(index, int) and 0 <= index < len(self.files), "location file")
         bbox = None
         if any(v is not None for v in box):
             bbox = tuple(_number(v, "bbox") for v in box)
         return Location(self.files[index], _optional(page, int, "page"), _optional(line, int, "line"),
-                        _optional(column, int, "column"), bbox)
+                        _optional(column, int, "column"), bbox, _optional(part, str, "part"))
 
     def cell(self, raw: Any) -> Cell:
         _expect(isinstance(raw, list) and len(raw) == 3 and isinstance(raw[0], str) and isinstance(raw[2], bool), "cell")

@@ -61,23 +61,30 @@ def replace_atomically(target: Path, data: bytes) -> None:
         raise
 
 
-def write_text(target: Path, text: str) -> None:
-    """Write ``text`` to ``target`` whole, or raise :class:`OutputError` and leave ``target`` as it was."""
+def write_text(target: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``target`` whole, or raise :class:`OutputError`
+    and leave ``target`` as it was."""
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        replace_atomically(_resolved(target).parent / target.name, text.encode("utf-8"))
+        replace_atomically(_resolved(target).parent / target.name, data)
     except OSError as exc:
         raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
 
 
-def write_stdout(text: str) -> None:
+def write_stdout(text: str | bytes) -> None:
     """Write the report to standard output, or raise :class:`OutputError` when it is closed, a
     pipe whose reader has gone, or a full disk.  Afterwards standard output points nowhere, so
     the interpreter's own flush at exit cannot fail a second time with a traceback."""
     try:
         if sys.stdout is None:
             raise OSError(errno.EBADF, "closed")
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
     except OSError as exc:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 — lives until exit
         reason = "closed by its reader" if exc.errno == errno.EPIPE else (exc.strerror or str(exc))

@@ -32,7 +32,8 @@ def parse_required(value: Any) -> tuple[TableSelector, ...]:
     return tuple(parse_tables(v) for v in value)
 
 
-def _name(selector: TableSelector, kinds: KindCatalogue) -> str:
+def selector_name(selector: TableSelector, kinds: KindCatalogue) -> str:
+    """How a report names a required table: its kind's standard name, and the title it must have."""
     name = "或".join(kinds.get(k).name for k in selector.kinds) or "表"
     return f"{name}（标题含“{selector.title.pattern}”）" if selector.title else name
 
@@ -68,7 +69,7 @@ class RequiredTables(Check):
                     if any(pattern.search(halfwidth(p.text)) for pattern in rule.params["disclosure"])]
         if not found and not mentions and contents is None:
             return  # not a budget disclosure
-        names = [_name(s, doc.kinds) for s in missing]
+        names = [selector_name(s, doc.kinds) for s in missing]
         shown = "、".join(t.name for t in printed if t.kind) or "无"
         listing = FigureRef(location=contents.location, text=contents.name) if contents else None
         if found:  # one finding a table, where the contents lists the tables or where they begin

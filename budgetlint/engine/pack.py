@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -43,11 +44,20 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
         raise source.error((key,), f"unknown top-level key '{key}' (use rules, quantities, table-kinds, description)")
     if not isinstance(data.get("rules", []), list):
         raise source.error(("rules",), "'rules' must be a list of rules")
+    area = pack_area(data.get("description"), path)
     return Pack(
-        rules=[parse_rule(source, ("rules", i), CHECKS) for i in range(len(data.get("rules", [])))],
+        rules=[replace(parse_rule(source, ("rules", i), CHECKS), area=area)
+               for i in range(len(data.get("rules", [])))],
         quantities=parse_quantities(source, ("quantities",)) if "quantities" in data else [],
         kinds=parse_table_kinds(source, ("table-kinds",)) if "table-kinds" in data else [],
     )
+
+
+def pack_area(description: object, path: Path) -> str:
+    """What a pack checks, in a few words: its description's lead (`表内勾稽（BL1xx）：…` gives
+    `表内勾稽`), or the file's name where it has none."""
+    lead = re.split(r"[（(：:\n]", description.strip(), maxsplit=1)[0].strip() if isinstance(description, str) else ""
+    return lead or path.stem
 
 
 def _link(rule: Rule, vocabulary: Vocabulary) -> Rule:

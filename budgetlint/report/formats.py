@@ -23,10 +23,11 @@ class Rendering:
     quiet: bool = False  # the findings only, without the summary line (text)
 
 
-Renderer = Callable[[Rendering], str]
+Renderer = Callable[[Rendering], "str | bytes"]  # bytes: a binary format (the workbook)
 
 
-FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit", "html")
+FORMATS = ("text", "concise", "json", "jsonl", "sarif", "github", "junit", "html", "csv", "xlsx")
+BINARY_FORMATS = ("xlsx",)  # written to a file or a pipe, never to a terminal
 
 
 def renderer(name: str) -> Renderer:

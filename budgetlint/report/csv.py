@@ -1,0 +1,33 @@
+"""``--format csv``: one row per finding, for people who sort and filter in other tools.
+
+UTF-8 with a byte-order mark, which Excel and WPS need to read Chinese from a CSV file;
+the columns are those of the JSON report's violations, flattened (a finding's place as
+page, line, column and cell, the table, row and column labels it is about).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from budgetlint.report.formats import Rendering
+
+_HEADINGS = ("file", "agency", "rule", "name", "severity", "page", "line", "column", "cell", "table", "row",
+             "col", "message", "reported", "computed", "difference")
+
+
+def render(rendering: Rendering) -> str:
+    report = rendering.report
+    agencies = {f.path: f.identity.agency or "" for f in report.files}
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(_HEADINGS)
+    for v in report.violations:
+        loc = v.subject.location
+        writer.writerow([
+            v.file, agencies.get(v.file, ""), v.rule, v.name, v.severity, loc.page, loc.line, loc.column,
+            loc.cell_name() if loc.part is not None and loc.line is not None else None,
+            v.subject.table, v.subject.row, v.subject.col, v.message, v.reported, v.computed, v.difference,
+        ])
+    return out.getvalue()
