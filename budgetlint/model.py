@@ -143,9 +143,10 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
 
     @property
-    def unread_pages(self) -> list[int]:
-        """Pages of which nothing was read: no rule may say a table is missing while one is."""
-        return sorted({p.location.page for p in self.problems if p.unread and p.location.page is not None})
+    def partly_unread(self) -> bool:
+        """Whether a page or sheet was not read at all (a scan, sideways text, a sheet too large): no
+        rule may say a table is missing while one was not."""
+        return any(p.unread for p in self.problems)
 
     @property
     def tables(self) -> list[Table]:

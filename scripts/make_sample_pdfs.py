@@ -8,7 +8,9 @@ ruled tables with merged, repeating header rows, wide tables in landscape sectio
 台前's tables go to an Excel workbook (openpyxl, one fitted sheet per table) instead.
 LibreOffice (soffice --headless) converts; pypdf appends the workbook after the
 narrative.  Needs `pip install -e '.[samples]'` and Debian's fonts-noto-cjk,
-libreoffice-writer, libreoffice-calc.  Run: python scripts/make_sample_pdfs.py [NAME…]
+libreoffice-writer, libreoffice-calc.  Run: python scripts/make_sample_pdfs.py [NAME…]; with ``--office`` it writes
+the Word and Excel files alone into samples/docx and samples/xlsx (the Office samples; no
+LibreOffice needed).
 """
 
 from __future__ import annotations
@@ -907,7 +909,9 @@ def soffice(src: Path, outdir: Path, profile: Path) -> Path:
     return out
 
 
-def make(sample: Sample, work: Path, profile: Path, keep: Path | None) -> Path:
+def write_office(sample: Sample, outdir: Path, tables_dir: Path) -> list[Path]:
+    """The Word document (and, for a sample whose tables are in Excel, the workbook) a sample is
+    made from: the files an agency that publishes its Office files as they are would publish."""
     src = TEXT_DIR / f"{sample.name}.txt"
     doc = load_document(src, display_path=f"samples/text/{src.name}")
     lines = src.read_text(encoding="utf-8-sig").split("\n")
@@ -919,13 +923,20 @@ def make(sample: Sample, work: Path, profile: Path, keep: Path | None) -> Path:
                 writer.table_item(it, sample)
         else:
             writer.item(it)
-    docx = work / f"{sample.name}.docx"
+    outdir.mkdir(parents=True, exist_ok=True)
+    docx = outdir / (f"{sample.name}-text.docx" if sample.tables_in_excel else f"{sample.name}.docx")
     writer.save(docx)
-    pdfs = [soffice(docx, work, profile)]
-    if sample.tables_in_excel:
-        xlsx = work / f"{sample.name}-tables.xlsx"
-        write_workbook(items, xlsx)
-        pdfs.append(soffice(xlsx, work, profile))
+    if not sample.tables_in_excel:
+        return [docx]
+    tables_dir.mkdir(parents=True, exist_ok=True)
+    xlsx = tables_dir / f"{sample.name}-tables.xlsx"
+    write_workbook(items, xlsx)
+    return [docx, xlsx]
+
+
+def make(sample: Sample, work: Path, profile: Path) -> Path:
+    src = TEXT_DIR / f"{sample.name}.txt"
+    pdfs = [soffice(f, work, profile) for f in write_office(sample, work, work)]
     out = PDF_DIR / f"{sample.name}.pdf"
     merged = PdfWriter()
     for pdf in pdfs:
@@ -933,25 +944,27 @@ def make(sample: Sample, work: Path, profile: Path, keep: Path | None) -> Path:
     merged.add_metadata({"/Title": f"{sample.name} (made from samples/text/{src.name})"})
     with out.open("wb") as fh:
         merged.write(fh)
-    if keep:
-        keep.mkdir(parents=True, exist_ok=True)
-        for f in [docx] + ([work / f"{sample.name}-tables.xlsx"] if sample.tables_in_excel else []):
-            shutil.copy(f, keep / f.name)
     return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("names", nargs="*", help="samples to make (default: all)")
-    ap.add_argument("--keep", type=Path, metavar="DIR", help="also keep the .docx/.xlsx made, in DIR")
+    ap.add_argument("--office", action="store_true",
+                    help="write the Word and Excel files only, into samples/docx and samples/xlsx (no LibreOffice)")
     args = ap.parse_args()
     chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
+    if args.office:
+        for sample in chosen:
+            for out in write_office(sample, ROOT / "samples" / "docx", ROOT / "samples" / "xlsx"):
+                print(f"{out.relative_to(ROOT)}: {out.stat().st_size // 1024} KiB")
+        return
     PDF_DIR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         profile = work / "lo-profile"
         for sample in chosen:
-            out = make(sample, work, profile, args.keep)
+            out = make(sample, work, profile)
             print(f"{out.relative_to(ROOT)}: {out.stat().st_size // 1024} KiB")
 
 

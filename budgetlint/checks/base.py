@@ -162,9 +162,11 @@ def parse_bool_field(value: Any) -> bool:
 
 
 def where(location) -> str:
-    """A short Chinese pointer to a location, for messages (`第318行`, `第3页`)."""
+    """A short Chinese pointer to a location, for messages (`第318行`, `第3页`, `公开01表!C5`)."""
     if location.page is not None:
         return f"第{location.page}页"
+    if location.part is not None and location.line is not None:
+        return location.cell_name()
     if location.line is not None:
         return f"第{location.line}行"
     return location.file

@@ -68,7 +68,7 @@ class ContentsVsBody(Check):
                  if concerned(e.kind, e.title) or (t is not None and concerned(t.kind, t.table.title))]
         check = rule.params["check"]
         if check == "listed":
-            if not doc.document.unread_pages:  # the table may be on a page that could not be read
+            if not doc.document.partly_unread:  # the table may be on a page that could not be read
                 yield from self._listed(contents, pairs)
         elif check == "unlisted":
             listed = {id(t) for _, t in pairs}

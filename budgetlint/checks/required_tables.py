@@ -62,7 +62,7 @@ class RequiredTables(Check):
                 unused.remove(table)
             elif not any(selector.accepts(e.kind, e.title) for e in listed):
                 missing.append(selector)
-        if not missing or doc.document.unread_pages:  # a table may be on a page that could not be read
+        if not missing or doc.document.partly_unread:  # a table may be on a page that could not be read
             return
         found = [t for t in printed if t not in unused]
         mentions = [p for p in doc.document.paragraphs

@@ -233,7 +233,7 @@ class Side:
                 of_kind = [t for t in found if t.kind and t.kind.id == kind]
                 if of_kind:
                     return of_kind
-                if doc.document.unread_pages:
+                if doc.document.partly_unread:
                     return []  # the preferred table may be on a page not read: no stand-in
             return []
         return found

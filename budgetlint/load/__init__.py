@@ -41,8 +41,9 @@ def load_document(path: Path, display_path: str | None = None, jobs: int = 1,
                   cache: DocumentCache | None = None) -> Document:
     """Load any supported file; ``display_path`` is how locations name it.
 
-    A PDF is recognised by its name or its first bytes; anything else is read as
-    text.  With a ``cache``, an unchanged file is not parsed again.
+    A PDF, Word or Excel file is recognised by its first bytes (an agency's file is often
+    misnamed), else by its name; anything else is read as text.  With a ``cache``, an
+    unchanged file is not parsed again.
     """
     name = display_path or str(path)
     data = read_bytes(path)
@@ -50,14 +51,31 @@ def load_document(path: Path, display_path: str | None = None, jobs: int = 1,
         cached = cache.get(data, name)
         if cached is not None:
             return cached
-    if path.suffix.lower() == ".pdf" or data[:5] == b"%PDF-":
-        from budgetlint.load.pdf import parse_pdf
-
-        document = parse_pdf(data, name, jobs=jobs)
-    else:
-        from budgetlint.load.text import parse_text
-
-        document = parse_text(data, name)
+    document = _parser(path, data, jobs)(data, name)
     if cache is not None:
         cache.put(data, name, document)
     return document
+
+
+def _parser(path: Path, data: bytes, jobs: int):
+    """The loader of a file's format: ``(data, name) -> Document``."""
+    from budgetlint.load.office import office_kind
+
+    if data[:5] == b"%PDF-" or path.suffix.lower() == ".pdf":
+        from budgetlint.load.pdf import parse_pdf
+
+        return lambda data, name: parse_pdf(data, name, jobs=jobs)
+    kind = office_kind(data)
+    if kind == "docx":
+        from budgetlint.load.docx import parse_docx
+
+        return parse_docx
+    if kind == "xlsx":
+        from budgetlint.load.xlsx import parse_xlsx
+
+        return parse_xlsx
+    if path.suffix.lower() in (".docx", ".xlsx", ".xlsm"):
+        raise LoadError(f"not a {path.suffix.lower()[1:]} file (its content is not Word's or Excel's)")
+    from budgetlint.load.text import parse_text
+
+    return parse_text

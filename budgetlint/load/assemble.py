@@ -63,6 +63,14 @@ class RawTable:
     grid: tuple[tuple[float, float], ...] | None = None  # each column's x0, x1 (paged sources)
 
 
+def is_caption(text: str) -> bool:
+    """Whether a piece of text is one of a table's caption lines other than its title: its
+    number, who prepared it, its unit or its year (`公开01表`, `部门名称：…`, `单位：万元`, `（2024年度）`)."""
+    s = squash(text)
+    return bool(_NUMBER.match(s) or _META.search(s) or _UNIT.search(s) or _UNIT_IN_LINE.search(text.strip())
+                or _YEAR_CAPTION.match(s))
+
+
 def has_figure(row: list[Cell]) -> bool:
     figures = [parse_figure(c.text) for c in row if c.text]
     values = [f for f in figures if f is not None and not f.blank]

@@ -18,6 +18,9 @@ MAX_TEXT_BYTES = 16 * 2**20  # a text disclosure (a real one is well under 1 MB)
 MAX_PAGES = 2_000
 MAX_STREAM_BYTES = 64 * 2**20  # one PDF stream once inflated
 MAX_GRID = 10_000  # vertical × horizontal rules on a page (the corpus: 3 600 at most; 10 000 reads in 4 s)
+MAX_UNZIPPED_BYTES = 256 * 2**20  # a Word or Excel file (a zip of XML) once inflated, all parts together
+MAX_ZIP_MEMBERS = 10_000
+MAX_SHEET_CELLS = 1_000_000  # rows × columns a worksheet spans (a disclosure's sheet has a few thousand)
 _JOIN = 3.0  # points: pdfplumber's default snap and join tolerance
 
 
@@ -32,6 +35,17 @@ def megabytes(size: int) -> str:
 def check_page_count(count: int) -> None:
     if count > MAX_PAGES:
         raise LimitExceeded(f"too many pages: {count} (PDFs over {MAX_PAGES} pages are not read)")
+
+
+def check_zip(members: list[tuple[str, int]]) -> None:
+    """Refuse an Office file (a zip) whose parts would inflate past :data:`MAX_UNZIPPED_BYTES`;
+    ``members`` are the names and declared sizes, which bound what :mod:`zipfile` will inflate."""
+    if len(members) > MAX_ZIP_MEMBERS:
+        raise LimitExceeded(f"too many parts: {len(members)} (Office files over {MAX_ZIP_MEMBERS} are not read)")
+    total = sum(size for _, size in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise LimitExceeded(f"its parts inflate to {megabytes(total)} (over {megabytes(MAX_UNZIPPED_BYTES)}: "
+                            "a decompression bomb?); the file is not read")
 
 
 def ruled_grid_size(edges: list[dict]) -> int:

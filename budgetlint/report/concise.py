@@ -21,6 +21,8 @@ def where(v: Violation) -> str:
     loc, path = v.subject.location, PurePath(v.file).as_posix()
     if loc.page is not None:
         return f"{path}#page={loc.page}"
+    if loc.part is not None and loc.line is not None:
+        return f"{path}:{loc.cell_name()}"
     if loc.line is not None:
         return f"{path}:{loc.line}:{loc.column or 1}"
     return path
@@ -29,7 +31,7 @@ def where(v: Violation) -> str:
 def _reading_order(v: Violation) -> tuple:
     loc = v.subject.location
     top, left = (loc.bbox[1], loc.bbox[0]) if loc.bbox else (0.0, 0.0)
-    return (v.file, loc.page or 0, loc.line or 0, round(top), left, loc.column or 0, v.rule)
+    return (v.file, loc.page or 0, loc.part or "", loc.line or 0, round(top), left, loc.column or 0, v.rule)
 
 
 def _label(v: Violation) -> str:

@@ -18,9 +18,11 @@ _MAX_RELATED = 6
 
 
 def place(location: Location) -> str:
-    """`317:41` for text, `p3` for a page."""
+    """`317:41` for text, `p3` for a page, `公开01表!C5` for a cell of a sheet or Word table."""
     if location.page is not None:
         return f"p{location.page}"
+    if location.part is not None and location.line is not None:
+        return location.cell_name()
     if location.line is not None:
         return f"{location.line}:{location.column}" if location.column else str(location.line)
     return "-"

@@ -15,9 +15,9 @@ import re
 from datetime import datetime
 
 from budgetlint import __version__
+from budgetlint.checks.base import where
 from budgetlint.report.checklist import Disclosure, Item, disclosures, severity_name
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import Violation
 from budgetlint.understand.identity import KIND_NAMES, LEVEL_NAMES
 
 _SUMMARY = "汇总"
@@ -28,18 +28,6 @@ _WIDEST = 60  # characters: longer text wraps
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
 _FIXED_TIME = datetime(2000, 1, 1)  # the workbook's dates when timings are off: byte-stable metadata
 _VERDICT_FILLS = {"通过": "DCFCE7", "需复核": "FEF3C7", "未通过": "FEE2E2", "无法检查": "E5E7EB"}
-
-
-def _where(v: Violation) -> str:
-    """Where a finding is, as a person reading the workbook would look for it."""
-    loc = v.subject.location
-    if loc.page is not None:
-        return f"第{loc.page}页"
-    if loc.part is not None and loc.line is not None:
-        return loc.cell_name()
-    if loc.line is not None:
-        return f"第{loc.line}行" + (f"第{loc.column}列" if loc.column else "")
-    return ""
 
 
 def _width(text: object) -> int:
@@ -129,7 +117,7 @@ def _item_rows(items: list[Item]) -> list[list[object]]:
         if not item.findings:
             rows.append(head + [None] * 7)
         for v in item.findings:
-            rows.append(head + [v.rule, severity_name(v.severity), _where(v), v.message,
+            rows.append(head + [v.rule, severity_name(v.severity), where(v.subject.location), v.message,
                                 v.reported or None, v.computed or None, v.difference])
     return rows
 
