@@ -24,6 +24,7 @@ class FigureRef:
             "page": loc.page,
             "line": loc.line,
             "column": loc.column,
+            "part": loc.part,
             "bbox": list(loc.bbox) if loc.bbox else None,
             "table": self.table,
             "row": self.row,
