@@ -299,3 +299,14 @@ def test_a_file_with_no_table_and_no_figure_is_a_finding_not_a_clean_pass(tmp_pa
     assert [(v["rule"], v["location"]["line"]) for v in json.loads(result.stdout)["violations"]] == [("BL004", 1)]
     samples = json.loads(run("check", "--format", "json", "samples/text").stdout)
     assert not [v for v in samples["violations"] if v["rule"] == "BL004"]
+
+
+def test_a_batch_ends_with_a_row_per_disclosure_findings_by_severity_and_verdict():
+    done = run("check", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf")
+    rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
+            if line.startswith(("samples/", "tests/")) and line.rstrip().endswith(("通过", "需复核", "未通过", "无法检查"))}
+    assert rows["samples/text/taiqian-2023.txt"] == ["台前县医疗保障局", "2023年部门预算", "23", "0", "0", "未通过"]
+    assert rows["samples/text/zhangzhou-2024.txt"][-4:] == ["0", "1", "0", "需复核"]
+    assert rows["tests/data/empty.pdf"] == ["无法检查"]
+    one = run("check", "samples/text/taiqian-2023.txt").stdout
+    assert "结论" not in one  # one file: its findings and the summary say it all

@@ -73,3 +73,29 @@ def test_a_table_finding_picture_shows_its_whole_row_label_and_code_included(rul
     label = "".join(c["text"] for c in row)
     assert "221" in label and "住房公积金" in label
     assert all(crop[0] <= c["x0"] and c["x1"] <= crop[2] and crop[1] <= c["top"] and c["bottom"] <= crop[3] for c in row)
+
+
+def test_a_batch_report_opens_with_contents_linking_each_file_and_each_finding(rules):
+    paths = [str(ROOT / "samples/text/taiqian-2023.txt"), str(ROOT / "samples/text/zhangzhou-2024.txt"),
+             str(ROOT / "tests/data/empty.pdf")]
+    report = check_paths(paths, rules)
+    page = renderer("html")(Rendering(report, rules))
+    contents = page[page.index('<table class="counts contents">'):]
+    contents = contents[: contents.index("</table>")]
+    rows = re.findall(r"<tr><td>\d+</td>(.*?)</tr>", contents)
+    assert len(rows) == 3 and "无法检查" in rows[2] and "empty file" in rows[2]
+    taiqian = [v for v in report.violations if v.file.endswith("taiqian-2023.txt")]
+    links = re.findall(r'href="#(file-1-\d+)"', rows[0])
+    assert len(links) == len(taiqian) > 20
+    for anchor in links:  # each link leads to a finding, inside the file's collapsible section
+        assert f'<div class="finding" id="{anchor}">' in page
+    assert '<details id="file-1" open><summary><h2>' in page and 'href="#file-2"' in rows[1]
+
+
+def test_page_pictures_are_drawn_in_sixteen_colours_keeping_the_outlines_exact(rules):
+    report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL101"], None))
+    page = renderer("html")(Rendering(report, rules))
+    for data in re.findall(r'src="data:image/png;base64,([^"]+)"', page):
+        picture = Image.open(io.BytesIO(base64.b64decode(data)))
+        colours = {c for _, c in picture.convert("RGB").getcolors(1 << 20)}
+        assert picture.mode == "P" and len(colours) <= 16 and (220, 38, 38) in colours

@@ -6,12 +6,16 @@ import io
 from collections import Counter
 from pathlib import PurePath
 
+from rich import box
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from budgetlint.model import Location
+from budgetlint.report.checklist import disclosures
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
+from budgetlint.understand.identity import KIND_NAMES, LEVEL_NAMES
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_RELATED = 6
@@ -114,6 +118,29 @@ def statistics(report: Report) -> list[Text]:
             for (rule, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
+_VERDICT_STYLE = {"通过": "green", "需复核": "yellow", "未通过": "bold red", "无法检查": "bold red"}
+
+
+def batch_table(rendering: Rendering) -> Table:
+    """A row per disclosure of a batch: the agency, what it is, its findings by severity and the
+    verdict (the workbook's 汇总), so a batch of many files ends with one view of them all."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("文件", no_wrap=True)
+    table.add_column("单位", overflow="fold")
+    table.add_column("公开类型", no_wrap=True)
+    for heading in ("错误", "警告", "提示"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("结论", no_wrap=True)
+    for d in disclosures(rendering.report, rendering.rules):
+        identity = d.identity
+        what = (f"{identity.year}年" if identity.year else "") + LEVEL_NAMES.get(identity.level or "", "") \
+            + KIND_NAMES.get(identity.kind or "", "")
+        counts = [str(d.count(s)) if d.files else "" for s in ("error", "warning", "info")]
+        verdict = Text(d.verdict, style=_VERDICT_STYLE.get(d.verdict, ""))  # why not: on stderr, as always
+        table.add_row("\n".join(d.paths), identity.agency or "", what, *counts, verdict)
+    return table
+
+
 def render(rendering: Rendering) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, force_terminal=rendering.color, no_color=not rendering.color,
@@ -139,5 +166,8 @@ def render(rendering: Rendering) -> str:
                     console.print(line, style="dim")
         console.print()
     if not rendering.quiet:
+        if len(report.files) + len(report.errors) > 1:
+            console.print(batch_table(rendering))
+            console.print()
         console.print(summary(report, rendering.timing))
     return buffer.getvalue()
