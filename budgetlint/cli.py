@@ -162,9 +162,11 @@ def check(
     color: Annotated[Color, typer.Option("--color", help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.", metavar="FILE")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every settings file: defaults and flags only.")] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask].", metavar="ADDRESS")] = None,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     from budgetlint import outputs, run
+    from budgetlint.cluster import ClusterError
     from budgetlint.config import ConfigError
     from budgetlint.engine.yamlsource import RuleError
     from budgetlint.report import progress, settings_view
@@ -196,8 +198,9 @@ def check(
                    and sys.stderr.isatty() and not os.environ.get("CI"))
     try:
         with progress.bar(interactive, _stderr()) as on_file:
-            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []], per_folder)
-    except (RuleError, ConfigError) as exc:
+            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []], per_folder,
+                                   scheduler)
+    except (RuleError, ConfigError, ClusterError) as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:
         _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)

@@ -15,7 +15,7 @@ from budgetlint.cache import DocumentCache
 from budgetlint.disclosure import group_files
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
-from budgetlint.load import LoadError, load_document
+from budgetlint.load import LoadError, load_document, read_bytes
 from budgetlint.model import Document, combine
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen
 from budgetlint.understand import understand
@@ -77,16 +77,17 @@ def _result(document: Document, facts: DocumentFacts, seconds: float, members: l
 
 
 def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
-                     cache: DocumentCache | None = None) -> list[Outcome]:
+                     cache: DocumentCache | None = None, read: Callable[[Path], bytes] = read_bytes) -> list[Outcome]:
     """Check the files of one disclosure together: cross-table, narrative and contents rules
-    see all of them; each finding is reported in the file where its figure is."""
+    see all of them; each finding is reported in the file where its figure is.  ``read`` gives a
+    file's bytes (see :func:`budgetlint.load.load_document`)."""
     outcomes: dict[Path, Outcome] = {}
     documents: list[Document] = []
     loading: dict[str, float] = {}
     for path in paths:
         started = time.perf_counter()
         try:
-            documents.append(load_document(path, str(path), jobs=jobs, cache=cache))
+            documents.append(load_document(path, str(path), jobs=jobs, cache=cache, read=read))
         except LoadError as exc:
             outcomes[path] = InputError(str(path), str(exc))
         loading[str(path)] = time.perf_counter() - started
@@ -114,9 +115,11 @@ def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache |
     return outcome
 
 
-def _checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache | None) -> list[Outcome]:
+def checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache | None,
+            read: Callable[[Path], bytes] = read_bytes) -> list[Outcome]:
+    """:func:`check_disclosure`, where even a bug gives the files' outcomes rather than stopping a batch."""
     try:
-        return check_disclosure(group, rules, jobs, cache)
+        return check_disclosure(group, rules, jobs, cache, read)
     except Exception as exc:  # a bug must not stop the batch; say which files and what
         return [InputError(str(p), f"internal error: {type(exc).__name__}: {exc}") for p in group]
 
@@ -130,13 +133,17 @@ def _start_worker(cache: DocumentCache | None) -> None:
 
 
 def _check_in_worker(group: list[Path], rules: RuleSet) -> list[Outcome]:
-    return _checked(group, rules, 1, _worker_cache)
+    return checked(group, rules, 1, _worker_cache)
 
 
 def _outcomes(disclosures: list[list[Path]], rulesets: list[RuleSet], jobs: int,
-              cache: DocumentCache | None) -> Iterator[list[Outcome]]:
+              cache: DocumentCache | None, scheduler: str | None = None) -> Iterator[list[Outcome]]:
     """Each disclosure's outcomes, in order; a disclosure whose worker died is named, not lost."""
-    if jobs > 1 and len(disclosures) > 1:
+    if scheduler is not None:
+        from budgetlint.cluster import outcomes_on_cluster
+
+        yield from outcomes_on_cluster(scheduler, disclosures, rulesets, cache is not None)
+    elif jobs > 1 and len(disclosures) > 1:
         with process_pool(min(jobs, len(disclosures)), _start_worker, (cache,)) as pool:
             futures = [pool.submit(_check_in_worker, group, rules) for group, rules in zip(disclosures, rulesets)]
             for group, future in zip(disclosures, futures):
@@ -147,19 +154,21 @@ def _outcomes(disclosures: list[list[Path]], rulesets: list[RuleSet], jobs: int,
                            for p in group]
     else:
         for group, rules in zip(disclosures, rulesets):
-            yield _checked(group, rules, jobs, cache)
+            yield checked(group, rules, jobs, cache)
 
 
 def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
                 on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
-                auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None) -> Report:
+                auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None,
+                scheduler: str | None = None) -> Report:
     """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
     ``on_file`` is told of each file as it is done, and of how many there are (a progress bar).  ``groups`` name files
     that are one disclosure; with ``auto_group``, files whose names show they are parts of
     one disclosure are grouped too (see :mod:`budgetlint.disclosure`).  ``rules_for`` gives the
     rules of a disclosure by its first file (settings per folder); without it, ``rules`` for all.
-    When the run is
+    With a ``scheduler`` (a Dask scheduler's address) the disclosures are checked on that cluster
+    instead of in local processes; the report is the same.  When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
     files, errors, skipped = discover(paths)
@@ -169,7 +178,7 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     rulesets = [rules_for(group[0]) if rules_for else rules for group in disclosures]  # a bad settings file stops us here
     done = 0
     try:
-        for outcomes in _outcomes(disclosures, rulesets, jobs, cache):
+        for outcomes in _outcomes(disclosures, rulesets, jobs, cache, scheduler):
             for outcome in outcomes:
                 if on_file is not None:
                     on_file(outcome.path, len(files))

@@ -70,9 +70,9 @@ class FolderRules:
 
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
               on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
-              rules_for: Callable[[Path], RuleSet] | None = None) -> Report:
+              rules_for: Callable[[Path], RuleSet] | None = None, scheduler: str | None = None) -> Report:
     """Check ``paths``; ``groups`` name files that are one disclosure; ``rules_for`` gives a file's
-    rules when they depend on its folder (else ``rules`` for all)."""
+    rules when they depend on its folder (else ``rules`` for all); ``scheduler``: a Dask cluster's."""
     waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     for w in waivers:  # a waiver of nothing would hide nothing now, and anything once the name is reused
         if w.rule not in rules.defined:
@@ -85,7 +85,7 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     with stop_on_signals():
         report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
                              on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
-                             rules_for=rules_for)
+                             rules_for=rules_for, scheduler=scheduler)
     apply_waivers(report, waivers, rules)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from budgetlint.load.limits import MAX_FILE_BYTES, megabytes
 from budgetlint.model import Document
@@ -38,15 +38,16 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_document(path: Path, display_path: str | None = None, jobs: int = 1,
-                  cache: DocumentCache | None = None) -> Document:
+                  cache: DocumentCache | None = None, read: Callable[[Path], bytes] = read_bytes) -> Document:
     """Load any supported file; ``display_path`` is how locations name it.
 
     A PDF, Word or Excel file is recognised by its first bytes (an agency's file is often
     misnamed), else by its name; anything else is read as text.  With a ``cache``, an
-    unchanged file is not parsed again.
+    unchanged file is not parsed again.  ``read`` gives the file's bytes (on a cluster's worker,
+    the bytes the client sent).
     """
     name = display_path or str(path)
-    data = read_bytes(path)
+    data = read(path)
     if cache is not None:
         cached = cache.get(data, name)
         if cached is not None:

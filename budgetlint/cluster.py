@@ -1,0 +1,77 @@
+"""Checking a batch on a Dask cluster, for a province's thousands of disclosures.
+
+``budgetlint check --scheduler tcp://host:8786 folder/`` sends each disclosure to the cluster as
+the local ``--jobs`` pool would take it: the client reads each file's bytes (so the workers need
+no shared folder, and a file is read once, by the machine that names it), a worker loads and
+checks them (its own document cache, keyed as a local run keys it), and the client takes the
+outcomes back in the files' order — the report, its order and the exit code are those of a
+local run.  Needs ``pip install 'budgetlint[dask]'`` here and budgetlint of the same version on
+every worker.  The address comes from the command line only, never from a settings file: a
+settings file in a pull request must not be able to send the documents elsewhere.  Dask moves
+tasks as pickles: use a cluster you run, not one others can reach.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from budgetlint.cache import DocumentCache
+from budgetlint.engine.pack import RuleSet
+from budgetlint.lint import Outcome, checked
+from budgetlint.load import LoadError, read_bytes
+from budgetlint.report.result import InputError
+
+_CONNECT_SECONDS = 10
+
+
+class ClusterError(Exception):
+    """The cluster cannot be used (Dask missing, no scheduler at the address); one line."""
+
+
+def _contents(path: Path) -> bytes | str:
+    """A file's bytes, or why it cannot be read (said by the worker, in the file's outcome)."""
+    try:
+        return read_bytes(path)
+    except LoadError as exc:
+        return str(exc)
+
+
+def check_sent(files: list[tuple[str, bytes | str]], rules: RuleSet, use_cache: bool) -> list[Outcome]:
+    """On a worker: check one disclosure from the bytes the client sent."""
+    sent = {Path(name): data for name, data in files}
+
+    def read(path: Path) -> bytes:
+        data = sent[path]
+        if isinstance(data, str):
+            raise LoadError(data)
+        return data
+
+    return checked(list(sent), rules, 1, DocumentCache() if use_cache else None, read)
+
+
+def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: list[RuleSet],
+                        use_cache: bool) -> Iterator[list[Outcome]]:
+    """Each disclosure's outcomes, in order, checked on the cluster at ``address``."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ClusterError("--scheduler needs Dask: pip install 'budgetlint[dask]'") from None
+    try:
+        client = Client(address, timeout=f"{_CONNECT_SECONDS}s", set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ClusterError(f"--scheduler {address}: no Dask scheduler could be reached ({exc})") from None
+    futures = []
+    try:
+        for group, rules in zip(disclosures, rulesets):
+            files = [(str(p), _contents(p)) for p in group]
+            futures.append(client.submit(check_sent, files, rules, use_cache, pure=False))
+        for group, future in zip(disclosures, futures):
+            try:
+                yield future.result()
+            except Exception as exc:  # a worker lost, or a task the cluster could not run
+                yield [InputError(str(p), f"not checked: the cluster could not check it ({type(exc).__name__}: {exc})")
+                       for p in group]
+    finally:  # an interrupt or an error: nothing left running on the cluster for this batch
+        client.cancel(futures)
+        client.close()
