@@ -162,11 +162,13 @@ def check(
     color: Annotated[Color, typer.Option("--color", help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.", metavar="FILE")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every settings file: defaults and flags only.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on).")] = False,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask].", metavar="ADDRESS")] = None,
 ) -> None:
     """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     from budgetlint import outputs, run
     from budgetlint.cluster import ClusterError
+    from budgetlint.resume import ResumeError
     from budgetlint.config import ConfigError
     from budgetlint.engine.yamlsource import RuleError
     from budgetlint.report import progress, settings_view
@@ -192,6 +194,9 @@ def check(
     if write_waivers is not None:
         _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
+    stream = output if name == "jsonl" and output is not None else None
+    if resume and stream is None:
+        raise _fail("--resume goes on from a jsonl report: give --format jsonl --output FILE")
     if name in BINARY_FORMATS and output is None and sys.stdout is not None and sys.stdout.isatty():
         raise _fail(f"--format {name} writes a workbook, not text: give --output FILE.{name}")
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
@@ -199,8 +204,8 @@ def check(
     try:
         with progress.bar(interactive, _stderr()) as on_file:
             report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []], per_folder,
-                                   scheduler)
-    except (RuleError, ConfigError, ClusterError) as exc:
+                                   scheduler, stream, resume)
+    except (RuleError, ConfigError, ClusterError, ResumeError, outputs.OutputError) as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:
         _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)

@@ -160,7 +160,8 @@ def _outcomes(disclosures: list[list[Path]], rulesets: list[RuleSet], jobs: int,
 def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None,
                 on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
                 auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None,
-                scheduler: str | None = None) -> Report:
+                scheduler: str | None = None, finished: dict[str, FileResult] | None = None,
+                on_checked: Callable[[list[Outcome]], None] | None = None) -> Report:
     """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
     ``on_file`` is told of each file as it is done, and of how many there are (a progress bar).  ``groups`` name files
@@ -168,7 +169,9 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     one disclosure are grouped too (see :mod:`budgetlint.disclosure`).  ``rules_for`` gives the
     rules of a disclosure by its first file (settings per folder); without it, ``rules`` for all.
     With a ``scheduler`` (a Dask scheduler's address) the disclosures are checked on that cluster
-    instead of in local processes; the report is the same.  When the run is
+    instead of in local processes; the report is the same.  A disclosure all of whose files are
+    ``finished`` (a resumed run) is not checked again: its results are reported in its place;
+    ``on_checked`` is given the outcomes of each disclosure checked now, in order.  When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
     files, errors, skipped = discover(paths)
@@ -176,9 +179,18 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     explicit = [[Path(p) for p in group] for group in groups or []]
     disclosures = group_files(files, explicit, auto_group)
     rulesets = [rules_for(group[0]) if rules_for else rules for group in disclosures]  # a bad settings file stops us here
+    finished = finished or {}
+    pending = [i for i, group in enumerate(disclosures) if not all(str(p) in finished for p in group)]
+    checking = _outcomes([disclosures[i] for i in pending], [rulesets[i] for i in pending], jobs, cache, scheduler)
     done = 0
     try:
-        for outcomes in _outcomes(disclosures, rulesets, jobs, cache, scheduler):
+        for group in disclosures:
+            if all(str(p) in finished for p in group):
+                outcomes: list[Outcome] = [finished[str(p)] for p in group]
+            else:
+                outcomes = next(checking)
+                if on_checked is not None:
+                    on_checked(outcomes)
             for outcome in outcomes:
                 if on_file is not None:
                     on_file(outcome.path, len(files))
@@ -188,5 +200,7 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
         report.interrupted = exc.signum
         report.errors += [InputError(str(p), f"not checked: the run was interrupted ({exc})")
                           for group in disclosures[done:] for p in group]
+    finally:
+        checking.close()  # stops the workers at once, whatever ended the loop
     report.errors.sort(key=lambda e: e.path)
     return report

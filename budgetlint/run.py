@@ -19,6 +19,7 @@ from budgetlint.engine.yamlsource import RuleError
 from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS
 from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
+from budgetlint.resume import JsonlStream, finished_files
 from budgetlint.waivers import apply_waivers, load_waivers
 from budgetlint.workers import stop_on_signals
 
@@ -70,9 +71,12 @@ class FolderRules:
 
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
               on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
-              rules_for: Callable[[Path], RuleSet] | None = None, scheduler: str | None = None) -> Report:
+              rules_for: Callable[[Path], RuleSet] | None = None, scheduler: str | None = None,
+              stream: Path | None = None, resume: bool = False) -> Report:
     """Check ``paths``; ``groups`` name files that are one disclosure; ``rules_for`` gives a file's
-    rules when they depend on its folder (else ``rules`` for all); ``scheduler``: a Dask cluster's."""
+    rules when they depend on its folder (else ``rules`` for all); ``scheduler``: a Dask cluster's.
+    With ``stream`` (a jsonl report file) each file's records are appended to it as it is checked;
+    with ``resume`` the files it already records are not checked again (:mod:`budgetlint.resume`)."""
     waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     for w in waivers:  # a waiver of nothing would hide nothing now, and anything once the name is reused
         if w.rule not in rules.defined:
@@ -82,11 +86,18 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     started = time.perf_counter()
     cache = DocumentCache() if settings["cache"].value else None
     grouped = [p for group in groups or [] for p in group if p not in paths]
-    with stop_on_signals():
-        report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value, cache=cache,
-                             on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
-                             rules_for=rules_for, scheduler=scheduler)
-    apply_waivers(report, waivers, rules)
+    finished = finished_files(stream) if stream is not None and resume else {}
+    writer = JsonlStream(stream, resume) if stream is not None else None
+    try:
+        with stop_on_signals():
+            report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value,
+                                 cache=cache, on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
+                                 rules_for=rules_for, scheduler=scheduler, finished=finished,
+                                 on_checked=writer.write if writer is not None else None)
+    finally:
+        if writer is not None:
+            writer.close()
+    apply_waivers(report, waivers, rules, not_checked_now=set(finished))
     report.seconds = round(time.perf_counter() - started, 3)
     return report
 

@@ -109,8 +109,9 @@ def load_waivers(path: Path) -> list[Waiver]:
     return out
 
 
-def apply_waivers(report: Report, waivers: list[Waiver], rules: RuleSet) -> None:
-    """Move waived findings to ``report.waived``; report each waiver that matched nothing."""
+def apply_waivers(report: Report, waivers: list[Waiver], rules: RuleSet, not_checked_now: set[str] = frozenset()) -> None:
+    """Move waived findings to ``report.waived``; report each waiver that matched nothing, except on
+    files ``not_checked_now`` (results of an earlier run, whose waived findings may not be recorded)."""
     used: set[int] = set()
     for result in report.files:
         kept = []
@@ -122,7 +123,7 @@ def apply_waivers(report: Report, waivers: list[Waiver], rules: RuleSet) -> None
                 used.add(match)
                 report.waived.append(v)
         result.violations = kept
-    checked = {_absolute(f.path) for f in report.files}
+    checked = {_absolute(f.path) for f in report.files if f.path not in not_checked_now}
     ran = {r.id for r in rules.rules}
     stale_rule = rules.get(STALE_RULE)
     for i, w in enumerate(waivers):

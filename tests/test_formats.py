@@ -59,9 +59,11 @@ def test_jsonl_is_the_json_contract_one_object_a_line(report, rules):
     out = render("jsonl", report, rules)
     records = [json.loads(line) for line in out.splitlines()]
     assert records[0] == {"type": "error", "path": EMPTY, "message": "empty file"}
+    contract = json.loads(render("json", report, rules))
+    files = [r for r in records if r["type"] == "file"]
     violations = [r for r in records if r.pop("type") == "violation"]
-    assert len(records) == len(violations) + 1
-    assert violations == json.loads(render("json", report, rules))["violations"]
+    assert len(records) == len(files) + len(violations) + 1
+    assert violations == contract["violations"] and files == contract["files"]
     assert "基本支出" in out and "\\u" not in out  # UTF-8, not escaped
 
 

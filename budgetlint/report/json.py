@@ -30,16 +30,18 @@ def document_json(result: FileResult) -> dict:
             "tables": [{"name": t.name, "kind": t.kind, "page": t.page} for t in result.tables_seen]}
 
 
+def file_json(f: FileResult, timing: bool = True) -> dict:
+    """A checked file: its size in pages, tables and figures, what it is, its disclosure's files."""
+    return {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts,
+            "seconds": f.seconds if timing else None, "document": document_json(f),
+            "disclosure": list(f.disclosure) or [f.path]}
+
+
 def report_json(report: Report, timing: bool = True, show_waived: bool = False) -> dict:
     data = {
         "version": 1,
         "tool": {"name": "budgetlint", "version": __version__},
-        "files": [
-            {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts,
-             "seconds": f.seconds if timing else None, "document": document_json(f),
-             "disclosure": list(f.disclosure) or [f.path]}
-            for f in report.files
-        ],
+        "files": [file_json(f, timing) for f in report.files],
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "skipped": list(report.skipped),
         "violations": [violation_json(v) for v in report.violations],

@@ -1,9 +1,12 @@
 """``--format jsonl``: one JSON object a line, for streaming into `jq`, log pipelines and databases.
 
-Each violation is the object of the JSON contract with ``"type": "violation"``;
-each input error is ``{"type": "error", "path", "message"}``; findings a waiver
-accepted are listed (``"type": "waived"``) only when asked for.  Errors first,
-then violations, in the order of the JSON format.
+Each checked file is ``{"type": "file", …}`` (the JSON contract's ``files`` entry); each
+violation is the object of the JSON contract with ``"type": "violation"``; each input error
+is ``{"type": "error", "path", "message"}``; findings a waiver accepted are listed
+(``"type": "waived"``) only when asked for.  Errors first, then files, then violations, in the
+order of the JSON format.  Written to a file (``--output``), the records of each file are
+appended as it is checked, so a long batch can be followed (`tail -f`) and resumed
+(``--resume``, :mod:`budgetlint.resume`); the finished file is rewritten in this order.
 """
 
 from __future__ import annotations
@@ -11,14 +14,29 @@ from __future__ import annotations
 import json
 
 from budgetlint.report.formats import Rendering
-from budgetlint.report.json import violation_json
-from budgetlint.report.result import Violation
+from budgetlint.report.json import file_json, violation_json
+from budgetlint.report.result import FileResult, InputError, Violation
+
+
+def line(record: dict) -> str:
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def error_record(error: InputError) -> dict:
+    return {"type": "error", "path": error.path, "message": error.message}
+
+
+def file_records(result: FileResult, timing: bool = True) -> list[dict]:
+    """A checked file and its findings (before waivers: a resumed run applies them again)."""
+    return ([{"type": "file", **file_json(result, timing)}]
+            + [{"type": "violation", **violation_json(v)} for v in sorted(result.violations, key=Violation.sort_key)])
 
 
 def render(rendering: Rendering) -> str:
     report = rendering.report
-    records = [{"type": "error", "path": e.path, "message": e.message} for e in report.errors]
+    records = [error_record(e) for e in report.errors]
+    records += [{"type": "file", **file_json(f, rendering.timing)} for f in report.files]
     records += [{"type": "violation", **violation_json(v)} for v in report.violations]
     if rendering.show_waived:
         records += [{"type": "waived", **violation_json(v)} for v in sorted(report.waived, key=Violation.sort_key)]
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    return "".join(line(r) for r in records)
