@@ -273,3 +273,23 @@ def extract(
     except LoadError as exc:
         raise _fail(f"{path}: {exc}") from None
     extract_view.render(understand(document, kinds), _stdout(), show_facts=facts, show_paragraphs=paragraphs)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="The address to listen on; 127.0.0.1 keeps the page on this machine.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="The port.")] = 8000,
+    max_upload: Annotated[int, typer.Option("--max-upload", min=1, help="The largest upload, in MB.", metavar="MB")] = 200,
+    rules: RulesOption = None,
+) -> None:
+    """Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."""
+    try:
+        from budgetlint import web
+    except ImportError:
+        raise _fail("budgetlint serve needs the web extra: pip install 'budgetlint[web]'") from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        _stderr().print(f"budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read "
+                        "the reports", markup=False)
+    _stderr().print(f"budgetlint: open http://{'127.0.0.1' if host == '127.0.0.1' else host}:{port} (Ctrl-C to stop)",
+                    markup=False)
+    web.serve(_rules_here(rules), host, port, max_upload * 2**20)

@@ -1,0 +1,264 @@
+"""``budgetlint serve``: a page in the browser for people who do not use a terminal.
+
+An auditor opens http://127.0.0.1:8000, drops one or more disclosures (PDF, Word, Excel,
+text) on the page and watches each file's progress; when the batch is checked the page shows
+the report (the HTML of ``--format html``) and offers the 检查结果 workbook and the JSON for
+download.  A file that cannot be read gets its one-line error beside its name; the others are
+still checked.  Files uploaded together are one batch, so a 说明 and its tables (`x-说明.docx`,
+`x-报表.xlsx`) are checked as one disclosure.
+
+Nothing leaves the machine: the server listens on 127.0.0.1 unless told otherwise, uploads are
+kept in a temporary folder (the server's working folder) that is removed when it stops, and a
+batch is reached only by its random id.  An upload over the size limit (``--max-upload``) is
+refused before it is read.  Batches are checked one at a time, in a thread beside the server.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from contextlib import asynccontextmanager
+import secrets
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from budgetlint.engine.pack import RuleSet
+from budgetlint.lint import check_paths
+from budgetlint.report.checklist import disclosures
+from budgetlint.report.formats import Rendering, renderer
+
+MAX_FILES = 300  # files in one upload: a district's season
+_UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
+_DOWNLOADS = {  # what a batch offers: media type, the name it is saved under
+    "report.html": ("text/html; charset=utf-8", "检查报告.html"),
+    "report.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "检查结果.xlsx"),
+    "report.json": ("application/json", "检查结果.json"),
+}
+
+
+@dataclass
+class Batch:
+    """Files uploaded together, checked together; its state is what the page polls."""
+
+    id: str
+    folder: Path
+    names: list[str]
+    done: dict[str, dict] = field(default_factory=dict)  # name -> its outcome, as the page shows it
+    outputs: dict[str, bytes] = field(default_factory=dict)  # report.html, report.xlsx, report.json
+    failure: str | None = None  # the batch itself could not be checked (a bug): said on the page
+    finished: bool = False
+
+    def state(self) -> dict:
+        files = [{"name": n, **self.done.get(n, {"state": "checking"})} for n in self.names]
+        return {"id": self.id, "files": files, "finished": self.finished, "failure": self.failure,
+                "downloads": sorted(self.outputs) if self.finished else []}
+
+
+def safe_name(uploaded: str | None, taken: set[str]) -> str:
+    """A file name for an upload: its own name without folders or characters a file system or
+    a link would trip over, unique in its batch."""
+    name = _UNSAFE.sub("_", re.split(r"[/\\]", uploaded or "")[-1]).lstrip(".").strip() or "file"
+    candidate, n = name, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{n}-{name}"
+    taken.add(candidate)
+    return candidate
+
+
+class Checker:
+    """The batches of one server and the thread that checks them."""
+
+    def __init__(self, rules: RuleSet, max_upload: int):
+        self.rules, self.max_upload = rules, max_upload
+        self.batches: dict[str, Batch] = {}
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="budgetlint-check")
+        self.lock = threading.Lock()
+
+    def check(self, batch: Batch) -> None:
+        def on_file(path: str, total: int) -> None:
+            del total
+            with self.lock:
+                batch.done.setdefault(Path(path).name, {"state": "done"})
+
+        try:
+            # named relative to the upload folder (the server's working folder): `3/部门预算.pdf`
+            report = check_paths([os.path.relpath(batch.folder / n) for n in batch.names], self.rules, on_file=on_file)
+            with self.lock:
+                for error in report.errors:
+                    batch.done[Path(error.path).name] = {"state": "error", "message": error.message}
+                for d in disclosures(report, self.rules):
+                    for path in d.paths if d.files else []:
+                        batch.done[Path(path).name] = {"state": "done", "verdict": d.verdict, "agency": d.identity.agency,
+                                                       "errors": d.count("error"), "warnings": d.count("warning")}
+            rendering = Rendering(report, self.rules)
+            outputs = {name: _bytes(renderer(name.split(".")[1])(rendering)) for name in _DOWNLOADS}
+            with self.lock:
+                batch.outputs = outputs
+        except Exception as exc:  # a bug must not take the server down: the page says what happened
+            batch.failure = f"internal error: {type(exc).__name__}: {exc}"
+        finally:
+            batch.finished = True
+
+
+def _bytes(rendered: str | bytes) -> bytes:
+    return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+
+
+def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
+    """The web application; uploads go into folders under ``root``."""
+    checker = Checker(rules, max_upload)
+
+    async def index(request: Request) -> Response:
+        return HTMLResponse(PAGE.replace("{MAX_MB}", str(max_upload // 2**20)))
+
+    async def upload(request: Request) -> Response:
+        size = request.headers.get("content-length")
+        if size is None or not size.isdigit():
+            return JSONResponse({"error": "上传需注明大小（Content-Length）"}, status_code=411)
+        if int(size) > max_upload:
+            return JSONResponse({"error": f"上传的文件共 {int(size) / 2**20:.0f} MB，超过上限 {max_upload // 2**20} MB"},
+                                status_code=413)
+        async with request.form(max_files=MAX_FILES, max_fields=10) as form:
+            uploads = [f for f in form.getlist("files") if hasattr(f, "read")]
+            if not uploads:
+                return JSONResponse({"error": "没有收到文件"}, status_code=400)
+            batch = Batch(secrets.token_hex(8), root / str(len(checker.batches) + 1), [])
+            batch.folder.mkdir()
+            taken: set[str] = set()
+            for upload in uploads:
+                name = safe_name(upload.filename, taken)
+                (batch.folder / name).write_bytes(await upload.read())
+                batch.names.append(name)
+        checker.batches[batch.id] = batch
+        checker.pool.submit(checker.check, batch)
+        return JSONResponse(batch.state())
+
+    def _batch(request: Request) -> Batch | None:
+        return checker.batches.get(request.path_params["id"])
+
+    async def status(request: Request) -> Response:
+        batch = _batch(request)
+        if batch is None:
+            return JSONResponse({"error": "没有这批文件"}, status_code=404)
+        with checker.lock:
+            return JSONResponse(batch.state())
+
+    async def download(request: Request) -> Response:
+        batch, name = _batch(request), request.path_params["name"]
+        if batch is None or name not in batch.outputs:
+            return JSONResponse({"error": "没有这份结果"}, status_code=404)
+        media, saved = _DOWNLOADS[name]
+        disposition = "inline" if name.endswith(".html") else "attachment"
+        return Response(batch.outputs[name], media_type=media, headers={
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(saved)}"})
+
+    return Starlette(routes=[
+        Route("/", index),
+        Route("/batches", upload, methods=["POST"]),
+        Route("/batches/{id}", status),
+        Route("/batches/{id}/{name}", download),
+    ], lifespan=_lifespan(checker))
+
+
+def _lifespan(checker: Checker):
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        checker.pool.shutdown(wait=False, cancel_futures=True)  # a batch being checked is dropped with its folder
+
+    return lifespan
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>budgetlint 预决算公开检查</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 1100px;
+       color: #1f2937; }
+#drop { border: 2px dashed #9ca3af; border-radius: 8px; padding: 2.5em; text-align: center; color: #4b5563; }
+#drop.over { border-color: #2563eb; background: #eff6ff; }
+table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #e5e7eb; padding: 3px 10px; text-align: left; }
+.error { color: #b91c1c; } .done { color: #15803d; } .review { color: #b45309; } .checking { color: #6b7280; }
+iframe { width: 100%; height: 80vh; border: 1px solid #d1d5db; }
+</style></head><body>
+<h1>预决算公开检查</h1>
+<p>把部门（单位）预算、决算公开文件（PDF、Word、Excel 或文本）拖到下面，或点击选择文件；一次可放多个文件，
+同一公开的说明和报表请一起上传。文件只在本机检查，服务停止后即删除。单次上传上限 {MAX_MB} MB。</p>
+<div id="drop">拖放文件到这里，或 <input type="file" id="pick" multiple></div>
+<p id="message" class="error"></p>
+<table id="files" hidden><thead><tr><th>文件</th><th>单位</th><th>状态</th></tr></thead><tbody></tbody></table>
+<p id="downloads" hidden>下载：<a id="xlsx" download>检查结果（Excel 检查表）</a> · <a id="json" download>JSON</a>
+ · <a id="html" target="_blank">在新窗口打开报告</a></p>
+<iframe id="report" hidden title="检查报告"></iframe>
+<script>
+const drop = document.getElementById('drop'), pick = document.getElementById('pick');
+const message = document.getElementById('message');
+drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
+drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); send(e.dataTransfer.files); });
+pick.addEventListener('change', () => send(pick.files));
+function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
+function show(batch) {
+  const body = document.querySelector('#files tbody'); body.replaceChildren();
+  for (const f of batch.files) {
+    const tr = document.createElement('tr');
+    let state = '检查中…', cls = 'checking';
+    if (f.state === 'error') { state = '无法检查：' + f.message; cls = 'error'; }
+    else if (f.state === 'done') {
+      state = (f.verdict || '完成') + (f.verdict ? '（错误 ' + f.errors + ' 处，警告 ' + f.warnings + ' 处）' : '');
+      cls = {'通过': 'done', '需复核': 'review', '未通过': 'error'}[f.verdict] || 'done';
+    }
+    tr.append(cell(f.name), cell(f.agency || ''), cell(state, cls)); body.append(tr);
+  }
+  document.getElementById('files').hidden = false;
+  if (batch.failure) { message.textContent = batch.failure; }
+  if (batch.finished && batch.downloads.length) {
+    const base = '/batches/' + batch.id + '/';
+    document.getElementById('xlsx').href = base + 'report.xlsx';
+    document.getElementById('json').href = base + 'report.json';
+    document.getElementById('html').href = base + 'report.html';
+    document.getElementById('downloads').hidden = false;
+    const frame = document.getElementById('report'); frame.src = base + 'report.html'; frame.hidden = false;
+  }
+}
+async function poll(id) {
+  const batch = await (await fetch('/batches/' + id)).json();
+  show(batch);
+  if (!batch.finished) setTimeout(() => poll(id), 400);
+}
+async function send(files) {
+  if (!files.length) return;
+  message.textContent = ''; document.getElementById('downloads').hidden = true; document.getElementById('report').hidden = true;
+  const form = new FormData(); for (const f of files) form.append('files', f, f.name);
+  const answer = await fetch('/batches', { method: 'POST', body: form });
+  const batch = await answer.json();
+  if (!answer.ok) { message.textContent = batch.error; return; }
+  show(batch); poll(batch.id);
+}
+</script></body></html>
+"""
+
+
+def serve(rules: RuleSet, host: str, port: int, max_upload: int) -> None:
+    """Run the server until Ctrl-C, uploads in a temporary folder removed when it stops."""
+    import tempfile
+
+    import uvicorn
+
+    here = Path.cwd()
+    with tempfile.TemporaryDirectory(prefix="budgetlint-serve-") as root:
+        print(f"budgetlint: uploads are kept in {root} until the server stops", file=sys.stderr, flush=True)
+        os.chdir(root)
+        try:
+            uvicorn.run(create_app(rules, Path(root), max_upload), host=host, port=port, log_level="warning")
+        finally:
+            os.chdir(here)

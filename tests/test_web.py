@@ -1,0 +1,147 @@
+"""`budgetlint serve`: the page an auditor drops files on, through its API and in a real browser."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import ROOT
+
+pytest.importorskip("starlette", reason="the web extra (pip install 'budgetlint[web]')")
+from starlette.testclient import TestClient  # noqa: E402
+
+from budgetlint.web import create_app, safe_name  # noqa: E402
+
+SAMPLE = ROOT / "samples/pdf/taiqian-2023.pdf"
+BROKEN = ROOT / "tests/data/empty.pdf"
+
+
+@pytest.fixture()
+def client(rules, tmp_path):
+    with TestClient(create_app(rules, tmp_path, 50 * 2**20)) as c:
+        yield c
+
+
+def _finished(client, answer) -> dict:
+    batch = answer.json()
+    for _ in range(600):
+        if batch["finished"]:
+            return batch
+        time.sleep(0.1)
+        batch = client.get(f"/batches/{batch['id']}").json()
+    raise AssertionError("the batch did not finish in a minute")
+
+
+def test_a_batch_reports_each_file_and_offers_the_report_workbook_and_json(client):
+    files = [("files", (SAMPLE.name, SAMPLE.read_bytes())), ("files", (BROKEN.name, BROKEN.read_bytes()))]
+    batch = _finished(client, client.post("/batches", files=files))
+    sample, broken = batch["files"]
+    assert (sample["state"], sample["verdict"], sample["errors"], sample["agency"]) == ("done", "未通过", 23, "台前县医疗保障局")
+    assert (broken["state"], broken["message"]) == ("error", "empty file")
+    page = client.get(f"/batches/{batch['id']}/report.html").text
+    assert "BL101" in page and "584.50" in page
+    workbook = client.get(f"/batches/{batch['id']}/report.xlsx")
+    assert "attachment" in workbook.headers["content-disposition"]
+    summary = openpyxl.load_workbook(io.BytesIO(workbook.content))["汇总"]
+    assert [row[1] for row in summary.iter_rows(min_row=5, values_only=True)][:1] == ["台前县医疗保障局"]
+    assert client.get(f"/batches/{batch['id']}/report.json").json()["errors"][0]["message"] == "empty file"
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_read(rules, tmp_path):
+    with TestClient(create_app(rules, tmp_path, 2**20)) as small:
+        answer = small.post("/batches", files=[("files", ("big.pdf", b"%PDF-" + b"0" * 2**21))])
+    assert answer.status_code == 413 and "超过上限 1 MB" in answer.json()["error"]
+    assert not any(tmp_path.iterdir())
+
+
+def test_unknown_batches_and_results_are_not_found(client):
+    assert client.get("/batches/nope").status_code == 404
+    assert client.get("/batches/nope/report.xlsx").status_code == 404
+
+
+@pytest.mark.parametrize("given, saved", [
+    ("../../etc/passwd", "passwd"), ("C:\\Users\\a\\部门预算.pdf", "部门预算.pdf"), (".hidden.pdf", "hidden.pdf"),
+    ("", "file"), ("a:b*?.pdf", "a_b__.pdf"),
+])
+def test_an_uploaded_name_stays_inside_its_folder(given, saved):
+    assert safe_name(given, set()) == saved
+
+
+# --- in a real browser --------------------------------------------------------------------------
+
+def _browser() -> str:
+    pytest.importorskip("playwright.sync_api", reason="playwright (pip install playwright)")
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        pytest.skip("no chromium installed (apt-get install chromium)")
+    return found
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(tmp_path):
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "budgetlint", "serve", "--port", str(port)],
+                               stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    folder = None
+    for line in process.stderr:
+        if "uploads are kept in" in line:
+            folder = Path(line.split("uploads are kept in ")[1].split(" until")[0])
+            break
+    for _ in range(100):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}", folder, process
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+
+
+def test_in_a_browser_files_are_dropped_checked_shown_and_the_workbook_downloaded(server, tmp_path):
+    chromium = _browser()
+    from playwright.sync_api import sync_playwright
+
+    url, folder, process = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1200, "height": 1600})
+        page.goto(url)
+        page.set_input_files("#pick", [str(SAMPLE), str(BROKEN)])
+        page.wait_for_selector("#downloads:not([hidden])", timeout=120_000)
+        rows = page.locator("#files tbody tr").all_inner_texts()
+        assert any("taiqian-2023.pdf" in r and "未通过" in r and "错误 23 处" in r for r in rows)
+        assert any("empty.pdf" in r and "无法检查：empty file" in r for r in rows)
+        report = page.frame_locator("#report")
+        report.locator("text=584.50").first.wait_for(timeout=30_000)
+        assert report.locator(".finding", has_text="BL101").count() == 3
+        page.screenshot(path=str(tmp_path / "serve.png"))
+        with page.expect_download() as download:
+            page.click("#xlsx")
+        saved = tmp_path / "检查结果.xlsx"
+        download.value.save_as(saved)
+        assert download.value.suggested_filename == "检查结果.xlsx"
+        assert openpyxl.load_workbook(saved).sheetnames[0] == "汇总"
+        browser.close()
+    assert folder is not None and any(folder.iterdir())  # the uploads, while the server runs
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=20)
+    assert not folder.exists()  # removed when it stops
+    if os.environ.get("BUDGETLINT_KEEP_SCREENSHOT"):
+        shutil.copy(tmp_path / "serve.png", os.environ["BUDGETLINT_KEEP_SCREENSHOT"])
