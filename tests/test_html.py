@@ -99,3 +99,10 @@ def test_page_pictures_are_drawn_in_sixteen_colours_keeping_the_outlines_exact(r
         picture = Image.open(io.BytesIO(base64.b64decode(data)))
         colours = {c for _, c in picture.convert("RGB").getcolors(1 << 20)}
         assert picture.mode == "P" and len(colours) <= 16 and (220, 38, 38) in colours
+
+
+def test_each_finding_carries_its_rules_explanation(rules):
+    report = check_paths([str(ROOT / "samples/text/taiqian-2023.txt")], rules.filtered(["BL101"], None))
+    page = renderer("html")(Rendering(report, rules))
+    rule = rules.get("BL101")
+    assert page.count(f"<summary>规则说明：{rule.summary}</summary>") == len(report.violations) == 3

@@ -17,6 +17,8 @@ from collections import Counter
 from pathlib import Path
 
 from budgetlint import __version__
+from budgetlint.engine.pack import RuleSet
+from budgetlint.engine.rule import Rule
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, disclosures
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, Report, Violation, by_file
@@ -61,7 +63,7 @@ img.page { max-width: 100%; border: 1px solid #d1d5db; display: block; }
 pre.source { background: #f9fafb; border: 1px solid #e5e7eb; padding: .5em; overflow-x: auto; font-size: .9em; }
 mark.subject { background: #fecaca; outline: 2px solid #dc2626; } mark.related { background: #bfdbfe; }
 .errors li { color: #b91c1c; }
-details > summary { cursor: pointer; } details > summary h2 { display: inline; border: 0; }
+details > summary { cursor: pointer; } details.why { color: #4b5563; font-size: .9em; margin-top: .4em; border: 0; } details > summary h2 { display: inline; border: 0; }
 details { border-bottom: 2px solid #e5e7eb; margin-top: 1.5em; padding-bottom: .5em; }
 .contents td.links a { margin-right: .3em; font-size: .85em; }
 .verdict.v0 { color: #15803d; } .verdict.v1 { color: #b45309; } .verdict.v2, .verdict.v3 { color: #b91c1c; font-weight: bold; }
@@ -213,7 +215,17 @@ def _figure(uri: str, caption: str) -> str:
     return f'<figure><img class="page" loading="lazy" decoding="async" alt="{_esc(caption)}" src="{uri}"><figcaption>{_esc(caption)}</figcaption></figure>'
 
 
-def _finding(v: Violation, pages: _Pages, sources: _Sources, waived: bool = False, anchor: str | None = None) -> str:
+def _explanation(rule: Rule | None) -> str:
+    """What the rule checks and why (`budgetlint explain`), folded under the finding."""
+    if rule is None:
+        return ""
+    paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in rule.paragraphs)
+    example = f'<pre class="source">{_esc(rule.example.rstrip())}</pre>' if rule.example.strip() else ""
+    return f'<details class="why"><summary>规则说明：{_esc(rule.summary)}</summary>{paragraphs}{example}</details>'
+
+
+def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, waived: bool = False,
+             anchor: str | None = None) -> str:
     parts = [
         f'<div class="finding{" waived" if waived else ""}"' + (f' id="{anchor}"' if anchor else "") + ">",
         f'<div class="head"><span class="where">{_esc(_where(v.subject))}</span>'
@@ -228,6 +240,7 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, waived: bool = Fals
             for r in v.related)
         parts.append(f'<ul class="used">{items}</ul>')
     parts.append(_pictures(v, pages) if v.subject.location.page else _source_excerpt(v, sources))
+    parts.append(_explanation(rules.get(v.rule)))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -283,14 +296,14 @@ def render(rendering: Rendering) -> str:
                         f"{len(found)} 处问题</summary>")
             if found:
                 body.append(_counts(found))
-                body.extend(_finding(v, pages, sources, anchor=numbers[id(v)]) for v in found)
+                body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
             body.append("</details>")
         for path, found in grouped.items():  # findings about no checked file (stale waivers)
             body.append(f"<h2>{_esc(path)}</h2>")
-            body.extend(_finding(v, pages, sources, anchor=numbers[id(v)]) for v in found)
+            body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
         if rendering.show_waived and report.waived:
             body.append("<h2>已豁免（不计入）</h2>")
-            body.extend(_finding(v, pages, sources, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
+            body.extend(_finding(v, pages, sources, rendering.rules, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
     finally:
         pages.close()
     return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from rich import box
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -48,9 +49,18 @@ def _related(refs: tuple[FigureRef, ...]) -> Text:
     return text
 
 
+def link(location: Location | str) -> str:
+    """The file (at its page) as a URI: terminals that know OSC-8 make the place a link to it
+    (PDF viewers open `file:…#page=5` at that page).  Rich writes links only to a terminal."""
+    file = location if isinstance(location, str) else location.file
+    uri = Path(file).resolve().as_uri()
+    page = None if isinstance(location, str) else location.page
+    return f"{uri}#page={page}" if page is not None else uri
+
+
 def _violation(v: Violation, indent: str) -> list[Text]:
     head = Text(indent)
-    head.append(place(v.subject.location), style="cyan")
+    head.append(place(v.subject.location), style=Style(color="cyan", link=link(v.subject.location)))
     head.append("  ")
     head.append(v.severity, style=_SEVERITY_STYLE.get(v.severity, ""))
     head.append("  ")
@@ -73,7 +83,8 @@ def _violation(v: Violation, indent: str) -> list[Text]:
 
 def heading(path: str, result: FileResult | None) -> Text:
     """A file's path, what it is, and the files it was checked with."""
-    text = Text(path, style="bold underline")
+    text = Text()
+    text.append(path, style=Style(bold=True, underline=True, link=link(path)))
     if result is not None:
         text.append(f"  {result.identity.label}", style="bold")
         others = [p for p in result.disclosure if p != path]
