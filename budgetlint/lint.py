@@ -23,7 +23,7 @@ from budgetlint.understand.model import DocumentFacts
 from budgetlint.workers import Interrupted, process_pool
 
 # Folders are searched for these; a file named on the command line is checked whatever its name.
-DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf", ".docx", ".xlsx"})
+DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf", ".docx", ".xlsx", ".xls"})
 # Files a folder of disclosures holds for budgetlint itself: not disclosures, not worth a word.
 OWN_FILES = frozenset({"budgetlint.toml", "pyproject.toml"})
 OWN_SUFFIXES = frozenset({".yaml", ".yml"})  # waiver files and rule packs

@@ -39,7 +39,7 @@ def check_target(target: Path, inputs: list[str], option: str) -> None:
     for given in inputs:
         source = _resolved(Path(given))
         if resolved == source or (source.is_dir() and source in resolved.parents
-                                  and resolved.suffix.lower() in (".pdf", ".txt", ".md", ".docx", ".xlsx")):
+                                  and resolved.suffix.lower() in (".pdf", ".txt", ".md", ".docx", ".xlsx", ".xls")):
             raise OutputError(f"{option} {target}: would overwrite {given}, which is being read")
     if resolved.exists() and not os.access(resolved, os.W_OK):
         raise OutputError(f"{option} {target}: is not writable")

@@ -75,7 +75,11 @@ def _parser(path: Path, data: bytes, jobs: int):
         from budgetlint.load.xlsx import parse_xlsx
 
         return parse_xlsx
-    if path.suffix.lower() in (".docx", ".xlsx", ".xlsm"):
+    if kind == "xls":
+        from budgetlint.load.xls import parse_xls
+
+        return parse_xls
+    if path.suffix.lower() in (".docx", ".xlsx", ".xlsm", ".xls"):
         raise LoadError(f"not a {path.suffix.lower()[1:]} file (its content is not Word's or Excel's)")
     from budgetlint.load.text import parse_text
 

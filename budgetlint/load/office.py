@@ -4,8 +4,9 @@ A .docx or .xlsx is a zip of XML parts; its kind is told by the parts it holds, 
 name (an agency's `报表.xls` is often an .xlsx renamed).  Before a part is parsed the
 declared sizes of all parts are bounded (:func:`budgetlint.load.limits.check_zip`), and
 :mod:`zipfile` inflates no part past its declared size.  Word and Excel 97-2003 files and
-password-protected Office files are OLE containers, which are not read: the user is told to
-save them as .docx/.xlsx.
+password-protected Office files are OLE containers: an Excel 97-2003 workbook (its `Workbook`
+stream) is read (:mod:`budgetlint.load.xls`); a Word 97-2003 document or an encrypted file is
+not, and the user is told to save it as .docx/.xlsx.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ from budgetlint.load.limits import LimitExceeded, check_zip
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_WORKBOOKS = ("Workbook", "Book")  # the stream an Excel 97-2003 file keeps its sheets in
+_OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx/.xlsx
 _MAIN_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 
 
 def office_kind(data: bytes) -> str | None:
-    """`docx` or `xlsx` for an Office Open XML file, ``None`` for anything else (a LoadError for an
-    old or encrypted Office file, which cannot be read)."""
+    """`docx` or `xlsx` for an Office Open XML file, `xls` for an Excel 97-2003 workbook, ``None`` for
+    anything else (a LoadError for a Word 97-2003 or an encrypted Office file, which cannot be read)."""
     if data[:8] == OLE_MAGIC:
-        raise LoadError("a Word/Excel 97-2003 file, or a password-protected Office file: "
+        if any(name.encode("utf-16-le") in data for name in _OLE_WORKBOOKS) and _OLE_ENCRYPTED not in data:
+            return "xls"
+        raise LoadError("a Word 97-2003 file, or a password-protected Office file: "
                         "save it as .docx/.xlsx without a password and check that")
     if data[:4] != ZIP_MAGIC:
         return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 from io import BytesIO
-from typing import Any
+from typing import Any, Callable
 
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
@@ -75,62 +75,75 @@ def cell_text(value: Any, number_format: str) -> str:
     return printable(str(value)).strip()
 
 
-class _Sheet:
-    """One worksheet's rows as cells, merged cells resolved, hidden rows left out."""
+def merged_origins(spans: list[tuple[int, int, int, int]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """For each position inside a merged cell but not its top-left, that top-left (1-based
+    row, column); ``spans`` are (first row, first column, last row, last column)."""
+    origins = {}
+    for top, left, bottom, right in spans:
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    origins[(r, c)] = (top, left)
+    return origins
 
-    def __init__(self, ws: Any, path: str, formulas: Any | None):
-        self.ws, self.path, self.name = ws, path, ws.title
-        self.problems: list[Problem] = []
-        merged: dict[tuple[int, int], tuple[int, int]] = {}
-        for span in ws.merged_cells.ranges:
-            for r in range(span.min_row, span.max_row + 1):
-                for c in range(span.min_col, span.max_col + 1):
-                    if (r, c) != (span.min_row, span.min_col):
-                        merged[(r, c)] = (span.min_row, span.min_col)
-        self.merged = merged
-        self.formulas = formulas
 
-    def location(self, row: int, column: int) -> Location:
-        return Location(self.path, line=row, column=column, part=self.name)
+def sheet_rows(name: str, path: str, height: int, width: int, text: Callable[[int, int], str],
+               merged: dict[tuple[int, int], tuple[int, int]], hidden_rows: set[int] = frozenset(),
+               hidden_columns: set[int] = frozenset()) -> list[tuple[int, list[Cell]]]:
+    """A sheet's visible rows, numbered as Excel numbers them, each as wide as the sheet: the
+    positions a merged cell covers to the right of its top-left repeat its text, those below are
+    blank."""
+    def at(row: int, column: int) -> Location:
+        return Location(path, line=row, column=column, part=name)
 
-    def _text(self, row: int, column: int) -> str:
-        cell = self.ws.cell(row=row, column=column)
-        if cell.value is None and self.formulas is not None:
-            formula = self.formulas.cell(row=row, column=column).value
+    out = []
+    for r in range(1, height + 1):
+        if r in hidden_rows:
+            continue
+        cells = []
+        for c in range(1, width + 1):
+            if c in hidden_columns:
+                continue
+            origin = merged.get((r, c))
+            if origin is None:
+                cells.append(Cell(text(r, c), at(r, c)))
+            elif origin[0] == r:  # merged across from the left: its text labels this column too
+                cells.append(Cell(text(*origin), at(*origin), covered=True))
+            else:
+                cells.append(Cell("", at(*origin), covered=True))
+        out.append((r, cells))
+    return out
+
+
+def _rows(ws: Any, path: str, formulas: Any | None, problems: list[Problem]) -> list[tuple[int, list[Cell]]]:
+    """An openpyxl worksheet's rows; a formula without a saved result shows as its formula."""
+    from openpyxl.utils import get_column_letter
+
+    def text(row: int, column: int) -> str:
+        cell = ws.cell(row=row, column=column)
+        if cell.value is None and formulas is not None:
+            formula = formulas.cell(row=row, column=column).value
             if isinstance(formula, str) and formula.startswith("="):
-                self.problems.append(Problem(
-                    f"{self.name}!{cell.coordinate} 的公式没有保存计算结果（在 Excel 中打开、保存后再检查）",
-                    self.location(row, column), formula))
+                problems.append(Problem(
+                    f"{ws.title}!{cell.coordinate} 的公式没有保存计算结果（在 Excel 中打开、保存后再检查）",
+                    Location(path, line=row, column=column, part=ws.title), formula))
                 return formula
         return cell_text(cell.value, cell.number_format)
 
-    def rows(self) -> list[tuple[int, list[Cell]]]:
-        """The visible rows, numbered as Excel numbers them, each as wide as the sheet."""
-        width = self.ws.max_column
-        hidden_columns = {c for c in range(1, width + 1) if self._column_hidden(c)}
-        out = []
-        for r in range(1, self.ws.max_row + 1):
-            if self.ws.row_dimensions[r].hidden:
-                continue
-            cells = []
-            for c in range(1, width + 1):
-                if c in hidden_columns:
-                    continue
-                origin = self.merged.get((r, c))
-                if origin is None:
-                    cells.append(Cell(self._text(r, c), self.location(r, c)))
-                elif origin[0] == r:  # merged across from the left: its text labels this column too
-                    cells.append(Cell(self._text(*origin), self.location(*origin), covered=True))
-                else:
-                    cells.append(Cell("", self.location(*origin), covered=True))
-            out.append((r, cells))
-        return out
+    spans = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges]
+    hidden_rows = {r for r, d in ws.row_dimensions.items() if d.hidden}
+    hidden_columns = {c for c in range(1, ws.max_column + 1)
+                      if (d := ws.column_dimensions.get(get_column_letter(c))) is not None and d.hidden}
+    return sheet_rows(ws.title, path, ws.max_row, ws.max_column, text, merged_origins(spans), hidden_rows,
+                      hidden_columns)
 
-    def _column_hidden(self, column: int) -> bool:
-        from openpyxl.utils import get_column_letter
 
-        dimension = self.ws.column_dimensions.get(get_column_letter(column))
-        return bool(dimension is not None and dimension.hidden)
+def too_large(name: str, path: str, height: int, width: int) -> Problem | None:
+    """The input finding for a sheet spanning more cells than :data:`MAX_SHEET_CELLS`, which is not read."""
+    if height * width <= MAX_SHEET_CELLS:
+        return None
+    return Problem(f"工作表「{name}」有 {height} 行 × {width} 列，超过 {MAX_SHEET_CELLS} 格，未读取",
+                   Location(path, line=1, column=1, part=name), "工作表过大", unread=True)
 
 
 def _own(row: list[Cell]) -> list[Cell]:
@@ -183,14 +196,11 @@ def parse_xlsx(data: bytes, path: str) -> Document:
     for ws in workbook.worksheets:
         if ws.sheet_state != "visible":
             continue
-        if ws.max_row * ws.max_column > MAX_SHEET_CELLS:
-            problems.append(Problem(f"工作表「{ws.title}」有 {ws.max_row} 行 × {ws.max_column} 列，超过 "
-                                    f"{MAX_SHEET_CELLS} 格，未读取", Location(path, line=1, column=1, part=ws.title),
-                                    "工作表过大", unread=True))
+        large = too_large(ws.title, path, ws.max_row, ws.max_column)
+        if large is not None:
+            problems.append(large)
             continue
-        sheet = _Sheet(ws, path, formulas[ws.title] if formulas is not None else None)
-        items.extend(sheet_items(sheet.rows()))
-        problems.extend(sheet.problems)
+        items.extend(sheet_items(_rows(ws, path, formulas[ws.title] if formulas is not None else None, problems)))
     if not items:
         raise LoadError("no visible sheet holds any text")
     return Document(path=path, blocks=assemble(items), problems=problems)
