@@ -41,6 +41,11 @@ class Color(StrEnum):
     NEVER = "never"
 
 
+class Lang(StrEnum):
+    ZH = "zh"
+    EN = "en"
+
+
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -131,6 +136,9 @@ def main(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version.")] = False,
 ) -> None:
     """budgetlint — a linter for budget disclosures."""
+    from budgetlint.i18n import choose_language, set_language
+
+    set_language(choose_language())  # BUDGETLINT_LANG or the locale; `check --lang` may change it
 
 
 RulesOption = Annotated[
@@ -162,6 +170,7 @@ def check(
     color: Annotated[Color, typer.Option("--color", help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.", metavar="FILE")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every settings file: defaults and flags only.")] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale].")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on).")] = False,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask].", metavar="ADDRESS")] = None,
 ) -> None:
@@ -175,6 +184,10 @@ def check(
     from budgetlint.report.formats import BINARY_FORMATS, Rendering, renderer
     from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
+    if lang is not None:
+        from budgetlint.i18n import set_language
+
+        set_language(lang.value)
     if config_file is not None and isolated:
         raise _fail("--config and --isolated exclude each other")
     flags = {

@@ -33,7 +33,7 @@ from starlette.routing import Route
 
 from budgetlint.engine.pack import RuleSet
 from budgetlint.lint import check_paths
-from budgetlint.report.checklist import disclosures
+from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
 
 MAX_FILES = 300  # files in one upload: a district's season
@@ -98,7 +98,8 @@ class Checker:
                     batch.done[Path(error.path).name] = {"state": "error", "message": error.message}
                 for d in disclosures(report, self.rules):
                     for path in d.paths if d.files else []:
-                        batch.done[Path(path).name] = {"state": "done", "verdict": d.verdict, "agency": d.identity.agency,
+                        batch.done[Path(path).name] = {"state": "done", "verdict": verdict_text(d.verdict), "outcome": d.verdict,
+                                                       "agency": d.identity.agency,
                                                        "errors": d.count("error"), "warnings": d.count("warning")}
             rendering = Rendering(report, self.rules)
             outputs = {name: _bytes(renderer(name.split(".")[1])(rendering)) for name in _DOWNLOADS}
@@ -215,7 +216,7 @@ function show(batch) {
     if (f.state === 'error') { state = '无法检查：' + f.message; cls = 'error'; }
     else if (f.state === 'done') {
       state = (f.verdict || '完成') + (f.verdict ? '（错误 ' + f.errors + ' 处，警告 ' + f.warnings + ' 处）' : '');
-      cls = {'通过': 'done', '需复核': 'review', '未通过': 'error'}[f.verdict] || 'done';
+      cls = {'passed': 'done', 'review': 'review', 'failed': 'error'}[f.outcome] || 'done';
     }
     tr.append(cell(f.name), cell(f.agency || ''), cell(state, cls)); body.append(tr);
   }

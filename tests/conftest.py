@@ -36,6 +36,30 @@ def private_cache(tmp_path_factory):
         os.environ["BUDGETLINT_CACHE_DIR"] = previous
 
 
+@pytest.fixture(scope="session", autouse=True)
+def chinese_reports():
+    """The commands the tests run write Chinese (the default), whatever the machine's locale says."""
+    import os
+
+    previous = os.environ.get("BUDGETLINT_LANG")
+    os.environ["BUDGETLINT_LANG"] = "zh"
+    yield
+    if previous is None:
+        del os.environ["BUDGETLINT_LANG"]
+    else:
+        os.environ["BUDGETLINT_LANG"] = previous
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language (Chinese), whatever one before it chose."""
+    from budgetlint.i18n import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
 @pytest.fixture(scope="session")
 def rules() -> RuleSet:
     return load_rules()

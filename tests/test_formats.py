@@ -314,7 +314,7 @@ def test_concise_is_one_line_a_finding_at_a_location_editors_and_viewers_open(re
     lines = render("concise", report, rules).splitlines()
     assert len(lines) == len(report.violations)
     text = [line for line in lines if line.startswith(f"{TEXT}:")]
-    assert f"{TEXT}:27:3: BL503 [error] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表" in text
+    assert f"{TEXT}:27:3: BL503 [错误] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表" in text
     assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(error|warning|info)\] ", line) for line in text)
     page_15 = [line for line in lines if line.startswith(f"{PDF}#page=15: ")]
     assert [line.split()[1] for line in page_15] == ["BL101", "BL101", "BL101", "BL510", "BL401"]  # top to bottom

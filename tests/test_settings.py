@@ -62,14 +62,14 @@ def test_output_file_and_statistics(tmp_path):
     result = run("check", "--format", "json", "--output", str(out), "samples/text/taiqian-2023.txt")
     assert result.stdout == "" and json.loads(out.read_text(encoding="utf-8"))["violations"]
     stats = run("check", "--statistics", "--select", "BL1,BL4", "samples/text/taiqian-2023.txt").stdout
-    assert stats.splitlines()[0].split() == ["3", "BL101", "error", "total-row"]
+    assert stats.splitlines()[0].split() == ["3", "BL101", "错误", "total-row"]
     assert "BL401" in stats and "317:27" not in stats
 
 
 def test_any_job_count_gives_byte_identical_json():
     one = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "1", "samples")
     two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", str(os.cpu_count() or 1), "samples")
-    samples = [p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".pdf", ".docx", ".xlsx")]
+    samples = [p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".pdf", ".docx", ".xlsx", ".xls")]
     assert one.stdout == two.stdout and len(json.loads(one.stdout)["files"]) == len(samples) >= 20
 
 

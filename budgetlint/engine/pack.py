@@ -44,20 +44,23 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
         raise source.error((key,), f"unknown top-level key '{key}' (use rules, quantities, table-kinds, description)")
     if not isinstance(data.get("rules", []), list):
         raise source.error(("rules",), "'rules' must be a list of rules")
-    area = pack_area(data.get("description"), path)
+    area, area_en = pack_area(data.get("description"), path)
     return Pack(
-        rules=[replace(parse_rule(source, ("rules", i), CHECKS), area=area)
+        rules=[replace(parse_rule(source, ("rules", i), CHECKS), area=area, area_en=area_en)
                for i in range(len(data.get("rules", [])))],
         quantities=parse_quantities(source, ("quantities",)) if "quantities" in data else [],
         kinds=parse_table_kinds(source, ("table-kinds",)) if "table-kinds" in data else [],
     )
 
 
-def pack_area(description: object, path: Path) -> str:
-    """What a pack checks, in a few words: its description's lead (`表内勾稽（BL1xx）：…` gives
-    `表内勾稽`), or the file's name where it has none."""
-    lead = re.split(r"[（(：:\n]", description.strip(), maxsplit=1)[0].strip() if isinstance(description, str) else ""
-    return lead or path.stem
+def pack_area(description: object, path: Path) -> tuple[str, str]:
+    """What a pack checks, in a few words, in Chinese and English: the leads of its description's
+    lines (`表内勾稽（BL1xx）：…` / `Within-table arithmetic: …`), or the file's name where it has none."""
+    lines = [line.strip() for line in description.splitlines() if line.strip()] if isinstance(description, str) else []
+    chinese = next((line for line in lines if not line[0].isascii()), "")
+    english = next((line for line in lines if line[0].isascii()), "")
+    leads = [re.split(r"[（(：:]", line, maxsplit=1)[0].strip() for line in (chinese, english)]
+    return leads[0] or leads[1] or path.stem, leads[1] or leads[0] or path.stem
 
 
 def _link(rule: Rule, vocabulary: Vocabulary) -> Rule:

@@ -85,6 +85,7 @@ class Rule:
     lines: Mapping[str, int]  # the line of each key, for errors found after loading
     documents: tuple[str, ...] = ()  # the disclosures it holds for (budget, final); all when empty
     area: str = ""  # what its pack checks (`表内勾稽`): a checklist's heading for its findings
+    area_en: str = ""  # the same in English (`Within-table arithmetic`)
 
     def applies_to(self, kind: str | None) -> bool:
         """Whether the rule runs on a disclosure of this kind (``None``: not known, so only

@@ -15,23 +15,25 @@ from dataclasses import dataclass, field
 
 from budgetlint.checks.required_tables import selector_name
 from budgetlint.engine.pack import RuleSet
+from budgetlint.i18n import language, listed, t
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen, Violation
 from budgetlint.understand.identity import Identity
 
-PASSED, FAILED, REVIEW, UNREAD = "通过", "未通过", "需复核", "无法检查"
-_OTHER_AREA = "其他"
-_SEVERITY_NAMES = {"error": "错误", "warning": "警告", "info": "提示"}
+PASSED, FAILED, REVIEW, UNREAD = "passed", "failed", "review", "unread"  # verdicts; shown through t()
+_OTHER_AREA = "other"
+_VERDICT_TEXTS = {PASSED: "passed", FAILED: "failed", REVIEW: "needs review", UNREAD: "not checked"}
 
 
-def severity_name(severity: str) -> str:
-    return _SEVERITY_NAMES.get(severity, severity)
+def verdict_text(verdict: str) -> str:
+    """A verdict as a report writes it (`未通过`, `needs review`)."""
+    return t(_VERDICT_TEXTS[verdict])
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
     """One line of a checklist: a required table or an area of checks."""
 
-    section: str  # 公开的表 or 检查项
+    section: str  # "table printed: {name}" (a required table) or "check: {name}" (an area of checks)
     name: str
     passed: bool | None  # None: cannot be told (a page of the file could not be read)
     note: str  # where the table is printed, or why the item cannot be told
@@ -39,7 +41,11 @@ class Item:
 
     @property
     def answer(self) -> str:
-        return {True: "是", False: "否", None: "无法判断"}[self.passed]
+        return t({True: "yes", False: "no", None: "cannot tell"}[self.passed])
+
+    @property
+    def title(self) -> str:
+        return t(self.section, name=self.name)
 
 
 @dataclass(slots=True)
@@ -110,24 +116,24 @@ def _items(files: list[FileResult], findings: list[Violation], rules: RuleSet) -
             match = next(((path, t) for path, t in printed
                           if selector.accepts(rules.kinds.get(t.kind) if t.kind else None, t.name)), None)
             if match is None:
-                items.append(Item("公开的表", name, None if unread else False,
-                                  "未见此表（有页面未能读取）" if unread else "未见此表"))
+                items.append(Item("table printed: {name}", name, None if unread else False,
+                                  t("not found (a page could not be read)" if unread else "not found")))
                 continue
             printed.remove(match)
             path, table = match
             about = [v for v in left if v.file == path and v.subject.table == table.name]
             left = [v for v in left if v not in about]
-            where = f"第{table.page}页" if table.page else ""
-            items.append(Item("公开的表", name, not about, f"{where}《{table.name}》".strip(), tuple(about)))
+            where = t("page {page}", page=table.page) if table.page else ""
+            items.append(Item("table printed: {name}", name, not about, f"{where}《{table.name}》".strip(), tuple(about)))
     areas: dict[str, list[Violation]] = {}
+    area_of = {r.id: (r.area if language() == "zh" else r.area_en) or _OTHER_AREA for r in rules.rules}
     for rule in rules.rules:
         if rule.applies_to(identity.kind):
-            areas.setdefault(rule.area or _OTHER_AREA, [])
-    area_of = {r.id: r.area or _OTHER_AREA for r in rules.rules}
+            areas.setdefault(area_of[rule.id], [])
     for v in left:
         areas.setdefault(area_of.get(v.rule, _OTHER_AREA), []).append(v)
     for area, found in areas.items():
         counts = Counter(v.severity for v in found)
-        note = "、".join(f"{_SEVERITY_NAMES[s]} {counts[s]} 处" for s in ("error", "warning", "info") if counts[s])
-        items.append(Item("检查项", area, not found, note, tuple(found)))
+        note = listed(t("{severity} {n}", severity=t(s), n=counts[s]) for s in ("error", "warning", "info") if counts[s])
+        items.append(Item("check: {name}", t(area) if area == _OTHER_AREA else area, not found, note, tuple(found)))
     return items

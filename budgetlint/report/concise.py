@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import Violation
 
@@ -41,5 +42,5 @@ def _label(v: Violation) -> str:
 
 
 def render(rendering: Rendering) -> str:
-    return "".join(f"{where(v)}: {v.rule} [{v.severity}] {v.message}{_label(v)}\n"
+    return "".join(f"{where(v)}: {v.rule} [{t(v.severity)}] {v.message}{_label(v)}\n"
                    for v in sorted(rendering.report.violations, key=_reading_order))

@@ -19,11 +19,11 @@ from pathlib import Path
 from budgetlint import __version__
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import Rule
-from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, disclosures
+from budgetlint.i18n import language, t
+from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, Report, Violation, by_file
 from budgetlint.report.text import place
-from budgetlint.understand.identity import KIND_NAMES, LEVEL_NAMES
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
 _MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20 times A4 is drawn smaller, not in 4 GB
@@ -39,7 +39,6 @@ def _around(bbox: tuple[float, float, float, float]) -> tuple[float, float, floa
     return (bbox[0] - _AROUND, bbox[1] - _AROUND, bbox[2] + _AROUND, bbox[3] + _AROUND)
 _CONTEXT_LINES = 2
 _OPEN_UP_TO = 10  # files: a larger batch opens with its sections closed, the contents leading to them
-_VERDICTS = (PASSED, REVIEW, FAILED, UNREAD)
 # a link to a finding in a closed section opens the section first
 _OPEN_TARGET = """function openTarget(){var t=location.hash&&document.getElementById(location.hash.slice(1));
 for(var e=t;e;e=e.parentElement){if(e.tagName==='DETAILS'){e.open=true;}}if(t){t.scrollIntoView();}}
@@ -66,7 +65,8 @@ mark.subject { background: #fecaca; outline: 2px solid #dc2626; } mark.related {
 details > summary { cursor: pointer; } details.why { color: #4b5563; font-size: .9em; margin-top: .4em; border: 0; } details > summary h2 { display: inline; border: 0; }
 details { border-bottom: 2px solid #e5e7eb; margin-top: 1.5em; padding-bottom: .5em; }
 .contents td.links a { margin-right: .3em; font-size: .85em; }
-.verdict.v0 { color: #15803d; } .verdict.v1 { color: #b45309; } .verdict.v2, .verdict.v3 { color: #b91c1c; font-weight: bold; }
+.verdict.passed { color: #15803d; } .verdict.review { color: #b45309; }
+.verdict.failed, .verdict.unread { color: #b91c1c; font-weight: bold; }
 """
 
 
@@ -203,11 +203,12 @@ def _pictures(v: Violation, pages: _Pages) -> str:
     if subject.location.page:
         uri = pages.image(subject.location.file, subject.location.page, subject, by_page.pop(subject.location.page, []))
         if uri:
-            out.append(_figure(uri, f"第{subject.location.page}页：红框为本处数字，蓝框为比较所用的数字"))
+            out.append(_figure(uri, t("page {page}: red, the figure reported; blue, the figures it was compared with",
+                                      page=subject.location.page)))
     for number, refs in sorted(by_page.items())[:2]:
         uri = pages.image(subject.location.file, number, None, refs)
         if uri:
-            out.append(_figure(uri, f"第{number}页：比较所用的数字"))
+            out.append(_figure(uri, t("page {page}: the figures compared with", page=number)))
     return "".join(out)
 
 
@@ -221,7 +222,7 @@ def _explanation(rule: Rule | None) -> str:
         return ""
     paragraphs = "".join(f"<p>{_esc(p)}</p>" for p in rule.paragraphs)
     example = f'<pre class="source">{_esc(rule.example.rstrip())}</pre>' if rule.example.strip() else ""
-    return f'<details class="why"><summary>规则说明：{_esc(rule.summary)}</summary>{paragraphs}{example}</details>'
+    return f'<details class="why"><summary>{_esc(t("about the rule: {summary}", summary=rule.summary))}</summary>{paragraphs}{example}</details>'
 
 
 def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, waived: bool = False,
@@ -229,10 +230,10 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, wai
     parts = [
         f'<div class="finding{" waived" if waived else ""}"' + (f' id="{anchor}"' if anchor else "") + ">",
         f'<div class="head"><span class="where">{_esc(_where(v.subject))}</span>'
-        f'<span class="sev {_esc(v.severity)}">{_esc(v.severity)}</span>{_esc(v.rule)} {_esc(v.name)}</div>',
+        f'<span class="sev {_esc(v.severity)}">{_esc(t(v.severity))}</span>{_esc(v.rule)} {_esc(v.name)}</div>',
         f"<div>{_esc(v.message)}</div>",
-        f'<div class="arith">列示 <b>{_esc(v.reported)}</b>　应为 <b>{_esc(v.computed)}</b>'
-        + (f"　差 <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
+        f'<div class="arith">{t("reported")} <b>{_esc(v.reported)}</b>　{t("should be")} <b>{_esc(v.computed)}</b>'
+        + (f"　{t('difference')} <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
     ]
     if v.related:
         items = "".join(
@@ -247,9 +248,10 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, wai
 
 def _counts(violations: list[Violation]) -> str:
     counts = Counter((v.rule, v.name, v.severity) for v in violations)
-    rows = "".join(f"<tr><td>{_esc(rule)}</td><td>{_esc(name)}</td><td>{_esc(sev)}</td><td>{n}</td></tr>"
+    rows = "".join(f"<tr><td>{_esc(rule)}</td><td>{_esc(name)}</td><td>{_esc(t(sev))}</td><td>{n}</td></tr>"
                    for (rule, name, sev), n in sorted(counts.items()))
-    return f'<table class="counts"><tr><th>规则</th><th>名称</th><th>级别</th><th>处数</th></tr>{rows}</table>'
+    head = "".join(f"<th>{t(h)}</th>" for h in ("rule", "name", "severity", "count"))
+    return f'<table class="counts"><tr>{head}</tr>{rows}</table>'
 
 
 def _contents(rendering: Rendering, anchors: dict[str, str], numbers: dict[int, str]) -> str:
@@ -259,27 +261,28 @@ def _contents(rendering: Rendering, anchors: dict[str, str], numbers: dict[int, 
     for n, d in enumerate(disclosures(rendering.report, rendering.rules), 1):
         files = "<br>".join(f'<a href="#{anchors[p]}">{_esc(p)}</a>' if p in anchors else _esc(p) for p in d.paths)
         identity = d.identity
-        what = (f"{identity.year}年" if identity.year else "") + LEVEL_NAMES.get(identity.level or "", "") \
-            + KIND_NAMES.get(identity.kind or "", "")
+        what = identity.what(with_year=True)
         links = " ".join(f'<a href="#{numbers[id(v)]}">{k}</a>' for k, v in enumerate(d.findings, 1) if id(v) in numbers)
         counts = "".join(f"<td>{d.count(s) if d.files else ''}</td>" for s in ("error", "warning", "info"))
-        reason = f"：{_esc(d.error.message)}" if d.error else ""
+        reason = f": {_esc(d.error.message)}" if d.error else ""
         rows.append(f"<tr><td>{n}</td><td>{files}</td><td>{_esc(identity.agency or '')}</td><td>{_esc(what)}</td>"
-                    f'{counts}<td class="verdict v{_VERDICTS.index(d.verdict)}">{_esc(d.verdict)}{reason}</td>'
+                    f'{counts}<td class="verdict {d.verdict}">{_esc(verdict_text(d.verdict))}{reason}</td>'
                     f'<td class="links">{links}</td></tr>')
-    return ('<table class="counts contents"><tr><th>#</th><th>文件</th><th>单位</th><th>公开类型</th><th>错误</th>'
-            "<th>警告</th><th>提示</th><th>结论</th><th>问题</th></tr>" + "".join(rows) + "</table>")
+    head = "".join(f"<th>{t(h)}</th>" for h in ("file", "agency", "disclosure", "errors", "warnings", "notes",
+                                                 "verdict", "problems"))
+    return f'<table class="counts contents"><tr><th>#</th>{head}</tr>' + "".join(rows) + "</table>"
 
 
 def render(rendering: Rendering) -> str:
     report: Report = rendering.report
     pages, sources = _Pages(), _Sources()
-    body = [f"<h1>budgetlint 检查报告</h1><p>budgetlint {_esc(__version__)}："
-            f"检查 {len(report.files)} 个文件，发现 {len(report.violations)} 处问题"
-            + (f"，{len(report.waived)} 处已豁免" if report.waived else "") + "。</p>"]
+    body = [f"<h1>{t('budgetlint report')}</h1><p>"
+            + _esc(t("budgetlint {version}: {files} files checked, {n} problems found", version=__version__,
+                     files=len(report.files), n=len(report.violations))
+                   + (t(", {n} waived", n=len(report.waived)) if report.waived else "") + t(".")) + "</p>"]
     if report.errors:
-        items = "".join(f"<li>{_esc(e.path)}：{_esc(e.message)}</li>" for e in report.errors)
-        body.append(f'<h2>无法检查的文件</h2><ul class="errors">{items}</ul>')
+        items = "".join(f"<li>{_esc(e.path)}: {_esc(e.message)}</li>" for e in report.errors)
+        body.append(f'<h2>{t("files that could not be checked")}</h2><ul class="errors">{items}</ul>')
     grouped = by_file(report.violations)
     anchors = {result.path: f"file-{n}" for n, result in enumerate(report.files, 1)}
     numbers = {id(v): f"{anchors.get(path, 'other')}-{k}" for path, found in grouped.items()
@@ -290,10 +293,11 @@ def render(rendering: Rendering) -> str:
     try:
         for result in report.files:
             found = grouped.pop(result.path, [])
-            pages_text = f"{result.pages} 页，" if result.pages else ""
+            pages_text = t("{pages} pages, ", pages=result.pages) if result.pages else ""
+            about = t("{label}: {pages}{tables} tables, {facts} figures; {n} problems", label=result.identity.label,
+                      pages=pages_text, tables=result.tables, facts=result.facts, n=len(found))
             body.append(f'<details id="{anchors[result.path]}"{opened}><summary><h2>{_esc(result.path)}</h2> '
-                        f"{_esc(result.identity.label)}：{pages_text}{result.tables} 张表，{result.facts} 个数字；"
-                        f"{len(found)} 处问题</summary>")
+                        f"{_esc(about)}</summary>")
             if found:
                 body.append(_counts(found))
                 body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
@@ -302,10 +306,10 @@ def render(rendering: Rendering) -> str:
             body.append(f"<h2>{_esc(path)}</h2>")
             body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
         if rendering.show_waived and report.waived:
-            body.append("<h2>已豁免（不计入）</h2>")
+            body.append(f"<h2>{t('waived (not counted)')}</h2>")
             body.extend(_finding(v, pages, sources, rendering.rules, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
     finally:
         pages.close()
-    return ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-            f"<title>budgetlint 检查报告</title><style>{_STYLE}</style></head><body>\n"
+    return (f"<!DOCTYPE html>\n<html lang=\"{'zh-CN' if language() == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"
+            f"<title>{t('budgetlint report')}</title><style>{_STYLE}</style></head><body>\n"
             + "\n".join(body) + f"\n<script>{_OPEN_TARGET}</script></body></html>\n")

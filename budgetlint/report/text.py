@@ -13,10 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from budgetlint.model import Location
-from budgetlint.report.checklist import disclosures
+from budgetlint.i18n import listed, t
+from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
-from budgetlint.understand.identity import KIND_NAMES, LEVEL_NAMES
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_RELATED = 6
@@ -34,7 +34,7 @@ def place(location: Location) -> str:
 
 
 def _related(refs: tuple[FigureRef, ...]) -> Text:
-    text = Text("依据：", style="dim")
+    text = Text(t("based on: "), style="dim")
     for i, ref in enumerate(refs[:_MAX_RELATED]):
         if i:
             text.append(" · ", style="dim")
@@ -45,7 +45,7 @@ def _related(refs: tuple[FigureRef, ...]) -> Text:
         if what:
             text.append(f"（{what}）", style="dim")
     if len(refs) > _MAX_RELATED:
-        text.append(f" … 另 {len(refs) - _MAX_RELATED} 项", style="dim")
+        text.append(t(" … {n} more", n=len(refs) - _MAX_RELATED), style="dim")
     return text
 
 
@@ -62,18 +62,18 @@ def _violation(v: Violation, indent: str) -> list[Text]:
     head = Text(indent)
     head.append(place(v.subject.location), style=Style(color="cyan", link=link(v.subject.location)))
     head.append("  ")
-    head.append(v.severity, style=_SEVERITY_STYLE.get(v.severity, ""))
+    head.append(t(v.severity), style=_SEVERITY_STYLE.get(v.severity, ""))
     head.append("  ")
     head.append(v.rule, style="bold")
     head.append(f"  {v.message}")
     lines = [head]
     arithmetic = Text(indent + "    ")
-    arithmetic.append("列示 ", style="dim")
+    arithmetic.append(t("reported") + " ", style="dim")
     arithmetic.append(v.reported or "—")
-    arithmetic.append("  应为 ", style="dim")
+    arithmetic.append("  " + t("should be") + " ", style="dim")
     arithmetic.append(v.computed or "—")
     if v.difference:
-        arithmetic.append("  差 ", style="dim")
+        arithmetic.append("  " + t("difference") + " ", style="dim")
         arithmetic.append(v.difference)
     lines.append(arithmetic)
     if v.related:
@@ -89,7 +89,7 @@ def heading(path: str, result: FileResult | None) -> Text:
         text.append(f"  {result.identity.label}", style="bold")
         others = [p for p in result.disclosure if p != path]
         if others:
-            text.append(f"（与 {'、'.join(others)} 作为同一公开文件一并检查）", style="dim")
+            text.append(t("(checked with {files} as one disclosure)", files=listed(others)), style="dim")
     return text
 
 
@@ -98,26 +98,25 @@ def summary(report: Report, timing: bool = True) -> Text:
     total = sum(counts.values())
     text = Text()
     if total:
-        detail = "，".join(f"{k} {counts[k]}" for k in ("error", "warning", "info") if counts[k])
-        text.append(f"发现 {total} 处问题（{detail}）", style="bold")
+        detail = t(", ").join(f"{t(k)} {counts[k]}" for k in ("error", "warning", "info") if counts[k])
+        text.append(t("{n} problems found ({detail})", n=total, detail=detail), style="bold")
     elif report.errors or report.skipped:  # not a clean pass: some files were not checked
-        text.append("所检查的文件中发现 0 处问题", style="bold yellow")
+        text.append(t("0 problems found in the files checked"), style="bold yellow")
     else:
-        text.append("未发现问题", style="bold green")
-    pages = f"（{report.pages} 页）" if report.pages else ""
-    text.append(f"，检查 {len(report.files)} 个文件{pages}")
+        text.append(t("no problems found"), style="bold green")
+    text.append(t(", {n} files checked", n=len(report.files)) + (t(" ({n} pages)", n=report.pages) if report.pages else ""))
     if report.waived:
-        text.append(f"，{len(report.waived)} 处已豁免")
+        text.append(t(", {n} waived", n=len(report.waived)))
     if report.errors:
-        text.append(f"，{len(report.errors)} 个文件无法检查", style="bold red")
+        text.append(t(", {n} files could not be checked", n=len(report.errors)), style="bold red")
     if report.skipped:
-        kinds = Counter(PurePath(p).suffix.lower() or "无扩展名" for p in report.skipped)
-        text.append(f"，{len(report.skipped)} 个文件未检查（不读的类型：" +
-                    "、".join(f"{k} {n} 个" for k, n in sorted(kinds.items())) +
-                    f"：{'、'.join(report.skipped)}）", style="bold yellow")
+        kinds = Counter(PurePath(p).suffix.lower() or t("no extension") for p in report.skipped)
+        text.append(t(", {n} files not checked (kinds not read: {kinds}: {files})", n=len(report.skipped),
+                      kinds=listed(t("{suffix} {n}", suffix=k, n=n) for k, n in sorted(kinds.items())),
+                      files=listed(report.skipped)), style="bold yellow")
     if timing and report.seconds:
-        text.append(f"，用时 {report.seconds:.2f} 秒")
-    text.append("。")
+        text.append(t(", in {seconds} s", seconds=f"{report.seconds:.2f}"))
+    text.append(t("."))
     return text
 
 
@@ -125,29 +124,28 @@ def statistics(report: Report) -> list[Text]:
     """Counts per rule, most frequent first (like `ruff --statistics`)."""
     counts = Counter((v.rule, v.name, v.severity) for v in report.violations)
     width = max((len(str(n)) for n in counts.values()), default=1)
-    return [Text(f"{n:>{width}}  ") + Text(rule, style="bold") + Text(f"  {severity:<7}  {name}")
+    return [Text(f"{n:>{width}}  ") + Text(rule, style="bold") + Text(f"  {t(severity):<7}  {name}")
             for (rule, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
 
 
-_VERDICT_STYLE = {"通过": "green", "需复核": "yellow", "未通过": "bold red", "无法检查": "bold red"}
+_VERDICT_STYLE = {PASSED: "green", REVIEW: "yellow", FAILED: "bold red", UNREAD: "bold red"}
 
 
 def batch_table(rendering: Rendering) -> Table:
     """A row per disclosure of a batch: the agency, what it is, its findings by severity and the
     verdict (the workbook's 汇总), so a batch of many files ends with one view of them all."""
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("文件", no_wrap=True)
-    table.add_column("单位", overflow="fold")
-    table.add_column("公开类型", no_wrap=True)
-    for heading in ("错误", "警告", "提示"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column("结论", no_wrap=True)
+    table.add_column(t("file"), no_wrap=True)
+    table.add_column(t("agency"), overflow="fold")
+    table.add_column(t("disclosure"), no_wrap=True)
+    for heading in ("errors", "warnings", "notes"):
+        table.add_column(t(heading), justify="right", no_wrap=True)
+    table.add_column(t("verdict"), no_wrap=True)
     for d in disclosures(rendering.report, rendering.rules):
         identity = d.identity
-        what = (f"{identity.year}年" if identity.year else "") + LEVEL_NAMES.get(identity.level or "", "") \
-            + KIND_NAMES.get(identity.kind or "", "")
+        what = identity.what(with_year=True)
         counts = [str(d.count(s)) if d.files else "" for s in ("error", "warning", "info")]
-        verdict = Text(d.verdict, style=_VERDICT_STYLE.get(d.verdict, ""))  # why not: on stderr, as always
+        verdict = Text(verdict_text(d.verdict), style=_VERDICT_STYLE.get(d.verdict, ""))  # why not: on stderr, as always
         table.add_row("\n".join(d.paths), identity.agency or "", what, *counts, verdict)
     return table
 
@@ -169,7 +167,7 @@ def render(rendering: Rendering) -> str:
                     console.print(line)
             console.print()
     if rendering.show_waived and report.waived:
-        console.print(Text("已豁免（不计入）", style="bold dim"))
+        console.print(Text(t("waived (not counted)"), style="bold dim"))
         for path, violations in by_file(sorted(report.waived, key=Violation.sort_key)).items():
             console.print(Text(path, style="dim underline"))
             for v in violations:

@@ -16,18 +16,18 @@ from datetime import datetime
 
 from budgetlint import __version__
 from budgetlint.checks.base import where
-from budgetlint.report.checklist import Disclosure, Item, disclosures, severity_name
+from budgetlint.i18n import t
+from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
-from budgetlint.understand.identity import KIND_NAMES, LEVEL_NAMES
 
-_SUMMARY = "汇总"
-_SUMMARY_HEADINGS = ("序号", "单位", "公开类型", "年度", "文件", "页数", "识别的表", "错误", "警告", "提示",
-                     "结论", "检查表", "说明")
-_ITEM_HEADINGS = ("序号", "检查项", "符合要求", "情况", "规则", "级别", "位置", "问题", "列示", "应为", "差")
+_SUMMARY_HEADINGS = ("no.", "agency", "disclosure", "year", "file", "pages", "tables recognised", "errors", "warnings",
+                     "notes", "verdict", "checklist", "note")
+_ITEM_HEADINGS = ("no.", "item", "meets requirements", "state", "rule", "severity", "where", "message", "reported",
+                  "should be", "difference")
 _WIDEST = 60  # characters: longer text wraps
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
 _FIXED_TIME = datetime(2000, 1, 1)  # the workbook's dates when timings are off: byte-stable metadata
-_VERDICT_FILLS = {"通过": "DCFCE7", "需复核": "FEF3C7", "未通过": "FEE2E2", "无法检查": "E5E7EB"}
+_VERDICT_FILLS = {PASSED: "DCFCE7", REVIEW: "FEF3C7", FAILED: "FEE2E2", UNREAD: "E5E7EB"}
 
 
 def _width(text: object) -> int:
@@ -74,11 +74,14 @@ def _link(cell, sheet: str, styles: _Styles) -> None:
     cell.font = styles.link
 
 
-def _table(ws, first_row: int, headings: tuple[str, ...], rows: list[list[object]], styles: _Styles,
+def _table(ws, first_row: int, keys: tuple[str, ...], rows: list[list[object]], styles: _Styles,
            wrapped: tuple[str, ...]) -> None:
-    """Write a headed table with borders, a frozen filtered heading and fitted column widths."""
+    """Write a headed table with borders, a frozen filtered heading and fitted column widths;
+    ``keys`` are the headings before translation, ``wrapped`` the keys of columns whose text wraps."""
     from openpyxl.utils import get_column_letter
 
+    headings = tuple(t(k) for k in keys)
+    wrapped = tuple(t(k) for k in wrapped)
     for col, heading in enumerate(headings, 1):
         cell = ws.cell(row=first_row, column=col, value=heading)
         cell.font, cell.fill, cell.border = styles.heading, styles.heading_fill, styles.border
@@ -99,12 +102,12 @@ def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object
     rows = []
     for n, (d, name) in enumerate(zip(items, names), 1):
         identity = d.identity
-        what = LEVEL_NAMES.get(identity.level or "", "") + KIND_NAMES.get(identity.kind or "", "")
-        recognised = sum(t.kind is not None for t in d.tables)
+        unknown = t("(not recognised)") if d.files else ""
+        recognised = sum(table.kind is not None for table in d.tables)
         rows.append([
-            n, identity.agency or "（未能识别）" if d.files else "", what or ("（未能识别）" if d.files else ""),
+            n, identity.agency or unknown, identity.what() or unknown,
             identity.year, "\n".join(d.paths), d.pages, f"{recognised}/{len(d.tables)}" if d.files else None,
-            d.count("error"), d.count("warning"), d.count("info"), d.verdict, name,
+            d.count("error"), d.count("warning"), d.count("info"), verdict_text(d.verdict), name,
             d.error.message if d.error else None,
         ])
     return rows
@@ -113,33 +116,35 @@ def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object
 def _item_rows(items: list[Item]) -> list[list[object]]:
     rows: list[list[object]] = []
     for n, item in enumerate(items, 1):
-        head = [n, f"{item.section}：{item.name}", item.answer, item.note]
+        head = [n, item.title, item.answer, item.note]
         if not item.findings:
             rows.append(head + [None] * 7)
         for v in item.findings:
-            rows.append(head + [v.rule, severity_name(v.severity), where(v.subject.location), v.message,
+            rows.append(head + [v.rule, t(v.severity), where(v.subject.location), v.message,
                                 v.reported or None, v.computed or None, v.difference])
     return rows
 
 
 def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles) -> None:
     ws = wb.create_sheet(name)
-    ws.cell(row=1, column=1, value=f"{d.identity.label} 检查表").font = styles.title
-    facts = [("文件", "；".join(d.paths)), ("页数", d.pages), ("结论", d.verdict),
-             ("问题", f"错误 {d.count('error')} 处，警告 {d.count('warning')} 处，提示 {d.count('info')} 处")]
+    ws.cell(row=1, column=1, value=t("{label} checklist", label=d.identity.label)).font = styles.title
+    facts = [(t("file"), t("; ").join(d.paths)), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
+             (t("problems"), t("{errors} errors, {warnings} warnings, {notes} notes", errors=d.count("error"),
+                               warnings=d.count("warning"), notes=d.count("info")))]
     if d.error is not None:
-        facts.append(("说明", d.error.message))
+        facts.append((t("note"), d.error.message))
     for r, (label, value) in enumerate(facts, 2):
         ws.cell(row=r, column=1, value=label).font = styles.label
         ws.cell(row=r, column=2, value=value)
     styles.verdict(ws.cell(row=4, column=2), d.verdict)
-    back = ws.cell(row=len(facts) + 2, column=1, value=f"← 返回{_SUMMARY}")
-    _link(back, _SUMMARY, styles)
+    summary = t("summary")
+    back = ws.cell(row=len(facts) + 2, column=1, value=t("← back to {sheet}", sheet=summary))
+    _link(back, summary, styles)
     first = len(facts) + 4
     rows = _item_rows(d.items)
-    _table(ws, first, _ITEM_HEADINGS, rows, styles, wrapped=("情况", "问题", "列示", "应为"))
+    _table(ws, first, _ITEM_HEADINGS, rows, styles, wrapped=("state", "message", "reported", "should be"))
     for r, row in enumerate(rows, first + 1):
-        if row[2] != "是":
+        if row[2] != t("yes"):
             ws.cell(row=r, column=3).font = styles.no
 
 
@@ -151,12 +156,12 @@ def render(rendering: Rendering) -> bytes:
     styles = _Styles()
     wb = Workbook()
     ws = wb.active
-    ws.title = _SUMMARY
-    ws.cell(row=1, column=1, value="budgetlint 检查结果").font = styles.title
-    ws.cell(row=2, column=1, value=f"budgetlint {__version__}：{len(items)} 份公开文件，"
-                                   f"{sum(d.verdict == '通过' for d in items)} 份通过")
+    ws.title = t("summary")
+    ws.cell(row=1, column=1, value=t("budgetlint results")).font = styles.title
+    ws.cell(row=2, column=1, value=t("budgetlint {version}: {n} disclosures, {passed} passed", version=__version__,
+                                     n=len(items), passed=sum(d.verdict == PASSED for d in items)))
     rows = _summary_rows(items, names)
-    _table(ws, 4, _SUMMARY_HEADINGS, rows, styles, wrapped=("文件", "说明"))
+    _table(ws, 4, _SUMMARY_HEADINGS, rows, styles, wrapped=("file", "note"))
     for r, (d, name) in enumerate(zip(items, names), 5):
         styles.verdict(ws.cell(row=r, column=11), d.verdict)
         _link(ws.cell(row=r, column=12), name, styles)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from budgetlint.i18n import t
 from budgetlint.model import Document
 from budgetlint.textnorm import clean, squash
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from budgetlint.understand.model import TableFacts
 
 KIND_NAMES = {"budget": "预算", "final": "决算"}
+_KIND_WORDS = {"budget": "budget", "final": "final accounts"}  # the words reports use (budgetlint.i18n)
+_LEVEL_WORDS = {"department": "department", "unit": "unit"}
 LEVEL_NAMES = {"department": "部门", "unit": "单位"}
 _KIND_BY_WORD = {word: kind for kind, word in KIND_NAMES.items()}
 _LEVEL_BY_WORD = {word: level for level, word in LEVEL_NAMES.items()}
@@ -56,9 +59,16 @@ class Identity:
     @property
     def label(self) -> str:
         """How a report names the disclosure: `2025年 上海市普陀区商务委员会 单位预算`."""
-        what = LEVEL_NAMES.get(self.level or "", "") + KIND_NAMES.get(self.kind or "", "")
-        bits = [f"{self.year}年" if self.year else "", self.agency or "", what]
-        return " ".join(b for b in bits if b) or "（未能识别）"
+        bits = [t("{year}", year=self.year) if self.year else "", self.agency or "", self.what()]
+        return " ".join(b for b in bits if b) or t("(not recognised)")
+
+    def what(self, with_year: bool = False) -> str:
+        """What kind of disclosure it is, in the run's language: `部门预算`, `2024年单位决算`
+        (`department budget`, `2024 unit final accounts`)."""
+        words = [t(_LEVEL_WORDS[self.level]) if self.level else "", t(_KIND_WORDS[self.kind]) if self.kind else ""]
+        what = t("{level} {kind}", level=words[0], kind=words[1]).strip() if all(words) else "".join(words)
+        year = t("{year}", year=self.year) if with_year and self.year else ""
+        return t("{year} {what}", year=year, what=what).strip() if year and what else year or what
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "level": self.level, "year": self.year, "agency": self.agency,

@@ -1,0 +1,68 @@
+"""One language at a time: the words budgetlint's reports write are Chinese by default and English
+with --lang en (or the locale); quoted document text stays as printed."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+from budgetlint.i18n import ZH, choose_language
+from conftest import ROOT
+
+TEXT = "samples/text/taiqian-2023.txt"
+BROKEN = "tests/data/empty.pdf"
+QUOTED = "「七、2023 年支出经济分类汇总表」"  # document text inside BL503's message
+WORDS = {  # what each language's reports say, and the other language must not
+    "zh": ["列示", "应为", "发现 23 处问题", "错误", "未通过", "文件", "结论"],
+    "en": ["reported", "should be", "23 problems found", "error", "failed", "file", "verdict"],
+}
+
+
+def _run(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environ = {k: v for k, v in os.environ.items() if k not in ("BUDGETLINT_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
+    return subprocess.run([sys.executable, "-m", "budgetlint", "check", "--no-timing", *args], cwd=ROOT,
+                          capture_output=True, env={**environ, **env})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_text_report_is_in_one_language(lang):
+    out = _run(TEXT, BROKEN, "--lang", lang).stdout.decode("utf-8")
+    chrome = "\n".join(line for line in out.splitlines() if "BL" not in line)  # rule messages are not chrome
+    other = "en" if lang == "zh" else "zh"
+    for word in WORDS[lang]:
+        assert word in out
+    for word in WORDS[other]:
+        assert word not in chrome.replace(QUOTED, ""), word
+    assert QUOTED in out
+
+
+def test_the_default_is_chinese_and_the_locale_or_setting_can_choose_english():
+    plain = _run(TEXT).stdout.decode("utf-8")
+    assert "发现 23 处问题" in plain
+    assert "23 problems found" in _run(TEXT, LANG="en_US.UTF-8").stdout.decode("utf-8")
+    assert "发现 23 处问题" in _run(TEXT, LANG="en_US.UTF-8", BUDGETLINT_LANG="zh").stdout.decode("utf-8")
+    assert choose_language(None, {"LANG": "C.UTF-8"}) == "zh" and choose_language("en", {}) == "en"
+
+
+def test_html_concise_and_workbook_follow_the_language(tmp_path):
+    html = _run(TEXT, "--lang", "en", "-f", "html").stdout.decode("utf-8")
+    assert '<html lang="en">' in html and ">reported <b>" in html and "列示 <b>" not in html
+    assert "[error]" in _run(TEXT, "--lang", "en", "-f", "concise").stdout.decode("utf-8")
+    assert "[错误]" in _run(TEXT, "-f", "concise").stdout.decode("utf-8")
+    for lang, summary, heading in (("zh", "汇总", "符合要求"), ("en", "summary", "meets requirements")):
+        target = tmp_path / f"{lang}.xlsx"
+        _run(TEXT, "--lang", lang, "-f", "xlsx", "-o", str(target))
+        workbook = openpyxl.load_workbook(target)
+        assert workbook.sheetnames[0] == summary
+        assert heading in [c.value for row in workbook[workbook.sheetnames[1]].iter_rows() for c in row]
+
+
+def test_every_chinese_text_translates_a_text_the_code_writes():
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "budgetlint").rglob("*.py"))
+    unused = [k for k in ZH if f'"{k}"' not in sources and f"'{k}'" not in sources]
+    assert not unused
