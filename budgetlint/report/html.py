@@ -64,6 +64,7 @@ mark.subject { background: #fecaca; outline: 2px solid #dc2626; } mark.related {
 .errors li { color: #b91c1c; }
 details > summary { cursor: pointer; } details.why { color: #4b5563; font-size: .9em; margin-top: .4em; border: 0; } details > summary h2 { display: inline; border: 0; }
 details { border-bottom: 2px solid #e5e7eb; margin-top: 1.5em; padding-bottom: .5em; }
+.contents td, .contents th { white-space: nowrap; } .contents td.links { white-space: normal; }
 .contents td.links a { margin-right: .3em; font-size: .85em; }
 .verdict.passed { color: #15803d; } .verdict.review { color: #b45309; }
 .verdict.failed, .verdict.unread { color: #b91c1c; font-weight: bold; }
