@@ -13,6 +13,7 @@ from rich.console import Console
 
 from budgetlint import __version__
 from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR
+from budgetlint.i18n import t
 from budgetlint.report.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -60,9 +61,13 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _error_line(message: str) -> str:
+    return t("budgetlint: error: {message}", message=message)
+
+
 def _fail(message: str) -> typer.Exit:
     """Print a one-line error on stderr; the caller raises the returned exit."""
-    _stderr().print(f"budgetlint: error: {message}", markup=False)
+    _stderr().print(_error_line(message), markup=False)
     return typer.Exit(EXIT_ERROR)
 
 
@@ -189,7 +194,7 @@ def check(
 
         set_language(lang.value)
     if config_file is not None and isolated:
-        raise _fail("--config and --isolated exclude each other")
+        raise _fail(t("--config and --isolated exclude each other"))
     flags = {
         "format": format.value if format else None, "rules": _resolved(rules),
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
@@ -209,9 +214,9 @@ def check(
     name = settings["format"].value
     stream = output if name == "jsonl" and output is not None else None
     if resume and stream is None:
-        raise _fail("--resume goes on from a jsonl report: give --format jsonl --output FILE")
+        raise _fail(t("--resume goes on from a jsonl report: give --format jsonl --output FILE"))
     if name in BINARY_FORMATS and output is None and sys.stdout is not None and sys.stdout.isatty():
-        raise _fail(f"--format {name} writes a workbook, not text: give --output FILE.{name}")
+        raise _fail(t("--format {name} writes a workbook, not text: give --output FILE.{name}", name=name))
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
                    and sys.stderr.isatty() and not os.environ.get("CI"))
     try:
@@ -221,11 +226,11 @@ def check(
     except (RuleError, ConfigError, ClusterError, ResumeError, outputs.OutputError) as exc:
         raise _fail(str(exc)) from None
     for error in report.errors:
-        _stderr().print(f"budgetlint: error: {error.path}: {error.message}", markup=False)
+        _stderr().print(_error_line(t("{path}: {message}", path=error.path, message=error.message)), markup=False)
     if write_waivers is not None:
         if report.errors:  # a baseline without them would drop the waivers of the files not checked
-            raise _fail(f"--write-waivers {write_waivers}: not written, {len(report.errors)} file(s) could not "
-                        "be checked")
+            raise _fail(t("--write-waivers {file}: not written, {n} file(s) could not be checked",
+                          file=write_waivers, n=len(report.errors)))
         _written(lambda: write_waiver_file(write_waivers, report.violations))
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
@@ -264,7 +269,7 @@ def explain(
 
     rule = _rules_here(rules).get(rule_id)
     if rule is None:
-        raise _fail(f"no rule '{rule_id}' (see `budgetlint rules`)")
+        raise _fail(t("no rule '{rule}' (see `budgetlint rules`)", rule=rule_id))
     rules_doc.explain(rule, _stdout())
 
 
@@ -299,7 +304,7 @@ def serve(
     try:
         from budgetlint import web
     except ImportError:
-        raise _fail("budgetlint serve needs the web extra: pip install 'budgetlint[web]'") from None
+        raise _fail(t("budgetlint serve needs the web extra: pip install 'budgetlint[web]'")) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         _stderr().print(f"budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read "
                         "the reports", markup=False)

@@ -18,6 +18,7 @@ from typing import Iterator
 
 from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet
+from budgetlint.i18n import t
 from budgetlint.lint import Outcome, checked
 from budgetlint.load import LoadError, read_bytes
 from budgetlint.report.result import InputError
@@ -70,7 +71,8 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
             try:
                 yield future.result()
             except Exception as exc:  # a worker lost, or a task the cluster could not run
-                yield [InputError(str(p), f"not checked: the cluster could not check it ({type(exc).__name__}: {exc})")
+                yield [InputError(str(p), t("not checked: the cluster could not check it ({reason})",
+                                                     reason=f"{type(exc).__name__}: {exc}"))
                        for p in group]
     finally:  # an interrupt or an error: nothing left running on the cluster for this batch
         client.cancel(futures)

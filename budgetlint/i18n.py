@@ -98,4 +98,63 @@ ZH = {
     "other": "其他",
     # what a disclosure is
     "{year}": "{year}年", "{level} {kind}": "{level}{kind}", "{year} {what}": "{year}{what}", "department": "部门", "unit": "单位", "budget": "预算", "final accounts": "决算",
+    # input errors: a file that cannot be checked, in one line
+    "budgetlint: error: {message}": "budgetlint：错误：{message}", "{path}: {message}": "{path}：{message}",
+    "no such file": "文件不存在", "no such file or folder": "文件或文件夹不存在", "is a directory": "这是一个文件夹",
+    "permission denied": "没有读取权限", "cannot read: {reason}": "无法读取：{reason}", "empty file": "空文件",
+    "too large: over {size} (files over that are not read)": "文件过大：超过 {size}（不读取超过此大小的文件）",
+    "too large: {size} (text disclosures over {limit} are not read)": "文件过大：{size}（不读取超过 {limit} 的文本）",
+    "not a {kind} file (its content is not Word's or Excel's)": "不是 {kind} 文件（内容不是 Word 或 Excel 格式）",
+    "no disclosure files in this folder (.pdf, .docx, .xlsx, .xls, .txt)":
+        "此文件夹中没有公开文件（.pdf、.docx、.xlsx、.xls、.txt）",
+    "not a text file (damaged UTF-16)": "不是文本文件（UTF-16 编码损坏）",
+    "not a text file (binary content)": "不是文本文件（二进制内容）",
+    "not a text file (neither UTF-8 nor GB18030)": "不是文本文件（既不是 UTF-8 也不是 GB18030 编码）",
+    "not a PDF (no %PDF header)": "不是 PDF 文件（没有 %PDF 文件头）",
+    "not a PDF (no document structure)": "不是 PDF 文件（没有文档结构）",
+    "corrupt PDF: {reason}": "PDF 文件已损坏：{reason}",
+    "encrypted PDF: a password is needed to read it": "PDF 已加密：需要密码才能读取",
+    "no text layer on any page (a scanned PDF?): OCR is not supported yet":
+        "所有页面都没有文字层（扫描件？）：暂不支持文字识别（OCR）",
+    "the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again":
+        "所有页面的文字都是侧向的（页面旋转了 90°？）：请将页面转正后再检查",
+    "too many pages: {count} (PDFs over {limit} pages are not read)": "页数过多：{count} 页（不读取超过 {limit} 页的 PDF）",
+    "a compressed stream inflates to more than {limit} (a decompression bomb?); the PDF is not read":
+        "压缩数据解压后超过 {limit}（疑为解压炸弹），不读取此 PDF",
+    "too many parts: {count} (Office files over {limit} are not read)": "部件过多：{count} 个（不读取超过 {limit} 个部件的 Office 文件）",
+    "its parts inflate to {size} (over {limit}: a decompression bomb?); the file is not read":
+        "各部件解压后共 {size}（超过 {limit}，疑为解压炸弹），不读取此文件",
+    "a Word 97-2003 file, or a password-protected Office file: save it as .docx/.xlsx without a password and check that":
+        "这是 Word 97-2003 文件或加密的 Office 文件：请另存为不加密的 .docx/.xlsx 后再检查",
+    "a damaged Office file (zip): {reason}": "Office 文件已损坏（zip）：{reason}",
+    "a damaged {what} file: {reason}": "{what} 文件已损坏：{reason}",
+    "not a Word document (no word/document.xml)": "不是 Word 文档（没有 word/document.xml）",
+    "a Word document without a body": "Word 文档没有正文", "the Word document holds no text": "Word 文档中没有文字",
+    "no visible sheet holds any text": "没有可见的工作表含有文字",
+    "a password-protected Excel file: save it without a password and check that": "Excel 文件已加密：请另存为不加密的文件后再检查",
+    "a damaged Excel 97-2003 file: {reason}": "Excel 97-2003 文件已损坏：{reason}",
+    "internal error: {error}": "内部错误：{error}",
+    "not checked: a worker process died (killed, or out of memory)": "未检查：工作进程意外退出（被终止或内存不足）",
+    "not checked: the run was interrupted ({signal})": "未检查：运行被中断（{signal}）",
+    "not checked: the cluster could not check it ({reason})": "未检查：集群未能检查此文件（{reason}）",
+    # usage and output errors
+    "--config and --isolated exclude each other": "--config 与 --isolated 不能同时使用",
+    "--resume goes on from a jsonl report: give --format jsonl --output FILE":
+        "--resume 从 jsonl 报告继续：请同时给出 --format jsonl --output 文件",
+    "--format {name} writes a workbook, not text: give --output FILE.{name}":
+        "--format {name} 输出的是工作簿而不是文本：请用 --output 文件名.{name}",
+    "--write-waivers {file}: not written, {n} file(s) could not be checked": "--write-waivers {file}：未写入，{n} 个文件无法检查",
+    "--write-waivers {file}: is not a waiver file; write the baseline elsewhere":
+        "--write-waivers {file}：不是豁免文件，请把基线写到别处",
+    "--write-waivers {file}: {n} waiver(s) carry reasons people wrote (first at line {line}); write the baseline elsewhere":
+        "--write-waivers {file}：其中 {n} 条豁免有人工填写的理由（第一条在第 {line} 行），请把基线写到别处",
+    "no rule '{rule}' (see `budgetlint rules`)": "没有规则「{rule}」（见 `budgetlint rules`）",
+    "budgetlint serve needs the web extra: pip install 'budgetlint[web]'":
+        "budgetlint serve 需要 web 组件：pip install 'budgetlint[web]'",
+    "{option} {target}: is a folder; give a file name": "{option} {target}：这是文件夹，请给出文件名",
+    "{option} {target}: the folder {folder} does not exist": "{option} {target}：文件夹 {folder} 不存在",
+    "{option} {target}: would overwrite {given}, which is being read": "{option} {target}：会覆盖正在读取的 {given}",
+    "{option} {target}: is not writable": "{option} {target}：不可写",
+    "{target}: cannot be written: {reason}": "{target}：无法写入：{reason}",
+    "standard output: cannot be written: {reason}": "标准输出：无法写入：{reason}",
 }

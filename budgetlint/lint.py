@@ -15,6 +15,7 @@ from budgetlint.cache import DocumentCache
 from budgetlint.disclosure import group_files
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
+from budgetlint.i18n import t
 from budgetlint.load import LoadError, load_document, read_bytes
 from budgetlint.model import Document, combine
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen
@@ -49,13 +50,13 @@ def discover(paths: list[str]) -> tuple[list[Path], list[InputError], list[str]]
             present = sorted(p for p in path.rglob("*") if p.is_file())
             found = [p for p in present if p.suffix.lower() in DISCOVERED_SUFFIXES]
             if not found:
-                errors.append(InputError(raw, "no .txt or .pdf files in this folder"))
+                errors.append(InputError(raw, t("no disclosure files in this folder (.pdf, .docx, .xlsx, .xls, .txt)")))
             files.extend(found)
             skipped.extend(str(p) for p in present if _not_read(p))
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            errors.append(InputError(raw, "no such file or folder"))
+            errors.append(InputError(raw, t("no such file or folder")))
     unique = list(dict.fromkeys(files))
     return unique, errors, list(dict.fromkeys(skipped))
 
@@ -98,13 +99,18 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
             violations = run_rules(rules, facts)
         except Exception as exc:  # a bug must not stop the batch; say which files and what
             for document in documents:
-                outcomes[Path(document.path)] = InputError(document.path, f"internal error: {type(exc).__name__}: {exc}")
+                outcomes[Path(document.path)] = InputError(document.path, internal_error(exc))
         else:
             checking = time.perf_counter() - started
             for i, document in enumerate(documents):
                 seconds = loading[document.path] + (checking if i == 0 else 0.0)
                 outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations)
     return [outcomes[p] for p in paths]
+
+
+def internal_error(exc: Exception) -> str:
+    """The one line for a bug met while checking a file (the batch goes on)."""
+    return t("internal error: {error}", error=f"{type(exc).__name__}: {exc}")
 
 
 def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache | None = None) -> FileResult:
@@ -121,7 +127,7 @@ def checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache |
     try:
         return check_disclosure(group, rules, jobs, cache, read)
     except Exception as exc:  # a bug must not stop the batch; say which files and what
-        return [InputError(str(p), f"internal error: {type(exc).__name__}: {exc}") for p in group]
+        return [InputError(str(p), internal_error(exc)) for p in group]
 
 
 _worker_cache: DocumentCache | None = None
@@ -150,7 +156,7 @@ def _outcomes(disclosures: list[list[Path]], rulesets: list[RuleSet], jobs: int,
                 try:
                     yield future.result()
                 except BrokenProcessPool:
-                    yield [InputError(str(p), "not checked: a worker process died (killed, or out of memory)")
+                    yield [InputError(str(p), t("not checked: a worker process died (killed, or out of memory)"))
                            for p in group]
     else:
         for group, rules in zip(disclosures, rulesets):
@@ -198,7 +204,7 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
             done += 1
     except Interrupted as exc:
         report.interrupted = exc.signum
-        report.errors += [InputError(str(p), f"not checked: the run was interrupted ({exc})")
+        report.errors += [InputError(str(p), t("not checked: the run was interrupted ({signal})", signal=exc))
                           for group in disclosures[done:] for p in group]
     finally:
         checking.close()  # stops the workers at once, whatever ended the loop

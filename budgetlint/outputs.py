@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from budgetlint.i18n import t
 from budgetlint.paths import PathError, resolved
 
 
@@ -33,16 +34,18 @@ def check_target(target: Path, inputs: list[str], option: str) -> None:
     """Refuse a target that cannot be written, or that is a file being read (``inputs``)."""
     resolved = _resolved(target)
     if resolved.is_dir():
-        raise OutputError(f"{option} {target}: is a folder; give a file name")
+        raise OutputError(t("{option} {target}: is a folder; give a file name", option=option, target=target))
     if not resolved.parent.is_dir():
-        raise OutputError(f"{option} {target}: the folder {resolved.parent} does not exist")
+        raise OutputError(t("{option} {target}: the folder {folder} does not exist", option=option, target=target,
+                            folder=resolved.parent))
     for given in inputs:
         source = _resolved(Path(given))
         if resolved == source or (source.is_dir() and source in resolved.parents
                                   and resolved.suffix.lower() in (".pdf", ".txt", ".md", ".docx", ".xlsx", ".xls")):
-            raise OutputError(f"{option} {target}: would overwrite {given}, which is being read")
+            raise OutputError(t("{option} {target}: would overwrite {given}, which is being read", option=option,
+                                target=target, given=given))
     if resolved.exists() and not os.access(resolved, os.W_OK):
-        raise OutputError(f"{option} {target}: is not writable")
+        raise OutputError(t("{option} {target}: is not writable", option=option, target=target))
 
 
 def replace_atomically(target: Path, data: bytes) -> None:
@@ -61,6 +64,11 @@ def replace_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+def cannot_write(target: object, exc: OSError) -> str:
+    """The one line for a file that cannot be written (a full disk, no permission)."""
+    return t("{target}: cannot be written: {reason}", target=target, reason=exc.strerror or exc)
+
+
 def write_text(target: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, or bytes as they are) to ``target`` whole, or raise :class:`OutputError`
     and leave ``target`` as it was."""
@@ -68,7 +76,7 @@ def write_text(target: Path, text: str | bytes) -> None:
     try:
         replace_atomically(_resolved(target).parent / target.name, data)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot be written: {exc.strerror or exc}") from None
+        raise OutputError(cannot_write(target, exc)) from None
 
 
 def write_stdout(text: str | bytes) -> None:
@@ -88,4 +96,4 @@ def write_stdout(text: str | bytes) -> None:
     except OSError as exc:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 — lives until exit
         reason = "closed by its reader" if exc.errno == errno.EPIPE else (exc.strerror or str(exc))
-        raise OutputError(f"standard output: cannot be written: {reason}") from None
+        raise OutputError(t("standard output: cannot be written: {reason}", reason=reason)) from None

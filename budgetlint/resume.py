@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from budgetlint.model import Location
-from budgetlint.outputs import OutputError
+from budgetlint.outputs import OutputError, cannot_write
 from budgetlint.report.jsonl import error_record, file_records, line
 from budgetlint.report.result import FigureRef, FileResult, InputError, TableSeen, Violation
 from budgetlint.understand.identity import Identity
@@ -34,7 +34,7 @@ class JsonlStream:
         try:
             self.file: TextIO = path.open("a" if resume else "w", encoding="utf-8")
         except OSError as exc:
-            raise OutputError(f"--output {path}: cannot be written: {exc.strerror or exc}") from None
+            raise OutputError(cannot_write(f"--output {path}", exc)) from None
 
     def write(self, outcomes: list[FileResult | InputError]) -> None:
         try:
@@ -43,7 +43,7 @@ class JsonlStream:
                 self.file.write("".join(line(r) for r in records))
             self.file.flush()
         except OSError as exc:  # a full disk: the batch stops here, with one line
-            raise OutputError(f"--output {self.path}: cannot be written: {exc.strerror or exc}") from None
+            raise OutputError(cannot_write(f"--output {self.path}", exc)) from None
 
     def close(self) -> None:
         self.file.close()

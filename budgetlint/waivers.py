@@ -34,6 +34,7 @@ import yaml
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
 from budgetlint.engine.yamlsource import RuleError, read_yaml
+from budgetlint.i18n import t
 from budgetlint.outputs import OutputError, write_text
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef, Report, Violation
@@ -150,11 +151,11 @@ def check_baseline_target(path: Path) -> None:
     try:
         existing = load_waivers(path)
     except RuleError:
-        raise OutputError(f"--write-waivers {path}: is not a waiver file; write the baseline elsewhere") from None
+        raise OutputError(t("--write-waivers {file}: is not a waiver file; write the baseline elsewhere", file=path)) from None
     written = [w for w in existing if not w.reason.startswith(_BASELINE_REASON)]
     if written:
-        raise OutputError(f"--write-waivers {path}: {len(written)} waiver(s) carry reasons people wrote "
-                          f"(first at line {written[0].origin.line}); write the baseline elsewhere")
+        raise OutputError(t("--write-waivers {file}: {n} waiver(s) carry reasons people wrote (first at line {line}); "
+                            "write the baseline elsewhere", file=path, n=len(written), line=written[0].origin.line))
 
 
 def write_waivers(path: Path, violations: list[Violation]) -> None:

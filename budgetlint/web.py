@@ -32,7 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from budgetlint.engine.pack import RuleSet
-from budgetlint.lint import check_paths
+from budgetlint.lint import check_paths, internal_error
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
 
@@ -106,7 +106,7 @@ class Checker:
             with self.lock:
                 batch.outputs = outputs
         except Exception as exc:  # a bug must not take the server down: the page says what happened
-            batch.failure = f"internal error: {type(exc).__name__}: {exc}"
+            batch.failure = internal_error(exc)
         finally:
             batch.finished = True
 

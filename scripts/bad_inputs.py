@@ -177,7 +177,8 @@ def build(d: Path) -> list[Case]:
 
 
 def run(case: Case, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(cwd / ".bad-inputs-cache"), **case.env}
+    # the cases name what each error says in English, whatever the machine's language
+    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(cwd / ".bad-inputs-cache"), "BUDGETLINT_LANG": "en", **case.env}
     out = open(case.stdout, "w") if case.stdout else subprocess.PIPE  # noqa: SIM115
     try:
         return subprocess.run([sys.executable, "-m", "budgetlint", "check", *case.args], stdout=out,

@@ -75,7 +75,7 @@ def _processes_naming(marker: str) -> list[int]:
 
 
 def _start(folder: Path, tmp_path: Path) -> subprocess.Popen:
-    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(tmp_path / "cache")}
+    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(tmp_path / "cache"), "BUDGETLINT_LANG": "en"}
     return subprocess.Popen([sys.executable, "-m", "budgetlint", "check", "--no-cache", "--jobs", "2",
                              "--format", "json", str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, env=env, cwd=ROOT)

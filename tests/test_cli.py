@@ -18,8 +18,9 @@ VIOLATION_KEYS = {"rule", "name", "severity", "message", "file", "location", "re
 LOCATION_KEYS = {"page", "line", "column", "bbox", "table", "row", "col", "text"}
 
 
-def run(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
+def run(*args: str, cwd=ROOT, lang: str = "en") -> subprocess.CompletedProcess:
+    """The command's output, in English (what most of these tests name) unless ``lang`` says otherwise."""
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "BUDGETLINT_LANG": lang}
     return subprocess.run([sys.executable, "-m", "budgetlint", *args], capture_output=True, text=True,
                           cwd=cwd, env=env, encoding="utf-8")
 
@@ -67,7 +68,7 @@ def test_exit_codes_clean_violations_and_select_ignore():
 
 
 def test_text_output_shows_location_arithmetic_and_figures_used():
-    out = run("check", "--select", "BL101", "samples/text/taiqian-2023.txt").stdout
+    out = run("check", "--select", "BL101", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "samples/text/taiqian-2023.txt" in out
     assert "317:27" in out and "BL101" in out
     assert "列示 584.50" in out and "应为 605.50" in out and "差 -21.00" in out
@@ -281,7 +282,7 @@ def test_files_a_folder_holds_that_are_not_checked_are_named_and_never_pass_as_c
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 cut off")
     (tmp_path / "budgetlint.toml").write_text('select = ["BL401"]\n', encoding="utf-8")
     (tmp_path / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
-    text = run("check", str(tmp_path))
+    text = run("check", str(tmp_path), lang="zh")
     said = text.stdout + text.stderr
     assert text.returncode == 2 and "未发现问题" not in said and "所检查的文件中发现 0 处问题" in text.stdout
     assert "broken.pdf" in text.stderr and "2 个文件未检查（不读的类型：.csv 1 个、.md 1 个" in text.stdout
@@ -302,13 +303,14 @@ def test_a_file_with_no_table_and_no_figure_is_a_finding_not_a_clean_pass(tmp_pa
 
 
 def test_a_batch_ends_with_a_row_per_disclosure_findings_by_severity_and_verdict():
-    done = run("check", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf")
+    done = run("check", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf",
+               lang="zh")
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
             if line.startswith(("samples/", "tests/")) and line.rstrip().endswith(("通过", "需复核", "未通过", "无法检查"))}
     assert rows["samples/text/taiqian-2023.txt"] == ["台前县医疗保障局", "2023年部门预算", "23", "0", "0", "未通过"]
     assert rows["samples/text/zhangzhou-2024.txt"][-4:] == ["0", "1", "0", "需复核"]
     assert rows["tests/data/empty.pdf"] == ["无法检查"]
-    one = run("check", "samples/text/taiqian-2023.txt").stdout
+    one = run("check", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "结论" not in one  # one file: its findings and the summary say it all
 
 

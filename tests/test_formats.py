@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import Severity
+from budgetlint.i18n import t
 from budgetlint.lint import check_paths
 from budgetlint.report.formats import Rendering, renderer
 from budgetlint.report.github import command, escape_data, escape_property
@@ -58,7 +59,7 @@ def only(items: list, **match):
 def test_jsonl_is_the_json_contract_one_object_a_line(report, rules):
     out = render("jsonl", report, rules)
     records = [json.loads(line) for line in out.splitlines()]
-    assert records[0] == {"type": "error", "path": EMPTY, "message": "empty file"}
+    assert records[0] == {"type": "error", "path": EMPTY, "message": t("empty file")}
     contract = json.loads(render("json", report, rules))
     files = [r for r in records if r["type"] == "file"]
     violations = [r for r in records if r.pop("type") == "violation"]
@@ -131,7 +132,7 @@ def test_sarif_reports_input_errors_as_failed_execution(report, rules):
     invocation = sarif(report, rules)["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is False
     notification = only(invocation["toolExecutionNotifications"])
-    assert notification["level"] == "error" and notification["message"]["text"] == "empty file"
+    assert notification["level"] == "error" and notification["message"]["text"] == t("empty file")
     assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == EMPTY
     clean = sarif(replace(report, errors=[]), rules)["runs"][0]["invocations"][0]
     assert clean == {"executionSuccessful": True, "toolExecutionNotifications": []}
@@ -207,7 +208,7 @@ def test_github_one_command_a_violation_at_line_or_page(report, rules):
     lines = render("github", report, rules).splitlines()
     assert len(lines) == len(report.violations) + len(report.errors)
     assert [line for line in lines if not WORKFLOW_COMMAND.match(line)] == []
-    assert lines[0] == f"::error file={EMPTY}::empty file"
+    assert lines[0] == f"::error file={EMPTY}::{t('empty file')}"
     commands = [parse(line) for line in lines]
     text = [c for c in commands if c[1].get("line") == "317" and c[1]["title"] == "BL101 total-row"]
     assert text[0][:2] == ("error", {"file": TEXT, "line": "317", "col": "27", "title": "BL101 total-row"})
@@ -279,7 +280,7 @@ def test_junit_failure_lists_each_finding_with_place_and_figures(report, rules):
     assert [line.split("  ")[0] for line in text.text.splitlines()[::2]] == ["317:27", "317:36", "317:47"]
     assert failure("samples/text/xixiang-2024.txt", "BL402 code-name").get("type") == "warning"
     error = only_element(root.findall(f"testsuite[@name='{EMPTY}']/testcase[@name='load']/error"))
-    assert error.get("message") == "empty file"
+    assert error.get("message") == t("empty file")
 
 
 def test_junit_survives_characters_xml_cannot_carry(report, rules):
@@ -315,7 +316,7 @@ def test_concise_is_one_line_a_finding_at_a_location_editors_and_viewers_open(re
     assert len(lines) == len(report.violations)
     text = [line for line in lines if line.startswith(f"{TEXT}:")]
     assert f"{TEXT}:27:3: BL503 [错误] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表" in text
-    assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(error|warning|info)\] ", line) for line in text)
+    assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(错误|警告|提示)\] ", line) for line in text)
     page_15 = [line for line in lines if line.startswith(f"{PDF}#page=15: ")]
     assert [line.split()[1] for line in page_15] == ["BL101", "BL101", "BL101", "BL510", "BL401"]  # top to bottom
     assert page_15[-1].endswith("（2210201 住房公积金）")  # the row, which the message does not name

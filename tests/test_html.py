@@ -8,6 +8,7 @@ import re
 
 from PIL import Image
 
+from budgetlint.i18n import t
 from budgetlint.lint import check_paths
 from budgetlint.report.formats import Rendering, renderer
 
@@ -83,7 +84,7 @@ def test_a_batch_report_opens_with_contents_linking_each_file_and_each_finding(r
     contents = page[page.index('<table class="counts contents">'):]
     contents = contents[: contents.index("</table>")]
     rows = re.findall(r"<tr><td>\d+</td>(.*?)</tr>", contents)
-    assert len(rows) == 3 and "无法检查" in rows[2] and "empty file" in rows[2]
+    assert len(rows) == 3 and "无法检查" in rows[2] and t("empty file") in rows[2]
     taiqian = [v for v in report.violations if v.file.endswith("taiqian-2023.txt")]
     links = re.findall(r'href="#(file-1-\d+)"', rows[0])
     assert len(links) == len(taiqian) > 20

@@ -66,3 +66,12 @@ def test_every_chinese_text_translates_a_text_the_code_writes():
     sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "budgetlint").rglob("*.py"))
     unused = [k for k in ZH if f'"{k}"' not in sources and f"'{k}'" not in sources]
     assert not unused
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("zh", f"budgetlint：错误：{BROKEN}：空文件"),
+    ("en", f"budgetlint: error: {BROKEN}: empty file"),
+])
+def test_an_input_error_is_one_line_in_the_language(lang, line):
+    done = _run(BROKEN, "--lang", lang)
+    assert done.returncode == 2 and done.stderr.decode("utf-8").strip() == line

@@ -13,6 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from budgetlint.i18n import set_language
 from budgetlint.lint import check_paths
 from budgetlint.load import LoadError, load_document
 from budgetlint.load.xlsx import number_text
@@ -181,6 +182,7 @@ def test_a_docx_table_spans_repeat_across_and_are_blank_down(tmp_path):
     (b"PK\x03\x04 not really a zip", "damaged Office file"),
 ])
 def test_old_encrypted_or_damaged_office_files_are_one_clear_error(content, message, tmp_path):
+    set_language("en")
     path = tmp_path / "报表.xlsx"
     path.write_bytes(content)
     with pytest.raises(LoadError, match=message):
@@ -194,7 +196,8 @@ def test_a_zip_whose_parts_inflate_past_the_bound_is_not_read(tmp_path):
         for i in range(5):
             z.writestr(f"xl/worksheets/sheet{i}.xml", b"0" * (60 * 2**20))
     assert path.stat().st_size < 2**20
-    done = subprocess.run([sys.executable, "-m", "budgetlint", "check", str(path)], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "budgetlint", "check", "--lang", "en", str(path)], capture_output=True,
+                          text=True)
     assert done.returncode == 2 and "decompression bomb" in done.stderr and "Traceback" not in done.stderr
 
 

@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from budgetlint.cache import DocumentCache
+from budgetlint.i18n import set_language
 from budgetlint.lint import check_file
 from budgetlint.load import LoadError, load_document
 
@@ -87,6 +88,7 @@ def test_reported_bbox_covers_the_figure_on_the_rendered_page(rule, reported, ru
     ("empty.pdf", "empty file"),
 ])
 def test_bad_pdfs_fail_with_their_reason(name, reason):
+    set_language("en")  # the reasons as written in the code
     with pytest.raises(LoadError) as info:
         load_document(DATA / name)
     assert str(info.value) == reason

@@ -20,6 +20,7 @@ from conftest import ROOT
 pytest.importorskip("starlette", reason="the web extra (pip install 'budgetlint[web]')")
 from starlette.testclient import TestClient  # noqa: E402
 
+from budgetlint.i18n import t
 from budgetlint.web import create_app, safe_name  # noqa: E402
 
 SAMPLE = ROOT / "samples/pdf/taiqian-2023.pdf"
@@ -47,14 +48,14 @@ def test_a_batch_reports_each_file_and_offers_the_report_workbook_and_json(clien
     batch = _finished(client, client.post("/batches", files=files))
     sample, broken = batch["files"]
     assert (sample["state"], sample["verdict"], sample["errors"], sample["agency"]) == ("done", "未通过", 23, "台前县医疗保障局")
-    assert (broken["state"], broken["message"]) == ("error", "empty file")
+    assert (broken["state"], broken["message"]) == ("error", t("empty file"))
     page = client.get(f"/batches/{batch['id']}/report.html").text
     assert "BL101" in page and "584.50" in page
     workbook = client.get(f"/batches/{batch['id']}/report.xlsx")
     assert "attachment" in workbook.headers["content-disposition"]
     summary = openpyxl.load_workbook(io.BytesIO(workbook.content))["汇总"]
     assert [row[1] for row in summary.iter_rows(min_row=5, values_only=True)][:1] == ["台前县医疗保障局"]
-    assert client.get(f"/batches/{batch['id']}/report.json").json()["errors"][0]["message"] == "empty file"
+    assert client.get(f"/batches/{batch['id']}/report.json").json()["errors"][0]["message"] == t("empty file")
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(rules, tmp_path):
@@ -127,7 +128,7 @@ def test_in_a_browser_files_are_dropped_checked_shown_and_the_workbook_downloade
         page.wait_for_selector("#downloads:not([hidden])", timeout=120_000)
         rows = page.locator("#files tbody tr").all_inner_texts()
         assert any("taiqian-2023.pdf" in r and "未通过" in r and "错误 23 处" in r for r in rows)
-        assert any("empty.pdf" in r and "无法检查：empty file" in r for r in rows)
+        assert any("empty.pdf" in r and "无法检查：空文件" in r for r in rows)
         report = page.frame_locator("#report")
         report.locator("text=584.50").first.wait_for(timeout=30_000)
         assert report.locator(".finding", has_text="BL101").count() == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from budgetlint.i18n import t
 from budgetlint.load.limits import MAX_FILE_BYTES, megabytes
 from budgetlint.model import Document
 
@@ -23,17 +24,17 @@ def read_bytes(path: Path) -> bytes:
         with path.open("rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise LoadError("no such file") from None
+        raise LoadError(t("no such file")) from None
     except IsADirectoryError:
-        raise LoadError("is a directory") from None
+        raise LoadError(t("is a directory")) from None
     except PermissionError:
-        raise LoadError("permission denied") from None
+        raise LoadError(t("permission denied")) from None
     except OSError as exc:
-        raise LoadError(f"cannot read: {exc.strerror or exc}") from None
+        raise LoadError(t("cannot read: {reason}", reason=exc.strerror or exc)) from None
     if not data.strip():
-        raise LoadError("empty file")
+        raise LoadError(t("empty file"))
     if len(data) > MAX_FILE_BYTES:
-        raise LoadError(f"too large: over {megabytes(MAX_FILE_BYTES)} (files over that are not read)")
+        raise LoadError(t("too large: over {size} (files over that are not read)", size=megabytes(MAX_FILE_BYTES)))
     return data
 
 
@@ -80,7 +81,7 @@ def _parser(path: Path, data: bytes, jobs: int):
 
         return parse_xls
     if path.suffix.lower() in (".docx", ".xlsx", ".xlsm", ".xls"):
-        raise LoadError(f"not a {path.suffix.lower()[1:]} file (its content is not Word's or Excel's)")
+        raise LoadError(t("not a {kind} file (its content is not Word's or Excel's)", kind=path.suffix.lower()[1:]))
     from budgetlint.load.text import parse_text
 
     return parse_text

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.load.office import open_package, part_error
@@ -136,12 +137,12 @@ def parse_docx(data: bytes, path: str) -> Document:
         try:
             root = ElementTree.fromstring(package.read("word/document.xml"))
         except KeyError:
-            raise LoadError("not a Word document (no word/document.xml)") from None
+            raise LoadError(t("not a Word document (no word/document.xml)")) from None
         except (DefusedXmlException, ElementTree.ParseError) as exc:
             raise part_error(exc, "Word") from None
     body = root.find(W + "body")
     if body is None:
-        raise LoadError("a Word document without a body")
+        raise LoadError(t("a Word document without a body"))
     reader = _Reader(path)
     items: list[RawLine | RawTable] = []
     for block in _blocks(body):
@@ -150,5 +151,5 @@ def parse_docx(data: bytes, path: str) -> Document:
         elif any(tr.tag == W + "tr" for tr in _blocks_rows(block)):
             items.append(reader.table(block))
     if not any(isinstance(i, RawTable) or i.text.strip() for i in items):
-        raise LoadError("the Word document holds no text")
+        raise LoadError(t("the Word document holds no text"))
     return Document(path=path, blocks=assemble(items))

@@ -13,6 +13,8 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
+from budgetlint.i18n import t
+
 MAX_FILE_BYTES = 256 * 2**20  # any input file, before it is parsed
 MAX_TEXT_BYTES = 16 * 2**20  # a text disclosure (a real one is well under 1 MB)
 MAX_PAGES = 2_000
@@ -34,18 +36,19 @@ def megabytes(size: int) -> str:
 
 def check_page_count(count: int) -> None:
     if count > MAX_PAGES:
-        raise LimitExceeded(f"too many pages: {count} (PDFs over {MAX_PAGES} pages are not read)")
+        raise LimitExceeded(t("too many pages: {count} (PDFs over {limit} pages are not read)", count=count, limit=MAX_PAGES))
 
 
 def check_zip(members: list[tuple[str, int]]) -> None:
     """Refuse an Office file (a zip) whose parts would inflate past :data:`MAX_UNZIPPED_BYTES`;
     ``members`` are the names and declared sizes, which bound what :mod:`zipfile` will inflate."""
     if len(members) > MAX_ZIP_MEMBERS:
-        raise LimitExceeded(f"too many parts: {len(members)} (Office files over {MAX_ZIP_MEMBERS} are not read)")
+        raise LimitExceeded(t("too many parts: {count} (Office files over {limit} are not read)", count=len(members),
+                                limit=MAX_ZIP_MEMBERS))
     total = sum(size for _, size in members)
     if total > MAX_UNZIPPED_BYTES:
-        raise LimitExceeded(f"its parts inflate to {megabytes(total)} (over {megabytes(MAX_UNZIPPED_BYTES)}: "
-                            "a decompression bomb?); the file is not read")
+        raise LimitExceeded(t("its parts inflate to {size} (over {limit}: a decompression bomb?); the file is not read",
+                              size=megabytes(total), limit=megabytes(MAX_UNZIPPED_BYTES)))
 
 
 def ruled_grid_size(edges: list[dict]) -> int:
@@ -70,8 +73,8 @@ def ruled_grid_size(edges: list[dict]) -> int:
 
 
 def _too_large() -> LimitExceeded:
-    return LimitExceeded(f"a compressed stream inflates to more than {megabytes(MAX_STREAM_BYTES)} "
-                         "(a decompression bomb?); the PDF is not read")
+    return LimitExceeded(t("a compressed stream inflates to more than {limit} (a decompression bomb?); the PDF is not read",
+                           limit=megabytes(MAX_STREAM_BYTES)))
 
 
 class _BoundedDecompressor:

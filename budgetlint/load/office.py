@@ -14,6 +14,7 @@ from __future__ import annotations
 import zipfile
 from io import BytesIO
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.limits import LimitExceeded, check_zip
 
@@ -30,8 +31,8 @@ def office_kind(data: bytes) -> str | None:
     if data[:8] == OLE_MAGIC:
         if any(name.encode("utf-16-le") in data for name in _OLE_WORKBOOKS) and _OLE_ENCRYPTED not in data:
             return "xls"
-        raise LoadError("a Word 97-2003 file, or a password-protected Office file: "
-                        "save it as .docx/.xlsx without a password and check that")
+        raise LoadError(t("a Word 97-2003 file, or a password-protected Office file: save it as .docx/.xlsx without a "
+                          "password and check that"))
     if data[:4] != ZIP_MAGIC:
         return None
     with open_package(data) as package:
@@ -47,10 +48,10 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     except LimitExceeded as exc:
         raise LoadError(str(exc)) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
-        raise LoadError(f"a damaged Office file (zip): {exc}") from None
+        raise LoadError(t("a damaged Office file (zip): {reason}", reason=exc)) from None
     return package
 
 
 def part_error(exc: Exception, what: str) -> LoadError:
     """The one line a user sees when a part of an Office file cannot be parsed."""
-    return LoadError(f"a damaged {what} file: {type(exc).__name__}: {str(exc)[:200]}")
+    return LoadError(t("a damaged {what} file: {reason}", what=what, reason=f"{type(exc).__name__}: {str(exc)[:200]}"))

@@ -24,6 +24,7 @@ from typing import Any
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
@@ -456,11 +457,11 @@ def _reason(exc: Exception) -> str:
         return str(cause)
     name = type(cause).__name__
     if "Password" in name or "Encrypt" in name:
-        return "encrypted PDF: a password is needed to read it"
+        return t("encrypted PDF: a password is needed to read it")
     text = str(cause)
     if "No /Root" in text or "really a PDF" in text:
-        return "not a PDF (no document structure)"
-    return f"corrupt PDF: {text or name}"
+        return t("not a PDF (no document structure)")
+    return t("corrupt PDF: {reason}", reason=text or name)
 
 
 def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
@@ -468,7 +469,7 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
     so a file replaced meanwhile cannot leave its parse under another's key); pages are read in
     parallel (``jobs`` processes) for long files."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
-        raise LoadError("not a PDF (no %PDF header)")
+        raise LoadError(t("not a PDF (no %PDF header)"))
     count = page_count(data)
     try:
         check_page_count(count)
@@ -486,9 +487,9 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
     except PdfminerException as exc:
         raise LoadError(_reason(exc)) from None
     if not any(p.has_text for p in pages):
-        raise LoadError("no text layer on any page (a scanned PDF?): OCR is not supported yet")
+        raise LoadError(t("no text layer on any page (a scanned PDF?): OCR is not supported yet"))
     if all(p.sideways or not p.has_text for p in pages):
-        raise LoadError("the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again")
+        raise LoadError(t("the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again"))
     items = [item for p in pages for item in p.items]
     problems = [problem for p in pages for problem in p.problems]
     problems += off_page_problems(display, [(p.number, p.box, p.off_page, p.visible) for p in pages])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.load.limits import MAX_TEXT_BYTES, megabytes
@@ -38,15 +39,15 @@ def decode(data: bytes) -> str:
         try:
             return printable(data.decode("utf-16"))
         except UnicodeDecodeError:
-            raise LoadError("not a text file (damaged UTF-16)") from None
+            raise LoadError(t("not a text file (damaged UTF-16)")) from None
     if b"\x00" in data[:4096]:
-        raise LoadError("not a text file (binary content)")
+        raise LoadError(t("not a text file (binary content)"))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return printable(data.decode(encoding))
         except UnicodeDecodeError:
             continue
-    raise LoadError("not a text file (neither UTF-8 nor GB18030)")
+    raise LoadError(t("not a text file (neither UTF-8 nor GB18030)"))
 
 
 def _is_pipe(text: str) -> bool:
@@ -122,6 +123,6 @@ def _line(text: str, location: Location) -> RawLine:
 def parse_text(data: bytes, path: str) -> Document:
     """Load a text extraction (UTF-8 or GB18030) into the document model."""
     if len(data) > MAX_TEXT_BYTES:
-        raise LoadError(f"too large: {megabytes(len(data))} (text disclosures over {megabytes(MAX_TEXT_BYTES)} "
-                        "are not read)")
+        raise LoadError(t("too large: {size} (text disclosures over {limit} are not read)",
+                          size=megabytes(len(data)), limit=megabytes(MAX_TEXT_BYTES)))
     return Document(path=path, blocks=assemble(read_items(decode(data), path)))

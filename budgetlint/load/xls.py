@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.load.xlsx import cell_text, merged_origins, sheet_items, sheet_rows, too_large
@@ -44,9 +45,9 @@ def parse_xls(data: bytes, path: str) -> Document:
 
             items.extend(sheet_items(sheet_rows(name, path, height, width, text, merged_origins(spans))))
     except python_calamine.PasswordError:
-        raise LoadError("a password-protected Excel file: save it without a password and check that") from None
+        raise LoadError(t("a password-protected Excel file: save it without a password and check that")) from None
     except (python_calamine.CalamineError, python_calamine.XmlError, python_calamine.ZipError, ValueError) as exc:
-        raise LoadError(f"a damaged Excel 97-2003 file: {str(exc)[:200]}") from None
+        raise LoadError(t("a damaged Excel 97-2003 file: {reason}", reason=str(exc)[:200])) from None
     if not items:
-        raise LoadError("no visible sheet holds any text")
+        raise LoadError(t("no visible sheet holds any text"))
     return Document(path=path, blocks=assemble(items), problems=problems)

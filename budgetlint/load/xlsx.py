@@ -23,6 +23,7 @@ from datetime import date, datetime, time
 from io import BytesIO
 from typing import Any, Callable
 
+from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
 from budgetlint.load.limits import MAX_SHEET_CELLS
@@ -202,5 +203,5 @@ def parse_xlsx(data: bytes, path: str) -> Document:
             continue
         items.extend(sheet_items(_rows(ws, path, formulas[ws.title] if formulas is not None else None, problems)))
     if not items:
-        raise LoadError("no visible sheet holds any text")
+        raise LoadError(t("no visible sheet holds any text"))
     return Document(path=path, blocks=assemble(items), problems=problems)
