@@ -3,7 +3,6 @@ with --lang en (or the locale); quoted document text stays as printed."""
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys

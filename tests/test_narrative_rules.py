@@ -8,6 +8,7 @@ import re
 
 from budgetlint.figures import render_value
 from budgetlint.lint import check_file
+from budgetlint.understand.statements import Printed
 
 from conftest import checked_narrative_figures, facts_of, lint, lint_text, sample
 
