@@ -13,7 +13,7 @@ from rich.console import Console
 
 from budgetlint import __version__
 from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR
-from budgetlint.i18n import t
+from budgetlint.i18n import choose_language, set_language, t
 from budgetlint.report.formats import FORMATS
 
 if TYPE_CHECKING:
@@ -22,9 +22,23 @@ if TYPE_CHECKING:
 # Everything else is imported where a command needs it: `budgetlint --version` and `--help`
 # should not pay for loading the checks, the loaders and the reports.
 
+
+def _lang_flag(argv: list[str]) -> str | None:
+    """The `--lang` the command line gives, read before typer parses it: the help texts are
+    written in the run's language when the commands are defined."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+set_language(choose_language(_lang_flag(sys.argv[1:])))
+
 app = typer.Typer(
     name="budgetlint",
-    help="Check Chinese budget disclosures (预算/决算公开): do the tables and the narrative add up?",
+    help=t("Check Chinese budget disclosures (预算/决算公开): do the tables and the narrative add up?"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -138,48 +152,44 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version.")] = False,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=t("Show the version."))] = False,
 ) -> None:
     """budgetlint — a linter for budget disclosures."""
-    from budgetlint.i18n import choose_language, set_language
-
-    set_language(choose_language())  # BUDGETLINT_LANG or the locale; `check --lang` may change it
 
 
 RulesOption = Annotated[
-    Optional[list[Path]], typer.Option("--rules", help="An extra YAML rule pack (repeatable).", metavar="FILE")
+    Optional[list[Path]], typer.Option("--rules", help=t("An extra YAML rule pack (repeatable)."), metavar="FILE")
 ]
 
 
-@app.command()
+@app.command(help=t("Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."))
 def check(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders to check.", metavar="PATH...")],
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format [default: text].")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.", metavar="FILE")] = None,
+    paths: Annotated[list[str], typer.Argument(help=t("Files or folders to check."), metavar="PATH...")],
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help=t("Output format [default: text]."))] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("Write the report to FILE."), metavar="FILE")] = None,
     rules: RulesOption = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules: ids, id prefixes (BL1) or names; comma-separated.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules: ids, id prefixes or names; comma-separated.")] = None,
-    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 only for findings at this level or above [default: info].")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: files in parallel, or the pages of one long PDF [default: all cores].")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every file again instead of using the cache.")] = False,
-    waivers: Annotated[Optional[list[Path]], typer.Option("--waivers", help="A waiver file of accepted findings (repeatable).", metavar="FILE")] = None,
-    write_waivers: Annotated[Optional[Path], typer.Option("--write-waivers", help="Write the findings as a baseline waiver file, then exit 0.", metavar="FILE")] = None,
-    show_waived: Annotated[bool, typer.Option("--show-waived", help="Also show the findings a waiver accepted.")] = False,
-    statistics: Annotated[bool, typer.Option("--statistics", help="Count the findings per rule instead of listing them.")] = False,
-    no_timing: Annotated[bool, typer.Option("--no-timing", help="Leave out timings, for byte-reproducible output.")] = False,
-    show_config: Annotated[bool, typer.Option("--show-config", help="Print the settings in force and where each comes from, then exit.")] = False,
-    group: Annotated[Optional[list[str]], typer.Option("--group", help="Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.", metavar="FILES")] = None,
-    no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help="Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.")] = False,
-    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (still 2 on a usage or input error).")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary line, no progress bar.")] = False,
-    color: Annotated[Color, typer.Option("--color", help="Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.")] = Color.AUTO,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help="Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.", metavar="FILE")] = None,
-    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore every settings file: defaults and flags only.")] = False,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help="The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale].")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on).")] = False,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask].", metavar="ADDRESS")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(help=t("Only these rules: ids, id prefixes (BL1) or names; comma-separated."))] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(help=t("Skip these rules: ids, id prefixes or names; comma-separated."))] = None,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help=t("Exit 1 only for findings at this level or above [default: info]."))] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=t("Processes: files in parallel, or the pages of one long PDF [default: all cores]."))] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=t("Parse every file again instead of using the cache."))] = False,
+    waivers: Annotated[Optional[list[Path]], typer.Option("--waivers", help=t("A waiver file of accepted findings (repeatable)."), metavar="FILE")] = None,
+    write_waivers: Annotated[Optional[Path], typer.Option("--write-waivers", help=t("Write the findings as a baseline waiver file, then exit 0."), metavar="FILE")] = None,
+    show_waived: Annotated[bool, typer.Option("--show-waived", help=t("Also show the findings a waiver accepted."))] = False,
+    statistics: Annotated[bool, typer.Option("--statistics", help=t("Count the findings per rule instead of listing them."))] = False,
+    no_timing: Annotated[bool, typer.Option("--no-timing", help=t("Leave out timings, for byte-reproducible output."))] = False,
+    show_config: Annotated[bool, typer.Option("--show-config", help=t("Print the settings in force and where each comes from, then exit."))] = False,
+    group: Annotated[Optional[list[str]], typer.Option("--group", help=t("Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable."), metavar="FILES")] = None,
+    no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help=t("Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together."))] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("Exit 0 even when there are findings (still 2 on a usage or input error)."))] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("Print the findings only: no summary line, no progress bar."))] = False,
+    color: Annotated[Color, typer.Option("--color", help=t("Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never."))] = Color.AUTO,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help=t("Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own."), metavar="FILE")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help=t("Ignore every settings file: defaults and flags only."))] = False,
+    lang: Annotated[Optional[Lang], typer.Option("--lang", help=t("The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale]."))] = None,
+    resume: Annotated[bool, typer.Option("--resume", help=t("With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on)."))] = False,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help=t("Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask]."), metavar="ADDRESS")] = None,
 ) -> None:
-    """Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."""
     from budgetlint import outputs, run
     from budgetlint.cluster import ClusterError
     from budgetlint.resume import ResumeError
@@ -189,10 +199,6 @@ def check(
     from budgetlint.report.formats import BINARY_FORMATS, Rendering, renderer
     from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
-    if lang is not None:
-        from budgetlint.i18n import set_language
-
-        set_language(lang.value)
     if config_file is not None and isolated:
         raise _fail(t("--config and --isolated exclude each other"))
     flags = {
@@ -251,20 +257,18 @@ def _rules_here(extra: list[Path] | None) -> RuleSet:
     return _rules(_settings(["."], {"rules": _resolved(extra), "select": [], "ignore": []})[0])
 
 
-@app.command("rules")
+@app.command("rules", help=t("List the rules: id, name, kind, severity and what each checks."))
 def list_rules(rules: RulesOption = None) -> None:
-    """List the rules: id, name, kind, severity and what each checks."""
     from budgetlint.report import rules_doc
 
     rules_doc.list_rules(_rules_here(rules), _stdout())
 
 
-@app.command()
+@app.command(help=t("Explain one rule: what it checks, why, an example, its settings and message."))
 def explain(
-    rule_id: Annotated[str, typer.Argument(help="A rule id (BL101) or name.", metavar="RULE")],
+    rule_id: Annotated[str, typer.Argument(help=t("A rule id (BL101) or name."), metavar="RULE")],
     rules: RulesOption = None,
 ) -> None:
-    """Explain one rule: what it checks, why, an example, its settings and message."""
     from budgetlint.report import rules_doc
 
     rule = _rules_here(rules).get(rule_id)
@@ -273,14 +277,13 @@ def explain(
     rules_doc.explain(rule, _stdout())
 
 
-@app.command()
+@app.command(help=t("Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."))
 def extract(
-    path: Annotated[Path, typer.Argument(help="The file to show.", metavar="FILE")],
-    facts: Annotated[bool, typer.Option("--facts/--no-facts", help="List each table's figures.")] = True,
-    paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help="Print the narrative paragraphs too.")] = True,
+    path: Annotated[Path, typer.Argument(help=t("The file to show."), metavar="FILE")],
+    facts: Annotated[bool, typer.Option("--facts/--no-facts", help=t("List each table's figures."))] = True,
+    paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help=t("Print the narrative paragraphs too."))] = True,
     rules: RulesOption = None,
 ) -> None:
-    """Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."""
     from budgetlint.load import LoadError, load_document
     from budgetlint.report import extract as extract_view
     from budgetlint.understand import understand
@@ -293,14 +296,13 @@ def extract(
     extract_view.render(understand(document, kinds), _stdout(), show_facts=facts, show_paragraphs=paragraphs)
 
 
-@app.command()
+@app.command(help=t("Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."))
 def serve(
-    host: Annotated[str, typer.Option(help="The address to listen on; 127.0.0.1 keeps the page on this machine.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="The port.")] = 8000,
-    max_upload: Annotated[int, typer.Option("--max-upload", min=1, help="The largest upload, in MB.", metavar="MB")] = 200,
+    host: Annotated[str, typer.Option(help=t("The address to listen on; 127.0.0.1 keeps the page on this machine."))] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help=t("The port."))] = 8000,
+    max_upload: Annotated[int, typer.Option("--max-upload", min=1, help=t("The largest upload, in MB."), metavar="MB")] = 200,
     rules: RulesOption = None,
 ) -> None:
-    """Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."""
     try:
         from budgetlint import web
     except ImportError:

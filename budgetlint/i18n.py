@@ -157,4 +157,51 @@ ZH = {
     "{option} {target}: is not writable": "{option} {target}：不可写",
     "{target}: cannot be written: {reason}": "{target}：无法写入：{reason}",
     "standard output: cannot be written: {reason}": "标准输出：无法写入：{reason}",
+    # --help
+    "Check Chinese budget disclosures (预算/决算公开): do the tables and the narrative add up?":
+        "检查预算、决算公开文件：表格和说明的数字是否一致？",
+    "Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error.":
+        "检查公开文件；没有问题时退出码为 0，有问题（达到 --fail-on 级别）时为 1，用法或输入错误时为 2。",
+    "List the rules: id, name, kind, severity and what each checks.": "列出规则：编号、名称、类型、级别和检查内容。",
+    "Explain one rule: what it checks, why, an example, its settings and message.": "说明一条规则：检查什么、为什么、示例、设置和提示语。",
+    "Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs.":
+        "逐页显示从文件中读到的内容：表格（种类、单位、列、数字）和段落。",
+    "Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web].":
+        "在浏览器中打开检查页面（http://127.0.0.1:8000），不用命令行即可检查；需要 budgetlint[web]。",
+    "Show the version.": "显示版本。", "An extra YAML rule pack (repeatable).": "另加一个 YAML 规则包（可重复）。",
+    "Files or folders to check.": "要检查的文件或文件夹。", "Output format [default: text].": "输出格式 [默认：text]。",
+    "Write the report to FILE.": "把报告写入文件。",
+    "Only these rules: ids, id prefixes (BL1) or names; comma-separated.": "只用这些规则：编号、编号前缀（BL1）或名称，逗号分隔。",
+    "Skip these rules: ids, id prefixes or names; comma-separated.": "跳过这些规则：编号、编号前缀或名称，逗号分隔。",
+    "Exit 1 only for findings at this level or above [default: info].": "只有达到此级别的问题才以 1 退出 [默认：info]。",
+    "Processes: files in parallel, or the pages of one long PDF [default: all cores].":
+        "进程数：并行检查多个文件，或一个长 PDF 的各页 [默认：全部 CPU 核]。",
+    "Parse every file again instead of using the cache.": "不用缓存，重新解析每个文件。",
+    "A waiver file of accepted findings (repeatable).": "豁免文件：已接受的问题（可重复）。",
+    "Write the findings as a baseline waiver file, then exit 0.": "把发现的问题写成基线豁免文件，然后以 0 退出。",
+    "Also show the findings a waiver accepted.": "同时显示已豁免的问题。",
+    "Count the findings per rule instead of listing them.": "按规则统计问题数，不逐条列出。",
+    "Leave out timings, for byte-reproducible output.": "不输出用时，使输出逐字节可复现。",
+    "Print the settings in force and where each comes from, then exit.": "显示生效的设置及其来源，然后退出。",
+    "Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.":
+        "属于同一公开的文件（说明和报表），逗号分隔；可重复。",
+    "Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.":
+        "不把按名称属于同一公开的文件（x-text.pdf、x-tables.pdf）合并检查。",
+    "Exit 0 even when there are findings (still 2 on a usage or input error).": "即使有问题也以 0 退出（用法或输入错误仍为 2）。",
+    "Print the findings only: no summary line, no progress bar.": "只输出问题：不要汇总行和进度条。",
+    "Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never.":
+        "文本报告的颜色：auto（在终端上且未设置 NO_COLOR 时）、always、never。",
+    "Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own.":
+        "所有文件都用此设置文件（budgetlint.toml 或 pyproject.toml），不用各文件夹自己的。",
+    "Ignore every settings file: defaults and flags only.": "忽略所有设置文件：只用默认值和命令行选项。",
+    "The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale].":
+        "报告的语言：zh（默认）或 en [默认：BUDGETLINT_LANG，否则按系统区域设置]。",
+    "With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on).":
+        "与 --format jsonl --output 文件 一起用：只检查该文件尚未记录的文件（继续中断的批量检查）。",
+    "Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask].":
+        "在此 Dask 集群（tcp://host:8786）上检查，而不用本机进程；需要 budgetlint[dask]。",
+    "A rule id (BL101) or name.": "规则编号（BL101）或名称。", "The file to show.": "要显示的文件。",
+    "List each table's figures.": "列出每张表的数字。", "Print the narrative paragraphs too.": "同时显示说明的段落。",
+    "The address to listen on; 127.0.0.1 keeps the page on this machine.": "监听的地址；127.0.0.1 表示页面只在本机可用。",
+    "The port.": "端口。", "The largest upload, in MB.": "单次上传的上限（MB）。",
 }

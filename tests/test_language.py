@@ -74,3 +74,13 @@ def test_every_chinese_text_translates_a_text_the_code_writes():
 def test_an_input_error_is_one_line_in_the_language(lang, line):
     done = _run(BROKEN, "--lang", lang)
     assert done.returncode == 2 and done.stderr.decode("utf-8").strip() == line
+
+
+@pytest.mark.parametrize("lang, says, not_says", [
+    ("zh", ["要检查的文件或文件夹。", "输出格式 [默认：text]。", "检查公开文件；"], "Files or folders to check."),
+    ("en", ["Files or folders to check.", "Output format [default: text].", "Check disclosures;"], "要检查的文件或文件夹"),
+])
+def test_help_describes_each_option_in_the_language(lang, says, not_says):
+    shown = subprocess.run([sys.executable, "-m", "budgetlint", "check", "-h", "--lang", lang], cwd=ROOT,
+                           capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}).stdout
+    assert all(s in shown for s in says) and not_says not in shown
