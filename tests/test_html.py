@@ -107,3 +107,27 @@ def test_each_finding_carries_its_rules_explanation(rules):
     page = renderer("html")(Rendering(report, rules))
     rule = rules.get("BL101")
     assert page.count(f"<summary>规则说明：{rule.summary}</summary>") == len(report.violations) == 3
+
+
+def test_a_table_figures_picture_shows_its_column_heading(rules, monkeypatch):
+    import pdfplumber
+    from pdfplumber.page import Page
+
+    crops = []
+    original = Page.crop
+
+    def recording(self, bbox, *args, **kwargs):
+        crops.append((self.page_number, tuple(bbox)))
+        return original(self, bbox, *args, **kwargs)
+
+    monkeypatch.setattr(Page, "crop", recording)
+    report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL101"], None))
+    renderer("html")(Rendering(report, rules))
+    total = next(v for v in report.violations if v.reported == "584.50")  # 合计 of the 基本支出 column, page 15
+    heading = total.subject.heading
+    with pdfplumber.open(ROOT / "samples/pdf/taiqian-2023.pdf") as pdf:
+        chars = [c for c in pdf.pages[14].chars if heading.bbox[0] - 1 <= c["x0"] and c["x1"] <= heading.bbox[2] + 1
+                 and heading.bbox[1] - 1 <= c["top"] and c["bottom"] <= heading.bbox[3] + 1]
+    assert "".join(c["text"] for c in chars).replace(" ", "") == "基本支出"
+    shown = [box for page, box in crops if page == 15]
+    assert any(all(b[1] <= c["top"] and c["bottom"] <= b[3] for c in chars) for b in shown)

@@ -8,6 +8,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import Figure, exact_decimals, render_value
 from budgetlint.interval import Interval, interval_sum
+from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
 
@@ -47,7 +48,17 @@ def fact_ref(fact: Fact) -> FigureRef:
         table=fact.table.name,
         row=fact.entry.title,
         col=fact.column.title,
+        heading=column_heading(fact),
     )
+
+
+def column_heading(fact: Fact) -> Location | None:
+    """Where the lowest heading of the fact's column is printed (on the fact's page), if it is."""
+    for row in reversed(fact.table.table.header):
+        cell = row[fact.column.index] if fact.column.index < len(row) else None
+        if cell is not None and cell.text and cell.location.page == fact.location.page and cell.location.bbox:
+            return cell.location
+    return None
 
 
 def entry_ref(table: TableFacts, entry: Entry) -> FigureRef:

@@ -117,15 +117,20 @@ class _Pages:
         self.pdf, self.path = None, None
 
     def image(self, path: str, number: int, subject: FigureRef | None, related: list[FigureRef]) -> str | None:
-        """A data URI of the band of the page holding the boxes, or None when it cannot be drawn."""
+        """A data URI of the band of the page holding the boxes (and the heading of the subject's
+        column: in the band when it is near, as a strip above it when it is far), or None when it
+        cannot be drawn."""
         boxes = [r.location.bbox for r in ([subject] if subject else []) + related if r.location.bbox]
         if not boxes:
             return None
+        heading = subject.heading if subject is not None and subject.heading and subject.heading.page == number else None
         try:
             pdf = self._open(path)
             page = pdf.pages[number - 1]
-            region = (0, max(min(b[1] for b in boxes) - _PAD, 0), page.width,
-                      min(max(b[3] for b in boxes) + _PAD, page.height))
+            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+            if heading is not None and bottom - heading.bbox[1] <= 0.6 * page.height - 2 * _PAD:
+                top, heading = min(top, heading.bbox[1]), None  # near: the band reaches up to it
+            region = (0, max(top - _PAD, 0), page.width, min(bottom + _PAD, page.height))
             if region[3] - region[1] > 0.6 * page.height:
                 region = (0, 0, page.width, page.height)
             inches = page.width / 72 * page.height / 72  # the whole page is rendered, then cut
@@ -136,12 +141,28 @@ class _Pages:
                     shot.draw_rect(_around(ref.location.bbox), fill=None, stroke=_RELATED, stroke_width=2)
             if subject is not None and subject.location.bbox:  # outlined, never filled over the figure
                 shot.draw_rect(_around(subject.location.bbox), fill=None, stroke=_SUBJECT, stroke_width=3)
+            picture = shot.annotated
+            if heading is not None:  # far above: its strip on top, a grey rule between
+                strip = (0, max(heading.bbox[1] - _AROUND * 2, 0), page.width, min(heading.bbox[3] + _AROUND * 2, page.height))
+                picture = _stacked(page.crop(strip).to_image(resolution=resolution, antialias=True).annotated, picture)
             buffer = io.BytesIO()
-            _small(shot.annotated).save(buffer, format="PNG", optimize=True)
+            _small(picture).save(buffer, format="PNG", optimize=True)
             page.close()
         except Exception:  # a file that moved or changed since the check: show the finding without its picture
             return None
         return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _stacked(upper, lower):
+    """Two pictures of one width, one above the other, a grey rule between."""
+    from PIL import Image
+
+    gap = 6
+    joined = Image.new("RGB", (max(upper.width, lower.width), upper.height + gap + lower.height), (255, 255, 255))
+    joined.paste(upper.convert("RGB"), (0, 0))
+    joined.paste((160, 160, 160), (0, upper.height + gap // 2 - 1, joined.width, upper.height + gap // 2 + 1))
+    joined.paste(lower.convert("RGB"), (0, upper.height + gap))
+    return joined
 
 
 class _Sources:

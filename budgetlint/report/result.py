@@ -17,6 +17,7 @@ class FigureRef:
     table: str | None = None
     row: str | None = None
     col: str | None = None
+    heading: Location | None = None  # the cell heading the figure's column (pictures show it)
 
     def to_json(self) -> dict:
         loc = self.location
