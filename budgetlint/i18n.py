@@ -56,7 +56,7 @@ ZH = {
     "passed": "通过", "failed": "未通过", "needs review": "需复核", "not checked": "无法检查",
     "yes": "是", "no": "否", "cannot tell": "无法判断",
     # findings
-    "reported": "列示", "should be": "应为", "difference": "差", "based on: ": "依据：",
+    "reported": "列示", "should be": "应为", "found": "所见", "expected": "应当", "difference": "差", "based on: ": "依据：",
     " … {n} more": " … 另 {n} 项",
     "(checked with {files} as one disclosure)": "（与 {files} 作为同一公开文件一并检查）",
     "waived (not counted)": "已豁免（不计入）",

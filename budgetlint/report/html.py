@@ -254,7 +254,7 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, wai
         f'<div class="head"><span class="where">{_esc(_where(v.subject))}</span>'
         f'<span class="sev {_esc(v.severity)}">{_esc(t(v.severity))}</span>{_esc(v.rule)} {_esc(v.name)}</div>',
         f"<div>{_esc(v.message)}</div>",
-        f'<div class="arith">{t("reported")} <b>{_esc(v.reported)}</b>　{t("should be")} <b>{_esc(v.computed)}</b>'
+        f'<div class="arith">{t(v.labels[0])} <b>{_esc(v.reported)}</b>　{t(v.labels[1])} <b>{_esc(v.computed)}</b>'
         + (f"　{t('difference')} <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
     ]
     if v.related:

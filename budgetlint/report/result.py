@@ -47,6 +47,13 @@ class Violation:
     difference: str | None = None
     related: tuple[FigureRef, ...] = ()
 
+    @property
+    def labels(self) -> tuple[str, str]:
+        """How reports label ``reported`` and ``computed`` (before translation): the figure printed
+        and the one computed where there was arithmetic (a difference), else what was found and
+        what was expected (a title, a code, a year: nothing was computed)."""
+        return ("reported", "should be") if self.difference is not None else ("found", "expected")
+
     def sort_key(self) -> tuple:
         """File, then page/line (a sheet's or Word table's rows together), then rule (the JSON
         contract); then position, for a stable order."""

@@ -68,9 +68,10 @@ def _violation(v: Violation, indent: str) -> list[Text]:
     head.append(f"  {v.message}")
     lines = [head]
     arithmetic = Text(indent + "    ")
-    arithmetic.append(t("reported") + " ", style="dim")
+    printed, expected = v.labels
+    arithmetic.append(t(printed) + " ", style="dim")
     arithmetic.append(v.reported or "—")
-    arithmetic.append("  " + t("should be") + " ", style="dim")
+    arithmetic.append("  " + t(expected) + " ", style="dim")
     arithmetic.append(v.computed or "—")
     if v.difference:
         arithmetic.append("  " + t("difference") + " ", style="dim")
