@@ -84,3 +84,11 @@ def test_help_describes_each_option_in_the_language(lang, says, not_says):
     shown = subprocess.run([sys.executable, "-m", "budgetlint", "check", "-h", "--lang", lang], cwd=ROOT,
                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}).stdout
     assert all(s in shown for s in says) and not_says not in shown
+
+
+@pytest.mark.parametrize("lang, arithmetic, other", [("zh", "列示 584.50  应为 605.50  差 -21.00", "所见 2022 年部门预算编制范围  应当 2023 年"),
+                                                     ("en", "reported 584.50  should be 605.50  difference -21.00",
+                                                      "found 2022 年部门预算编制范围  expected 2023 年")])
+def test_a_finding_without_arithmetic_says_found_and_expected(lang, arithmetic, other):
+    out = _run(TEXT, "--select", "BL101,BL512", "--lang", lang).stdout.decode("utf-8")
+    assert arithmetic in out and other in out
