@@ -78,8 +78,8 @@ def safe_name(uploaded: str | None, taken: set[str]) -> str:
 class Checker:
     """The batches of one server and the thread that checks them."""
 
-    def __init__(self, rules: RuleSet, max_upload: int):
-        self.rules, self.max_upload = rules, max_upload
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
         self.batches: dict[str, Batch] = {}
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="budgetlint-check")
         self.lock = threading.Lock()
@@ -117,7 +117,7 @@ def _bytes(rendered: str | bytes) -> bytes:
 
 def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
     """The web application; uploads go into folders under ``root``."""
-    checker = Checker(rules, max_upload)
+    checker = Checker(rules)
 
     async def index(request: Request) -> Response:
         return HTMLResponse(PAGE.replace("{MAX_MB}", str(max_upload // 2**20)))
