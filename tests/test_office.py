@@ -208,3 +208,32 @@ def test_a_folder_checks_its_office_files(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     data = json.loads(done.stdout)
     assert sorted(Path(f["path"]).suffix for f in data["files"]) == [".docx", ".xlsx"] and not data["skipped"]
+
+
+def test_a_docx_with_entity_expansion_is_refused_in_one_line(tmp_path):
+    bomb = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+            f'<w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>')
+    path = tmp_path / "laughs.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", bomb)
+    set_language("en")
+    with pytest.raises(LoadError, match="damaged Word file: EntitiesForbidden"):
+        load_document(path)
+
+
+def test_a_sheet_spanning_a_million_cells_is_not_read_and_says_so(rules, tmp_path):
+    path = tmp_path / "wide.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "表1"
+    ws["A1"] = "2024年一般公共预算支出表"
+    ws["XFD1048576"] = 1
+    wb.create_sheet("说明")["A1"] = "本部门2024年预算说明。"
+    wb.save(path)
+    (problem,) = [v for v in lint(path, rules).violations if v.rule == "BL001"]
+    assert "表1" in problem.message and "未读取" in problem.message
+    del wb["说明"]
+    wb.save(path)
+    with pytest.raises(LoadError, match="超过 1000000 格，未读取"):  # the only sheet: why nothing was read
+        load_document(path)

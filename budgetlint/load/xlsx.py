@@ -202,6 +202,6 @@ def parse_xlsx(data: bytes, path: str) -> Document:
             problems.append(large)
             continue
         items.extend(sheet_items(_rows(ws, path, formulas[ws.title] if formulas is not None else None, problems)))
-    if not items:
-        raise LoadError(t("no visible sheet holds any text"))
+    if not items:  # a sheet too large to read says why; else there was nothing to read
+        raise LoadError(problems[0].message if problems else t("no visible sheet holds any text"))
     return Document(path=path, blocks=assemble(items), problems=problems)
