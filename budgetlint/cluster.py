@@ -18,7 +18,7 @@ from typing import Iterator
 
 from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet
-from budgetlint.i18n import t
+from budgetlint.i18n import language, set_language, t
 from budgetlint.lint import Outcome, checked
 from budgetlint.load import LoadError, read_bytes
 from budgetlint.report.result import InputError
@@ -38,8 +38,9 @@ def _contents(path: Path) -> bytes | str:
         return str(exc)
 
 
-def check_sent(files: list[tuple[str, bytes | str]], rules: RuleSet, use_cache: bool) -> list[Outcome]:
-    """On a worker: check one disclosure from the bytes the client sent."""
+def check_sent(files: list[tuple[str, bytes | str]], rules: RuleSet, use_cache: bool, lang: str) -> list[Outcome]:
+    """On a worker: check one disclosure from the bytes the client sent, its errors in the client's language."""
+    set_language(lang)
     sent = {Path(name): data for name, data in files}
 
     def read(path: Path) -> bytes:
@@ -66,7 +67,7 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
     try:
         for group, rules in zip(disclosures, rulesets):
             files = [(str(p), _contents(p)) for p in group]
-            futures.append(client.submit(check_sent, files, rules, use_cache, pure=False))
+            futures.append(client.submit(check_sent, files, rules, use_cache, language(), pure=False))
         for group, future in zip(disclosures, futures):
             try:
                 yield future.result()
