@@ -8,6 +8,7 @@ look: the file, and either a page and box (paged sources) or a line and column
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
@@ -32,6 +33,12 @@ class Location:
     bbox: BBox | None = None
     part: str | None = None  # a workbook's sheet or a Word document's table: line and column are its row and column
 
+    @property
+    def part_order(self) -> tuple:
+        """Where the part stands among its file's parts: `表格2` before `表格10` (numbers compared as
+        numbers); no part (a paragraph, a page) first."""
+        return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", self.part)) if self.part else ()
+
     def cell_name(self) -> str:
         """`公开01表!C5`: a cell of a sheet (or of a Word table) as spreadsheets name it."""
         return f"{self.part}!{column_letters(self.column or 1)}{self.line}"
@@ -43,7 +50,7 @@ class Location:
         return replace(self, column=self.column + chars)
 
     def sort_key(self) -> tuple:
-        return (self.page or 0, self.part or "", self.line or 0, self.bbox[1] if self.bbox else 0,
+        return (self.page or 0, self.part_order, self.line or 0, self.bbox[1] if self.bbox else 0,
                 self.column or 0, self.bbox[0] if self.bbox else 0)
 
     def __str__(self) -> str:

@@ -237,3 +237,12 @@ def test_a_sheet_spanning_a_million_cells_is_not_read_and_says_so(rules, tmp_pat
     wb.save(path)
     with pytest.raises(LoadError, match="超过 1000000 格，未读取"):  # the only sheet: why nothing was read
         load_document(path)
+
+
+def test_findings_in_a_word_documents_tables_come_in_the_tables_order():
+    from budgetlint.model import Location
+
+    places = [Location("d.docx", line=1, part="表格10"), Location("d.docx", line=9, part="表格2"),
+              Location("d.docx", line=40, column=3), Location("d.docx", line=2, part="表格2")]
+    assert [(p.part, p.line) for p in sorted(places, key=Location.sort_key)] == \
+        [(None, 40), ("表格2", 2), ("表格2", 9), ("表格10", 1)]

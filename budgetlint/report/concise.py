@@ -32,7 +32,7 @@ def where(v: Violation) -> str:
 def _reading_order(v: Violation) -> tuple:
     loc = v.subject.location
     top, left = (loc.bbox[1], loc.bbox[0]) if loc.bbox else (0.0, 0.0)
-    return (v.file, loc.page or 0, loc.part or "", loc.line or 0, round(top), left, loc.column or 0, v.rule)
+    return (v.file, loc.page or 0, loc.part_order, loc.line or 0, round(top), left, loc.column or 0, v.rule)
 
 
 def _label(v: Violation) -> str:

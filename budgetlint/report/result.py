@@ -58,7 +58,7 @@ class Violation:
         """File, then page/line (a sheet's or Word table's rows together), then rule (the JSON
         contract); then position, for a stable order."""
         loc = self.subject.location
-        return (self.file, loc.page or 0, loc.part or "", loc.line or 0, self.rule, loc.sort_key(), self.message)
+        return (self.file, loc.page or 0, loc.part_order, loc.line or 0, self.rule, loc.sort_key(), self.message)
 
 
 @dataclass(frozen=True, slots=True)
