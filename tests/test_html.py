@@ -6,6 +6,8 @@ import base64
 import io
 import re
 
+import pdfplumber
+import pytest
 from PIL import Image
 
 from budgetlint.i18n import t
@@ -52,18 +54,23 @@ def test_page_pictures_outline_the_figures_and_never_paint_over_them(rules, monk
     assert any(b[0] < figure[0] and b[1] < figure[1] and b[2] > figure[2] and b[3] > figure[3] for b in boxes)
 
 
-def test_a_table_finding_picture_shows_its_whole_row_label_and_code_included(rules, monkeypatch):
-    import pdfplumber
+@pytest.fixture()
+def crops(monkeypatch) -> list[tuple[int, tuple]]:
+    """The (page, region) of every crop the HTML report renders, as it renders them."""
     from pdfplumber.page import Page
 
-    crops = []
+    made: list[tuple[int, tuple]] = []
     original = Page.crop
 
     def recording(self, bbox, *args, **kwargs):
-        crops.append((self.page_number, tuple(bbox)))
+        made.append((self.page_number, tuple(bbox)))
         return original(self, bbox, *args, **kwargs)
 
     monkeypatch.setattr(Page, "crop", recording)
+    return made
+
+
+def test_a_table_finding_picture_shows_its_whole_row_label_and_code_included(rules, crops):
     report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL401"], None))
     renderer("html")(Rendering(report, rules))
     duplicate = report.violations[0]  # 2210201 住房公积金 listed twice on page 15
@@ -109,18 +116,7 @@ def test_each_finding_carries_its_rules_explanation(rules):
     assert page.count(f"<summary>规则说明：{rule.summary}</summary>") == len(report.violations) == 3
 
 
-def test_a_table_figures_picture_shows_its_column_heading(rules, monkeypatch):
-    import pdfplumber
-    from pdfplumber.page import Page
-
-    crops = []
-    original = Page.crop
-
-    def recording(self, bbox, *args, **kwargs):
-        crops.append((self.page_number, tuple(bbox)))
-        return original(self, bbox, *args, **kwargs)
-
-    monkeypatch.setattr(Page, "crop", recording)
+def test_a_table_figures_picture_shows_its_column_heading(rules, crops):
     report = check_paths([str(ROOT / "samples/pdf/taiqian-2023.pdf")], rules.filtered(["BL101"], None))
     renderer("html")(Rendering(report, rules))
     total = next(v for v in report.violations if v.reported == "584.50")  # 合计 of the 基本支出 column, page 15
