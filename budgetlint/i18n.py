@@ -39,7 +39,7 @@ def language() -> str:
     return _state["language"]
 
 
-def t(text: str, **values: object) -> str:
+def t(text: str, /, **values: object) -> str:
     """``text`` in the run's language, its ``{placeholders}`` filled."""
     template = ZH.get(text, text) if _state["language"] == "zh" else text
     return template.format(**values) if values else template
@@ -48,6 +48,14 @@ def t(text: str, **values: object) -> str:
 def listed(items: object) -> str:
     """Items as a list is written: `a、b` in Chinese, `a, b` in English."""
     return ("、" if _state["language"] == "zh" else ", ").join(str(i) for i in items)
+
+
+def names(items: object) -> str:
+    """Names the document or a rule pack gives (tables, items) as a list: `a、b` in Chinese, and
+    `「a」, 「b」` in English, where the quotes tell the document's words from the report's."""
+    if _state["language"] == "zh":
+        return listed(items)
+    return listed(f"「{item}」" for item in items)
 
 
 ZH = {
@@ -204,4 +212,111 @@ ZH = {
     "List each table's figures.": "列出每张表的数字。", "Print the narrative paragraphs too.": "同时显示说明的段落。",
     "The address to listen on; 127.0.0.1 keeps the page on this machine.": "监听的地址；127.0.0.1 表示页面只在本机可用。",
     "The port.": "端口。", "The largest upload, in MB.": "单次上传的上限（MB）。",
+    # what findings say in their own words (checks, the understanding of tables, the loaders' problems)
+    "blank": "空白", "line {line}": "第{line}行", "{n}-digit level": "{n}位", "class level": "类", "section level": "款",
+    "item level": "项",
+    "(untitled table)": "（无标题表格）", "(not checked)": "（未检查）", "(no such finding)": "（无此问题）",
+    "functional classification": "功能分类", "departmental economic classification": "部门经济分类",
+    "government economic classification": "政府经济分类",
+    "{code} is not a class of the {scheme}": "{code} 不是{scheme}的类",
+    "a class code of the current subjects": "现行科目中的类编码",
+    "{code} has a 00 part": "{code} 含 00 段", "section and item parts from 01 to 99": "款、项段为 01–99",
+    "{code}'s parent {parent} is not listed (the table's other subjects are under theirs)":
+        "{code} 的上级 {parent} 未列示（同表其他科目都列在上级之下）",
+    "a code starting with {parent}, or {parent} listed": "以 {parent} 开头的编码或补列 {parent}",
+    "the final figure is above the budget": "决算数大于预算数", "the final figure is below the budget": "决算数小于预算数",
+    "the final figure equals the budget": "决算数与预算数持平",
+    "no completion rate: the initial budget is zero": "年初预算为零，不应有完成率",
+    " (marked empty in the contents: {reason}; an empty table is published too)": "（目录注明为空表：{reason}；空表也应公开）",
+    "no reason given": "未写理由",
+    "「{name}」 is in the contents, not in the body": "目录列有「{name}」，正文未见",
+    "the table printed in the body": "正文印有此表",
+    "「{name}」 is printed, not in the contents": "正文印有「{name}」，目录未列",
+    "「{contents}」 lists the table": "{contents}列出此表",
+    "after 「{name}」": "「{name}」之后", "first": "最前",
+    "printed {place}": "正文印在{place}", "{place}, as in the contents": "按目录应在{place}",
+    "{code} 「{label}」 only to the {level}": "{code} {label} 只列到{level}",
+    "broken down to the {level} ({n}-digit codes)": "细化到{level}（{n}位编码）",
+    "lists {items}": "列有{items}", "lists no parts": "列有：无分项", "also {items}": "另列{items}",
+    "listed once (first at {place})": "不重复（首见{place}）",
+    "marked empty in the contents, yet it has the figure {figure}": "目录标为空表，表中却有数字 {figure}",
+    "an empty table, or the contents' mark removed": "为空表，或在目录中改标为非空表",
+    "marked empty in the contents without a reason, and no note under it": "目录标为空表但未写理由，表下也无说明",
+    "no figures (all blank or zero) and no note saying why": "表中没有数字（全为空白或零），也无空表说明",
+    "a note saying why it is empty (“本单位无…，故本表无数据”)": "附空表说明（如“本单位无…，故本表无数据”）",
+    "the note under it says 「{note}」": "表下注明「{note}」",
+    "the table has the figure {figure}: it is not empty": "表中有数字 {figure}，不是空表",
+    "text that can be copied": "可复制的文字", "the page removed, or what is missing printed": "删去该页，或补上漏印的内容",
+    "printed inside the page": "印在页面之内",
+    "up": "增加", "down": "减少", "flat": "持平",
+    "no growth rate: last year's figure is zero": "上年为零，不应有增长率",
+    "from {base} to {current}": "由 {base} 到 {current}", "{direction} {amount}": "{direction}{amount}",
+    "{direction} (as the change of {amount} says)": "{direction}（与「{direction}{amount}」一致）",
+    "{base} and {current} ({direction} {change})": "{base} 与 {current}（{direction} {change}）",
+    "baseline: ": "基线：", "{name} ({level})": "{name}（{level}）", "「{name}」 not listed": "未列「{name}」", "「{name}」 {figure}": "{name} {figure}",
+    "no table, no amount": "无表格、无金额", "the disclosure's tables and narrative": "公开表及情况说明",
+    "the real content, or the template text removed": "填写实际内容或删去模板文字", " ({n} in this table)": "（本表共 {n} 处）",
+    " or ": "或", "table": "表", "none": "无", "{name} (titled “{title}”)": "{name}（标题含“{title}”）",
+    "all {n} tables of the disclosure: {names}": "全部 {n} 张预算公开表：{names}",
+    "printed: {names}": "已印：{names}", "required: {names}": "应有：{names}",
+    "no unit stated": "未注明单位", "“单位：{unit}” stated": "注明“单位：{unit}”",
+    "column {n} has figures but no heading, so what they are is unknown; they take part in no sum":
+        "第{n}列有数字却没有表头，看不出是什么数，未参与计算",
+    "titled 「{title}」": "标题「{title}」", "no title": "没有标题",
+    "not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule":
+        "未能识别是哪一张公开表（{what}），表中 {n} 个数字未按任何规则检查",
+    "page {page} has no text layer (a scan?); OCR is not supported, the page was not checked":
+        "第{page}页没有文字层（扫描件？），暂不支持 OCR，本页未检查",
+    "image": "图像", "page {page} is blank (no text)": "第{page}页是空白页（没有文字）", "blank page": "空白页",
+    "page {page}'s text runs sideways (the page turned 90°?), the page was not checked; turn the page upright and check again":
+        "第{page}页的文字是侧向的（页面转了 90°？），本页未检查；请把页面转正后再检查",
+    "sideways text": "侧向文字",
+    "page {page}: {n} glyphs map to no character ((cid:…) or U+FFFD); the text holding them was not read":
+        "第{page}页有 {n} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
+    "page {page} has too many table lines (vertical × horizontal = {grid}, at most {limit}); its tables were not read":
+        "第{page}页的表格线过多（纵线×横线 = {grid}，上限 {limit}），本页表格未读取",
+    "too many table lines": "表格线过多",
+    "page {page}: {chars} characters are printed below the page, out of sight (「{text}」{more})":
+        "第{page}页有 {chars} 个字符印在页面下方之外，阅读时看不到（「{text}」{more}）",
+    "page {page}: {chars} characters are printed above the page, out of sight (「{text}」{more})":
+        "第{page}页有 {chars} 个字符印在页面上方之外，阅读时看不到（「{text}」{more}）",
+    "page {page}: {chars} characters are printed right of the page, out of sight (「{text}」{more})":
+        "第{page}页有 {chars} 个字符印在页面右侧之外，阅读时看不到（「{text}」{more}）",
+    "page {page}: {chars} characters are printed left of the page, out of sight (「{text}」{more})":
+        "第{page}页有 {chars} 个字符印在页面左侧之外，阅读时看不到（「{text}」{more}）",
+    "{cell}'s formula has no saved result (open and save the workbook in Excel, then check again)":
+        "{cell} 的公式没有保存计算结果（在 Excel 中打开、保存后再检查）",
+    "sheet 「{name}」 spans {height} rows × {width} columns, over {limit} cells: it was not read":
+        "工作表「{name}」有 {height} 行 × {width} 列，超过 {limit} 格，未读取",
+    "sheet too large": "工作表过大",
+    # budgetlint rules, explain and extract
+    "checks": "检查内容", "kind: {kind} — {summary}": "类型：{kind} — {summary}",
+    "severity: {severity}    defined at: {origin}": "级别：{severity}    定义于：{origin}",
+    "Example": "示例", "Settings": "设置", "Message": "提示",
+    "table {number}: {name}": "表格 {number}：{name}", "not recognised": "未识别", "unit: {unit}": "单位：{unit}",
+    " (not stated, taken from the file)": "（未注明，按全文推定）", ", continued over {n} pages": "，分 {n} 页续表",
+    "  [{kind}] {unit}, from {place}{parts}": "  [{kind}] {unit}，起于 {place}{parts}",
+    "place": "位置", "row": "行", "column": "列", "figure": "数字", "interval (yuan)": "区间（元）",
+    "{keys} → {n} columns of figures, levels by {mode}": "{keys} → {n} 列数字，按{mode}分层",
+    "(no label column)": "（无标签列）", "column groups: {groups}": "列组：{groups}",
+    "not understood: {doubt}": "未能读懂：{doubt}", "note {place}: {text}": "表注 {place}：{text}",
+    "{n} figures:": "{n} 个数字：", "{n} pages, ": "{n} 页，",
+    "{path}: {label}, {pages}{tables} tables, {paragraphs} paragraphs": "{path}：{label}，{pages}{tables} 张表，{paragraphs} 段文字",
+    "tables not understood: ": "未能读懂的表：", "extraction problem {place}: {problem}": "提取问题 {place}：{problem}",
+    "—— page {page} ——": "—— 第 {page} 页 ——",
+    "{n} findings, the first: {message}": "{n} 处，首处：{message}",
+    # budgetlint serve
+    "budgetlint: uploads are kept in {folder} until the server stops": "budgetlint：上传的文件保存在 {folder}，服务停止时删除",
+    "an upload must state its size (Content-Length)": "上传需注明大小（Content-Length）",
+    "the files uploaded are {size} MB, over the limit of {limit} MB": "上传的文件共 {size} MB，超过上限 {limit} MB",
+    "no file was received": "没有收到文件", "no such batch": "没有这批文件", "no such result": "没有这份结果",
+    "check report.html": "检查报告.html", "check results.xlsx": "检查结果.xlsx", "check results.json": "检查结果.json",
+    "Checking budget and final-accounts disclosures": "预决算公开检查",
+    "Drop an agency's budget or final-accounts disclosure (PDF, Word, Excel or text) below, or click to choose files; several files can go at once, and a disclosure's narrative and tables should go together. The files are checked on this machine only and deleted when the server stops. At most {limit} MB an upload.":
+        "把部门（单位）预算、决算公开文件（PDF、Word、Excel 或文本）拖到下面，或点击选择文件；一次可放多个文件，"
+        "同一公开的说明和报表请一起上传。文件只在本机检查，服务停止后即删除。单次上传上限 {limit} MB。",
+    "Drop files here, or": "拖放文件到这里，或", "status": "状态", "Download:": "下载：",
+    "check results (Excel checklist)": "检查结果（Excel 检查表）", "open the report in a new window": "在新窗口打开报告",
+    "check report": "检查报告", "checking…": "检查中…", "could not be checked: ": "无法检查：", "done": "完成",
+    " ({errors} errors, {warnings} warnings)": "（错误 {errors} 处，警告 {warnings} 处）",
 }

@@ -12,6 +12,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from budgetlint.i18n import t
+
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
 
@@ -124,7 +126,7 @@ class Table:
     def name(self) -> str:
         """How messages name the table: its number and title, as printed."""
         bits = [b for b in (self.number, self.title) if b]
-        return " ".join(bits) if bits else "（无标题表格）"
+        return " ".join(bits) if bits else t("(untitled table)")
 
 
 Block = Paragraph | Table
@@ -135,11 +137,17 @@ class Problem:
     """Something the loader could not read (a page without a text layer, unmapped glyphs), or a reader
     of the page cannot see (a blank page, characters outside the page box), and where."""
 
-    message: str
+    message: str  # an English template, translated when a report shows it (a cached document has no language)
     location: Location
-    found: str  # what was there instead of text (`(cid:…)`, `图像`)
+    found: str  # what was there instead of text (`(cid:…)`), or a word to translate (`image`)
     kind: str = "unreadable"  # or "blank-page", "off-page": what a reader of the page does not see
     unread: bool = False  # nothing on the page was read (a scan, sideways text): a table may be there
+    values: dict[str, str | int] = field(default_factory=dict)  # the template's placeholders
+
+    @property
+    def text(self) -> str:
+        """The problem in the run's language."""
+        return t(self.message, **self.values)
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from typing import Any
 
 from budgetlint.model import Cell, Document, Location, Paragraph, Problem, Table
 
-FORMAT = 2
+FORMAT = 3
 
 
 class Malformed(ValueError):
@@ -66,7 +66,8 @@ def document_to_data(document: Document) -> dict:
     encoder = _Encoder()
     blocks = [{"table": encoder.table(b)} if isinstance(b, Table) else {"paragraph": encoder.paragraph(b)}
               for b in document.blocks]
-    problems = [[p.message, encoder.location(p.location), p.found, p.kind, p.unread] for p in document.problems]
+    problems = [[p.message, encoder.location(p.location), p.found, p.kind, p.unread, p.values]
+                for p in document.problems]
     return {"format": FORMAT, "path": document.path, "pages": document.pages, "files": list(encoder.files),
             "blocks": blocks, "problems": problems}
 
@@ -117,9 +118,10 @@ class _Decoder:
                      [self.paragraph(n) for n in notes], [self.location(p) for p in parts], grid)
 
     def problem(self, raw: Any) -> Problem:
-        _expect(isinstance(raw, list) and len(raw) == 5 and all(isinstance(raw[i], str) for i in (0, 2, 3))
-                and isinstance(raw[4], bool), "problem")
-        return Problem(raw[0], self.location(raw[1]), raw[2], raw[3], raw[4])
+        _expect(isinstance(raw, list) and len(raw) == 6 and all(isinstance(raw[i], str) for i in (0, 2, 3))
+                and isinstance(raw[4], bool) and isinstance(raw[5], dict)
+                and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in raw[5].values()), "problem")
+        return Problem(raw[0], self.location(raw[1]), raw[2], raw[3], raw[4], raw[5])
 
 
 def document_from_data(data: Any) -> Document:

@@ -34,9 +34,9 @@ import yaml
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
 from budgetlint.engine.yamlsource import RuleError, read_yaml
-from budgetlint.i18n import t
-from budgetlint.outputs import OutputError, write_text
+from budgetlint.i18n import ZH, language, t
 from budgetlint.model import Location
+from budgetlint.outputs import OutputError, write_text
 from budgetlint.report.result import FigureRef, Report, Violation
 
 STALE_RULE = "BL002"
@@ -134,13 +134,14 @@ def apply_waivers(report: Report, waivers: list[Waiver], rules: RuleSet, not_che
                   "computed": "", "difference": None}
         report.extra.append(Violation(
             rule=stale_rule.id, name=stale_rule.name, severity=stale_rule.severity.value,
-            message=render(stale_rule.message, values), file=w.origin.file,
+            message=render(stale_rule.template(language()), values), file=w.origin.file,
             subject=FigureRef(w.origin, w.figure, w.table, w.row, w.col),
-            reported=w.figure, computed="（无此问题）",
+            reported=w.figure, computed=t("(no such finding)"),
         ))
 
 
-_BASELINE_REASON = "基线："
+_BASELINE = "baseline: "  # how a baseline's reasons begin, in the run's language
+_BASELINE_PREFIXES = (ZH[_BASELINE], _BASELINE)  # either marks a reason no person wrote
 
 
 def check_baseline_target(path: Path) -> None:
@@ -152,7 +153,7 @@ def check_baseline_target(path: Path) -> None:
         existing = load_waivers(path)
     except RuleError:
         raise OutputError(t("--write-waivers {file}: is not a waiver file; write the baseline elsewhere", file=path)) from None
-    written = [w for w in existing if not w.reason.startswith(_BASELINE_REASON)]
+    written = [w for w in existing if not w.reason.startswith(_BASELINE_PREFIXES)]
     if written:
         raise OutputError(t("--write-waivers {file}: {n} waiver(s) carry reasons people wrote (first at line {line}); "
                             "write the baseline elsewhere", file=path, n=len(written), line=written[0].origin.line))
@@ -171,7 +172,7 @@ def write_waivers(path: Path, violations: list[Violation]) -> None:
                 entry[key] = getattr(ref, key)
         if ref.table is None and ref.row is None:
             entry.update({k: getattr(ref.location, k) for k in ("page", "line") if getattr(ref.location, k)})
-        entry.update({"figure": v.reported, "reason": f"{_BASELINE_REASON}{v.message}", "accepted_by": who, "date": today})
+        entry.update({"figure": v.reported, "reason": t(_BASELINE) + v.message, "accepted_by": who, "date": today})
         entries.append(entry)
     header = ("# budgetlint waivers: findings accepted as they are. Review each reason before relying on it.\n"
               "# Written by `budgetlint check --write-waivers`; used with `--waivers` or `waivers = [...]` in the settings.\n")

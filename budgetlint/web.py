@@ -15,15 +15,18 @@ refused before it is read.  Batches are checked one at a time, in a thread besid
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import sys
-from contextlib import asynccontextmanager
 import secrets
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
+from string import Template
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -32,6 +35,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from budgetlint.engine.pack import RuleSet
+from budgetlint.i18n import language, t
 from budgetlint.lint import check_paths, internal_error
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
@@ -39,9 +43,9 @@ from budgetlint.report.formats import Rendering, renderer
 MAX_FILES = 300  # files in one upload: a district's season
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 _DOWNLOADS = {  # what a batch offers: media type, the name it is saved under
-    "report.html": ("text/html; charset=utf-8", "检查报告.html"),
-    "report.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "检查结果.xlsx"),
-    "report.json": ("application/json", "检查结果.json"),
+    "report.html": ("text/html; charset=utf-8", "check report.html"),
+    "report.xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "check results.xlsx"),
+    "report.json": ("application/json", "check results.json"),
 }
 
 
@@ -120,19 +124,20 @@ def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
     checker = Checker(rules)
 
     async def index(request: Request) -> Response:
-        return HTMLResponse(PAGE.replace("{MAX_MB}", str(max_upload // 2**20)))
+        return HTMLResponse(page(max_upload))
 
     async def upload(request: Request) -> Response:
         size = request.headers.get("content-length")
         if size is None or not size.isdigit():
-            return JSONResponse({"error": "上传需注明大小（Content-Length）"}, status_code=411)
+            return JSONResponse({"error": t("an upload must state its size (Content-Length)")}, status_code=411)
         if int(size) > max_upload:
-            return JSONResponse({"error": f"上传的文件共 {int(size) / 2**20:.0f} MB，超过上限 {max_upload // 2**20} MB"},
+            return JSONResponse({"error": t("the files uploaded are {size} MB, over the limit of {limit} MB",
+                                              size=f"{int(size) / 2**20:.0f}", limit=max_upload // 2**20)},
                                 status_code=413)
         async with request.form(max_files=MAX_FILES, max_fields=10) as form:
             uploads = [f for f in form.getlist("files") if hasattr(f, "read")]
             if not uploads:
-                return JSONResponse({"error": "没有收到文件"}, status_code=400)
+                return JSONResponse({"error": t("no file was received")}, status_code=400)
             batch = Batch(secrets.token_hex(8), root / str(len(checker.batches) + 1), [])
             batch.folder.mkdir()
             taken: set[str] = set()
@@ -150,15 +155,16 @@ def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
     async def status(request: Request) -> Response:
         batch = _batch(request)
         if batch is None:
-            return JSONResponse({"error": "没有这批文件"}, status_code=404)
+            return JSONResponse({"error": t("no such batch")}, status_code=404)
         with checker.lock:
             return JSONResponse(batch.state())
 
     async def download(request: Request) -> Response:
         batch, name = _batch(request), request.path_params["name"]
         if batch is None or name not in batch.outputs:
-            return JSONResponse({"error": "没有这份结果"}, status_code=404)
+            return JSONResponse({"error": t("no such result")}, status_code=404)
         media, saved = _DOWNLOADS[name]
+        saved = t(saved)
         disposition = "inline" if name.endswith(".html") else "attachment"
         return Response(batch.outputs[name], media_type=media, headers={
             "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(saved)}"})
@@ -180,8 +186,32 @@ def _lifespan(checker: Checker):
     return lifespan
 
 
+_PAGE_WORDS = {  # the page's words, each an English text the catalogue translates
+    "title": "Checking budget and final-accounts disclosures",
+    "intro": "Drop an agency's budget or final-accounts disclosure (PDF, Word, Excel or text) below, or click to "
+             "choose files; several files can go at once, and a disclosure's narrative and tables should go together. "
+             "The files are checked on this machine only and deleted when the server stops. At most {limit} MB an upload.",
+    "drop": "Drop files here, or",
+    "file": "file", "agency": "agency", "state": "status", "download": "Download:",
+    "workbook": "check results (Excel checklist)", "open": "open the report in a new window",
+    "report": "check report",
+}
+_SCRIPT_WORDS = {  # the words the script writes while files are checked
+    "checking": "checking…", "unreadable": "could not be checked: ", "done": "done",
+    "counts": " ({errors} errors, {warnings} warnings)",
+}
+
+
+def page(max_upload: int) -> str:
+    """The upload page in the run's language."""
+    words = {key: escape(t(text)) for key, text in _PAGE_WORDS.items()}
+    words["intro"] = escape(t(_PAGE_WORDS["intro"], limit=max_upload // 2**20))
+    script = json.dumps({key: t(text) for key, text in _SCRIPT_WORDS.items()}, ensure_ascii=False).replace("</", "<\\/")
+    return Template(PAGE).substitute(words, lang="zh-CN" if language() == "zh" else "en", words=script)
+
+
 PAGE = """<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>budgetlint 预决算公开检查</title>
+<html lang="$lang"><head><meta charset="utf-8"><title>budgetlint · $title</title>
 <style>
 body { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 1100px;
        color: #1f2937; }
@@ -191,16 +221,16 @@ table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #
 .error { color: #b91c1c; } .done { color: #15803d; } .review { color: #b45309; } .checking { color: #6b7280; }
 iframe { width: 100%; height: 80vh; border: 1px solid #d1d5db; }
 </style></head><body>
-<h1>预决算公开检查</h1>
-<p>把部门（单位）预算、决算公开文件（PDF、Word、Excel 或文本）拖到下面，或点击选择文件；一次可放多个文件，
-同一公开的说明和报表请一起上传。文件只在本机检查，服务停止后即删除。单次上传上限 {MAX_MB} MB。</p>
-<div id="drop">拖放文件到这里，或 <input type="file" id="pick" multiple></div>
+<h1>$title</h1>
+<p>$intro</p>
+<div id="drop">$drop <input type="file" id="pick" multiple></div>
 <p id="message" class="error"></p>
-<table id="files" hidden><thead><tr><th>文件</th><th>单位</th><th>状态</th></tr></thead><tbody></tbody></table>
-<p id="downloads" hidden>下载：<a id="xlsx" download>检查结果（Excel 检查表）</a> · <a id="json" download>JSON</a>
- · <a id="html" target="_blank">在新窗口打开报告</a></p>
-<iframe id="report" hidden title="检查报告"></iframe>
+<table id="files" hidden><thead><tr><th>$file</th><th>$agency</th><th>$state</th></tr></thead><tbody></tbody></table>
+<p id="downloads" hidden>$download <a id="xlsx" download>$workbook</a> · <a id="json" download>JSON</a>
+ · <a id="html" target="_blank">$open</a></p>
+<iframe id="report" hidden title="$report"></iframe>
 <script>
+const WORDS = $words;
 const drop = document.getElementById('drop'), pick = document.getElementById('pick');
 const message = document.getElementById('message');
 drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
@@ -212,10 +242,11 @@ function show(batch) {
   const body = document.querySelector('#files tbody'); body.replaceChildren();
   for (const f of batch.files) {
     const tr = document.createElement('tr');
-    let state = '检查中…', cls = 'checking';
-    if (f.state === 'error') { state = '无法检查：' + f.message; cls = 'error'; }
+    let state = WORDS.checking, cls = 'checking';
+    if (f.state === 'error') { state = WORDS.unreadable + f.message; cls = 'error'; }
     else if (f.state === 'done') {
-      state = (f.verdict || '完成') + (f.verdict ? '（错误 ' + f.errors + ' 处，警告 ' + f.warnings + ' 处）' : '');
+      const counts = WORDS.counts.replace('{errors}', f.errors).replace('{warnings}', f.warnings);
+      state = (f.verdict || WORDS.done) + (f.verdict ? counts : '');
       cls = {'passed': 'done', 'review': 'review', 'failed': 'error'}[f.outcome] || 'done';
     }
     tr.append(cell(f.name), cell(f.agency || ''), cell(state, cls)); body.append(tr);
@@ -257,7 +288,8 @@ def serve(rules: RuleSet, host: str, port: int, max_upload: int) -> None:
 
     here = Path.cwd()
     with tempfile.TemporaryDirectory(prefix="budgetlint-serve-") as root:
-        print(f"budgetlint: uploads are kept in {root} until the server stops", file=sys.stderr, flush=True)
+        print(t("budgetlint: uploads are kept in {folder} until the server stops", folder=root), file=sys.stderr,
+              flush=True)
         os.chdir(root)
         try:
             uvicorn.run(create_app(rules, Path(root), max_upload), host=host, port=port, log_level="warning")

@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
+from budgetlint.i18n import language as current_language, set_language
+
 
 class Interrupted(BaseException):
     """The run was asked to stop (SIGINT or SIGTERM); like KeyboardInterrupt, not an error of the input."""
@@ -42,9 +44,10 @@ def stop_on_signals() -> Iterator[None]:
             signal.signal(s, handler)
 
 
-def _start(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def _start(initializer: Callable[..., None] | None, initargs: tuple[Any, ...], language: str) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    set_language(language)  # a worker started afresh (not forked) writes in the run's language too
     if initializer is not None:
         initializer(*initargs)
 
@@ -63,7 +66,8 @@ def process_pool(workers: int, initializer: Callable[..., None] | None = None,
                  initargs: tuple[Any, ...] = ()) -> Iterator[ProcessPoolExecutor]:
     """A pool of ``workers`` processes; leaving the block by an exception (Interrupted included)
     stops the workers at once instead of waiting for the queue."""
-    pool = ProcessPoolExecutor(workers, initializer=_start, initargs=(initializer, initargs))
+    pool = ProcessPoolExecutor(workers, initializer=_start,
+                               initargs=(initializer, initargs, current_language()))
     try:
         yield pool
     except BaseException:

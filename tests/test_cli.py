@@ -225,7 +225,7 @@ def test_rules_and_explain():
 
 
 def test_extract_shows_tables_units_columns_and_facts():
-    out = run("extract", "samples/text/taiqian-2023.txt").stdout
+    out = run("extract", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "2023 年部门收入预算表" in out and "单位：万元" in out
     assert "本年收入/一般公共预算/小计" in out
     assert "[24699350, 24699450]" in out  # 2,469.94 万元 as an interval in 元
@@ -238,7 +238,7 @@ def test_the_readme_s_own_rule_example_fires(tmp_path):
     example = readme.split("A rule of your own", 1)[1].split("```yaml\n", 1)[1].split("```", 1)[0]
     pack = tmp_path / "province.yaml"
     pack.write_text(example, encoding="utf-8")
-    result = run("check", "--rules", str(pack), "--select", "XY", "samples/text/taiqian-2023.txt")
+    result = run("check", "--rules", str(pack), "--select", "XY", "samples/text/taiqian-2023.txt", lang="zh")
     assert result.returncode == 1 and "XY501" in result.stdout and "缺少国有资本经营预算支出表" in result.stdout
 
 

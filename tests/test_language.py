@@ -3,14 +3,21 @@ with --lang en (or the locale); quoted document text stays as printed."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 
 import openpyxl
 import pytest
 
-from budgetlint.i18n import ZH, choose_language
+from budgetlint.engine.pack import RuleSet, load_rules
+from budgetlint.engine.rule import template_fields
+from budgetlint.engine.yamlsource import RuleError
+from budgetlint.i18n import ZH, choose_language, set_language
+from budgetlint.model import Document, Location, Problem
+from budgetlint.model_json import document_from_data, document_to_data
 from conftest import ROOT
 
 TEXT = "samples/text/taiqian-2023.txt"
@@ -92,3 +99,59 @@ def test_help_describes_each_option_in_the_language(lang, says, not_says):
 def test_a_finding_without_arithmetic_says_found_and_expected(lang, arithmetic, other):
     out = _run(TEXT, "--select", "BL101,BL512", "--lang", lang).stdout.decode("utf-8")
     assert arithmetic in out and other in out
+
+
+CJK = re.compile(r"[\u3400-\u9fff]+")
+QUOTES = re.compile(r"「[^」]*」|（[^）]*）|“[^”]*”")  # the document's words, quoted or in brackets
+
+
+def test_every_built_in_rule_has_an_english_message_with_the_same_placeholders():
+    for rule in load_rules().rules:
+        assert rule.message_en, rule.id
+        assert sorted(template_fields(rule.message_en)) == sorted(template_fields(rule.message)), rule.id
+        assert not CJK.search(QUOTES.sub("", rule.message_en)), rule.id
+        if rule.kind == "wording":
+            assert rule.text("expected", "en") != rule.text("expected", "zh"), rule.id
+
+
+def test_a_rule_pack_gives_english_messages_or_falls_back_to_its_own(tmp_path):
+    pack = tmp_path / "ours.yaml"
+    rule = ("rules:\n  - id: XY601\n    name: ours\n    kind: wording\n    patterns: ['待定']\n"
+            "    expected: 写明\n    message: \"留有「{reported}」\"\n    description: d\n")
+    pack.write_text(rule, encoding="utf-8")
+    ours = next(r for r in load_rules([pack]).rules if r.id == "XY601")
+    assert ours.template("en") == ours.template("zh") == "留有「{reported}」"
+    assert ours.text("expected", "en") == "写明"
+    pack.write_text(rule + "    message_en: \"left in: 「{reported}」 ({where})\"\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"ours.yaml:9: .*message_en.*unknown placeholder \{where\}"):
+        load_rules([pack])
+
+
+def english_leftovers(message: str, document: str, rules: RuleSet) -> list[str]:
+    """The Chinese in an English finding that is neither the document's nor a rule pack's: outside
+    quotes and brackets, not printed in the document (a unit, a row's name as printed), and not a
+    table kind's or quantity's name (`支出总计`: data, like the titles a province gives)."""
+    names = "".join([*(k.name for k in rules.kinds.kinds), *(q.name for q in rules.vocabulary.quantities)])
+    return [w for w in CJK.findall(QUOTES.sub("\0", message).replace(" ", "")) if w not in document + names]
+
+
+@pytest.mark.parametrize("sample", ["caizheng-2024-final", "taiqian-2023", "tongcheng-2024", "xixiang-2024",
+                                    "zhangzhou-2024"])
+def test_english_findings_quote_the_document_and_write_nothing_else_in_chinese(sample):
+    path = ROOT / "samples/text" / f"{sample}.txt"
+    document = path.read_text(encoding="utf-8")
+    found = json.loads(_run(str(path), "--lang", "en", "-f", "json").stdout)["violations"]
+    assert found
+    for v in found:
+        for text in (v["message"], v["reported"], v["computed"]):
+            assert not english_leftovers(text, document, load_rules()), (v["rule"], text)
+
+
+def test_a_loader_problem_is_kept_in_no_language_and_shown_in_the_run_s():
+    problem = Problem("page {page} is blank (no text)", Location("a.pdf", page=3), "blank page", "blank-page",
+                      values={"page": 3})
+    again = document_from_data(document_to_data(Document("a.pdf", [], 3, [problem]))).problems[0]
+    assert again == problem
+    assert problem.text == "第3页是空白页（没有文字）"
+    set_language("en")
+    assert again.text == "page 3 is blank (no text)"

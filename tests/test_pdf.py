@@ -139,7 +139,7 @@ def test_an_overflow_the_next_page_repeats_in_view_is_not_lost():
     ]
     (problem,) = off_page_problems("x.pdf", pages)
     assert (problem.location.page, problem.location.bbox, problem.kind) == (5, (595.0, 166.0, 595.0, 176.0), "off-page")
-    assert problem.message == "第5页有 5 个字符印在页面右侧之外，阅读时看不到（「单位:万元」）"
+    assert problem.text == "第5页有 5 个字符印在页面右侧之外，阅读时看不到（「单位:万元」）"
 
 
 def test_cache_serves_an_unchanged_file_and_no_cache_bypasses_it(tmp_path, rules, monkeypatch):

@@ -40,7 +40,12 @@ from pathlib import Path
 
 import pytest
 
+from budgetlint.cache import DocumentCache
+from budgetlint.i18n import set_language
 from budgetlint.lint import check_paths
+from budgetlint.load import load_document
+
+from test_language import english_leftovers
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real corpus (../shared/real) is not beside the checkout")
@@ -318,8 +323,39 @@ IDENTITY = {
 
 
 @pytest.fixture(scope="module")
-def report(rules):
-    return check_paths([str(REAL)], rules, jobs=2)
+def documents(tmp_path_factory):
+    """The corpus parsed once for this module's runs (the Chinese and the English one)."""
+    return DocumentCache(tmp_path_factory.mktemp("documents"))
+
+
+@pytest.fixture(scope="module")
+def report(rules, documents):
+    return check_paths([str(REAL)], rules, jobs=2, cache=documents)
+
+
+def test_in_english_each_finding_writes_only_the_document_s_words_in_chinese(rules, documents, report):
+    set_language("en")
+    english = check_paths([str(REAL)], rules, jobs=2, cache=documents)
+    assert [(v.file, v.rule, v.subject.location) for v in english.violations] == \
+        [(v.file, v.rule, v.subject.location) for v in report.violations]
+    members = {f.path: f.disclosure or (f.path,) for f in english.files}  # a 说明 and its tables are one text
+    texts = {}
+    for v in english.violations:
+        document = texts.get(v.file) or texts.setdefault(v.file, "".join(_text(p, documents) for p in members[v.file]))
+        for said in (v.message, v.reported, v.computed):
+            assert not english_leftovers(said, document, rules), (_name(v.file), v.rule, said)
+    assert {v.rule for v in english.violations} >= {"BL302", "BL311", "BL321", "BL505", "BL506", "BL608"}
+
+
+def _text(path: str, documents: DocumentCache) -> str:
+    """Every character the document prints, in its tables, paragraphs and problems."""
+    document = load_document(Path(path), path, cache=documents)
+    tables = document.tables
+    cells = [c.text for table in tables for row in table.header + table.body for c in row]
+    captions = [text or "" for table in tables for text in (table.number, table.title, table.unit_text, table.meta)]
+    notes = [note.text for table in tables for note in table.notes]
+    return "".join([*cells, *captions, *notes, *(p.text for p in document.paragraphs),
+                    *(p.found for p in document.problems)]).replace(" ", "")
 
 
 def _name(path: str) -> str:
@@ -359,7 +395,6 @@ def test_the_two_files_of_a_jiangsu_disclosure_are_checked_together(report):
 # -- layouts of the real files, read right (each named by the figure it shows) ---------------------
 
 def _facts(name: str):
-    from budgetlint.load import load_document
     from budgetlint.understand import understand
 
     return understand(load_document(REAL / name))

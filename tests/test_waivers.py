@@ -68,8 +68,10 @@ def test_a_baseline_is_never_written_over_reasons_people_wrote(tmp_path):
     shutil.copy(SAMPLE, doc)
     waivers = tmp_path / "waivers.yaml"
     args = ("check", "--select", "BL1", "--write-waivers", str(waivers), str(doc))
-    assert run(*args, cwd=tmp_path).returncode == 0
-    assert run(*args, cwd=tmp_path).returncode == 0  # a baseline is regenerated over a baseline
+    assert run(*args, cwd=tmp_path, lang="zh").returncode == 0
+    assert run(*args, cwd=tmp_path).returncode == 0  # a baseline is regenerated over a baseline, in either language
+    assert "reason: 'baseline: " in waivers.read_text(encoding="utf-8")
+    assert run(*args, cwd=tmp_path, lang="zh").returncode == 0
     reviewed = waivers.read_text(encoding="utf-8").replace("reason: 基线：", "reason: 经核实为印刷错误，已通知单位更正；", 1)
     waivers.write_text(reviewed, encoding="utf-8")
     refused = run(*args, cwd=tmp_path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import signal
 import socket
@@ -100,9 +101,10 @@ def server(tmp_path):
     process = subprocess.Popen([sys.executable, "-m", "budgetlint", "serve", "--port", str(port)],
                                stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     folder = None
-    for line in process.stderr:
-        if "uploads are kept in" in line:
-            folder = Path(line.split("uploads are kept in ")[1].split(" until")[0])
+    for line in process.stderr:  # `uploads are kept in FOLDER until …`, in the run's language
+        said = re.search(r"(?:kept in |保存在 )(\S+?)(?: until|，)", line)
+        if said:
+            folder = Path(said.group(1))
             break
     for _ in range(100):
         with socket.socket() as s:

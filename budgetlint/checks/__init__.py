@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from budgetlint.checks.balance import Balance
-from budgetlint.checks.base_year import BaseYear
 from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.base_year import BaseYear
 from budgetlint.checks.breakdown import Breakdown
 from budgetlint.checks.budget_year import BudgetYear
 from budgetlint.checks.code_format import CodeFormat

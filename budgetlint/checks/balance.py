@@ -33,6 +33,7 @@ class Balance(Check):
     fields = {"tables": Field(parse_tables, "the summary tables (kinds or a title pattern)", required=True)}
     variables = ("table", "row", "column", "reported", "computed", "difference", "other")
     default_message = "{table}：{row} {reported}，与收入方 {other} 不等（差 {difference}）"
+    default_message_en = "「{table}」: 「{row}」 {reported} does not equal the income side's {other} (difference {difference})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):

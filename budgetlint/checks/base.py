@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import Figure, exact_decimals, render_value
+from budgetlint.i18n import t
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
@@ -33,12 +34,12 @@ class Check:
     fields: ClassVar[Mapping[str, Field]]
     variables: ClassVar[tuple[str, ...]]  # placeholders available to message templates
     default_message: ClassVar[str]
+    default_message_en: ClassVar[str]
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         raise NotImplementedError
 
 
-BLANK_TEXT = "空白"
 
 
 def fact_ref(fact: Fact) -> FigureRef:
@@ -97,7 +98,7 @@ def discrepancy(figure: Figure, subject: FigureRef, computed: Interval, related:
     unit = _printed_unit(figure)
     return Finding(
         subject=subject,
-        reported=BLANK_TEXT if figure.blank else figure.text,
+        reported=t("blank") if figure.blank else figure.text,
         computed=render_value(in_unit, decimals, figure.grouped) + unit,
         difference=render_value(difference / figure.unit.scale, decimals, figure.grouped) + unit,
         related=tuple(related),
@@ -173,11 +174,19 @@ def parse_bool_field(value: Any) -> bool:
 
 
 def where(location) -> str:
-    """A short Chinese pointer to a location, for messages (`第318行`, `第3页`, `公开01表!C5`)."""
+    """A short pointer to a location, for messages (`第318行`, `第3页`, `公开01表!C5`)."""
     if location.page is not None:
-        return f"第{location.page}页"
+        return t("page {page}", page=location.page)
     if location.part is not None and location.line is not None:
         return location.cell_name()
     if location.line is not None:
-        return f"第{location.line}行"
+        return t("line {line}", line=location.line)
     return location.file
+
+
+LEVELS = {3: "class level", 5: "section level", 7: "item level"}  # of a subject code, by its digits (类, 款, 项)
+
+
+def level_name(digits: int) -> str:
+    """The level a code of ``digits`` digits names (`类`), else its length (`9位`)."""
+    return t(LEVELS[digits]) if digits in LEVELS else t("{n}-digit level", n=digits)

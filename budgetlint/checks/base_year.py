@@ -25,6 +25,7 @@ class BaseYear(Check):
                                    required=True)}
     variables = ("year", "expected", "reported", "computed")
     default_message = "本公开为 {year} 年，比较的基年应为 {expected} 年：「{reported}」"
+    default_message_en = "this disclosure is for {year}, so a comparison is with {expected}: 「{reported}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         year = doc.identity.year

@@ -60,6 +60,7 @@ class Breakdown(Check):
     }
     variables = ("label", "reported", "computed", "difference", "parts", "count")
     default_message = "「{label}」{reported}，所列{count}项（{parts}）相加为 {computed}"
+    default_message_en = "「{label}」 {reported}, but the {count} parts listed ({parts}) add up to {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         vocabulary: Vocabulary = rule.params["quantities"]

@@ -56,6 +56,7 @@ class BudgetYear(Check):
                                   "each with a (?P<year>…) group", required=True)}
     variables = ("year", "expected", "reported", "computed")
     default_message = "本公开的年度为 {expected} 年，此处却写「{reported}」"
+    default_message_en = "this disclosure is for {expected}, but here it says 「{reported}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         statements = _statements(doc, rule.params["statements"])

@@ -16,10 +16,12 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, entry_ref, parse_choice
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
+from budgetlint.i18n import t
 from budgetlint.understand.codes import CLASSES, SubjectCode
 from budgetlint.understand.model import DocumentFacts, Entry
 
-_SCHEME_NAMES = {"function": "功能分类", "economic": "部门经济分类", "gov_economic": "政府经济分类"}
+_SCHEME_NAMES = {"function": "functional classification", "economic": "departmental economic classification",
+                 "gov_economic": "government economic classification"}
 
 
 def _padded(code: SubjectCode) -> str:
@@ -32,13 +34,16 @@ def _problem(code: SubjectCode, printed: set[str], placed: set[int]) -> tuple[st
     """What is wrong with a code's structure, as (found, expected), or ``None``."""
     classes = CLASSES.get(code.scheme)
     if classes is not None and code.digits[:3] not in classes:
-        return f"{code.digits[:3]} 不是{_SCHEME_NAMES[code.scheme]}的类", "现行科目中的类编码"
+        return (t("{code} is not a class of the {scheme}", code=code.digits[:3], scheme=t(_SCHEME_NAMES[code.scheme])),
+                t("a class code of the current subjects"))
     parts = [code.digits[i: i + 2] for i in range(3, len(code.digits), 2)]
     if "00" in parts:
-        return f"{code.digits} 含 00 段", "款、项段为 01–99"
+        return t("{code} has a 00 part", code=code.digits), t("section and item parts from 01 to 99")
     parent = code.digits[:-2]
     if code.level > 1 and code.level in placed and parent not in printed:
-        return f"{code.digits} 的上级 {parent} 未列示（同表其他科目都列在上级之下）", f"以 {parent} 开头的编码或补列 {parent}"
+        return (t("{code}'s parent {parent} is not listed (the table's other subjects are under theirs)",
+                  code=code.digits, parent=parent),
+                t("a code starting with {parent}, or {parent} listed", parent=parent))
     return None
 
 
@@ -64,6 +69,7 @@ class CodeFormat(Check):
     }
     variables = ("table", "row", "code", "reported", "computed")
     default_message = "{table}「{row}」：科目编码 {reported}，应为 {computed}"
+    default_message_en = "「{table}」 「{row}」: subject code {reported}, should be {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):

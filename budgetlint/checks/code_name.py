@@ -22,6 +22,7 @@ class CodeName(Check):
     fields = {"tables": Field(parse_tables, "the tables to compare (kinds or a title pattern)", required=True)}
     variables = ("table", "row", "code", "name", "other_name", "other_table", "first", "reported", "computed")
     default_message = "科目 {code} 在{table}名为「{name}」，在{other_table}名为「{other_name}」"
+    default_message_en = "subject {code} is named 「{name}」 in 「{table}」 and 「{other_name}」 in 「{other_table}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         first_name: dict[str, tuple[str, str, TableFacts, Entry]] = {}

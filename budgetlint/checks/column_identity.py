@@ -56,6 +56,7 @@ class ColumnIdentity(Check):
     }
     variables = ("table", "row", "column", "reported", "computed", "difference", "count", "relation")
     default_message = "{table} {row}：{column} {reported}，按「{relation}」应为 {computed}（差 {difference}）"
+    default_message_en = "「{table}」 「{row}」: 「{column}」 {reported}, by 「{relation}」 should be {computed} (difference {difference})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         relation: Relation = rule.params["relation"]

@@ -15,11 +15,13 @@ from typing import Iterator
 from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import Field, Rule
+from budgetlint.i18n import t
 from budgetlint.interval import Interval
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Completion
 
-_WORDS = {1: "决算数大于预算数", -1: "决算数小于预算数", 0: "决算数与预算数持平"}
+_WORDS = {1: "the final figure is above the budget", -1: "the final figure is below the budget",
+          0: "the final figure equals the budget"}
 
 
 def parse_percent(value: object) -> Fraction:
@@ -45,6 +47,7 @@ class CompletionCheck(Check):
     }
     variables = ("label", "budget", "actual", "reported", "computed", "difference")
     default_message = "「{label}」年初预算 {budget}，决算 {actual}：{reported}，应为 {computed}"
+    default_message_en = "「{label}」 initial budget {budget}, final {actual}: {reported}, should be {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         check = rule.params["check"]
@@ -83,7 +86,7 @@ class CompletionCheck(Check):
         if rate is None or budget.figure.value != 0:
             return
         finding = Finding(subject=printed_ref(rate, completion.actual), reported=rate.text,
-                          computed="年初预算为零，不应有完成率", related=self._related(completion))
+                          computed=t("no completion rate: the initial budget is zero"), related=self._related(completion))
         finding.values.update(self._values(completion))
         yield finding
 
@@ -100,6 +103,6 @@ class CompletionCheck(Check):
             if gap.intersects(Interval(-roughly / 100, roughly / 100)):
                 return
         finding = Finding(subject=printed_ref(words, completion.actual), reported=words.text,
-                          computed=_WORDS[shown], related=self._related(completion))
+                          computed=t(_WORDS[shown]), related=self._related(completion))
         finding.values.update(self._values(completion))
         yield finding

@@ -16,6 +16,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, parse_choice, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_tables
+from budgetlint.i18n import t
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.contents import Contents, ContentsEntry, printed_tables, same_title
 from budgetlint.understand.kinds import TableKind
@@ -53,6 +54,7 @@ class ContentsVsBody(Check):
     }
     variables = ("entry", "table", "note", "listed", "printed", "reported", "computed")
     default_message = "目录与正文不符：{reported}，应为 {computed}"
+    default_message_en = "the table of contents and the tables differ: {reported}, should be {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         contents = doc.contents
@@ -84,11 +86,12 @@ class ContentsVsBody(Check):
         for entry, table in pairs:
             if table is not None:
                 continue
-            note = f"（目录注明为空表：{entry.reason or '未写理由'}；空表也应公开）" if entry.empty else ""
+            note = t(" (marked empty in the contents: {reason}; an empty table is published too)",
+                     reason=entry.reason or t("no reason given")) if entry.empty else ""
             yield Finding(
                 subject=listed_ref(contents, entry),
-                reported=f"目录列有「{entry.name}」，正文未见",
-                computed="正文印有此表",
+                reported=t("「{name}」 is in the contents, not in the body", name=entry.name),
+                computed=t("the table printed in the body"),
                 values=_values(entry, None, note),
             )
 
@@ -96,8 +99,8 @@ class ContentsVsBody(Check):
         for table in tables:
             yield Finding(
                 subject=table_ref(table),
-                reported=f"正文印有「{table.name}」，目录未列",
-                computed=f"{contents.name}列出此表",
+                reported=t("「{name}」 is printed, not in the contents", name=table.name),
+                computed=t("「{contents}」 lists the table", contents=contents.name),
                 related=(FigureRef(location=contents.location, text=contents.name),),
                 values=_values(None, table),
             )
@@ -110,12 +113,12 @@ class ContentsVsBody(Check):
             if i in in_order:
                 continue
             k = by_print.index((entry, table))
-            after_printed = f"「{by_print[k - 1][1].name}」之后" if k else "最前"
-            after_listed = f"「{pairs[i - 1][0].name}」之后" if i else "最前"
+            after_printed = t("after 「{name}」", name=by_print[k - 1][1].name) if k else t("first")
+            after_listed = t("after 「{name}」", name=pairs[i - 1][0].name) if i else t("first")
             yield Finding(
                 subject=table_ref(table),
-                reported=f"正文印在{after_printed}",
-                computed=f"按目录应在{after_listed}",
+                reported=t("printed {place}", place=after_printed),
+                computed=t("{place}, as in the contents", place=after_listed),
                 related=(listed_ref(contents, entry),),
                 values=_values(entry, table),
             )

@@ -35,6 +35,7 @@ class CrossTable(Check):
     variables = ("table", "row", "column", "reported", "computed", "difference", "count",
                  "other_table", "relation", "code")
     default_message = "{table}「{row}」{reported}，与{other_table}的 {computed} 不一致（差 {difference}）"
+    default_message_en = "「{table}」 「{row}」 {reported} differs from {computed} in 「{other_table}」 (difference {difference})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         left: Side = rule.params["left"]

@@ -15,15 +15,13 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from budgetlint.checks.base import Check, Finding, entry_ref, table_ref
+from budgetlint.checks.base import Check, Finding, entry_ref, table_ref, LEVELS, level_name
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns, parse_tables
+from budgetlint.i18n import names, t
 from budgetlint.understand.codes import SCHEMES
 from budgetlint.understand.model import DocumentFacts, Entry, Group, TableFacts
 from budgetlint.understand.rows import split_label
-
-LEVELS = {3: "类", 5: "款", 7: "项"}
-
 
 @dataclass(frozen=True)
 class CodeLevel:
@@ -74,6 +72,7 @@ class DetailLevel(Check):
     }
     variables = ("table", "row", "code", "level", "missing", "reported", "computed")
     default_message = "{table}：{reported}，应{computed}"
+    default_message_en = "「{table}」: {reported}, should be {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         need = rule.params["require"]
@@ -86,11 +85,12 @@ class DetailLevel(Check):
     def _codes(self, table: TableFacts, need: CodeLevel) -> Iterator[Finding]:
         for group in table.groups:
             for entry, digits in _coarse_rows(group, need):
-                level = LEVELS.get(len(digits), f"{len(digits)}位")
+                level = level_name(len(digits))
                 yield Finding(
                     subject=entry_ref(table, entry),
-                    reported=f"{digits} {entry.label} 只列到{level}",
-                    computed=f"细化到{LEVELS[need.digits]}（{need.digits}位编码）",
+                    reported=t("{code} 「{label}」 only to the {level}", code=digits, label=entry.label, level=level),
+                    computed=t("broken down to the {level} ({n}-digit codes)", level=level_name(need.digits),
+                               n=need.digits),
                     values={"table": table.name, "row": entry.title, "code": digits, "level": level, "missing": ""},
                 )
 
@@ -101,7 +101,7 @@ class DetailLevel(Check):
         if missing:
             yield Finding(
                 subject=table_ref(table),
-                reported="列有" + ("、".join(listed) if listed else "：无分项"),
-                computed="另列" + "、".join(missing),
-                values={"table": table.name, "row": "", "code": "", "level": "", "missing": "、".join(missing)},
+                reported=t("lists {items}", items=names(listed)) if listed else t("lists no parts"),
+                computed=t("also {items}", items=names(missing)),
+                values={"table": table.name, "row": "", "code": "", "level": "", "missing": names(missing)},
             )

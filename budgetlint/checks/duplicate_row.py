@@ -12,6 +12,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, entry_ref, where
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
+from budgetlint.i18n import t
 from budgetlint.understand.model import DocumentFacts, Entry
 
 
@@ -25,6 +26,7 @@ class DuplicateRow(Check):
     fields = {"tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True)}
     variables = ("table", "row", "code", "first", "reported", "computed")
     default_message = "{table}：科目 {code}「{row}」重复列示（另见{first}）"
+    default_message_en = "「{table}」: subject {code} 「{row}」 is listed twice (also at {first})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):
@@ -40,7 +42,7 @@ class DuplicateRow(Check):
                     yield Finding(
                         subject=entry_ref(table, entry),
                         reported=f"{entry.code} {entry.label}",
-                        computed=f"不重复（首见{where(first.location)}）",
+                        computed=t("listed once (first at {place})", place=where(first.location)),
                         related=(entry_ref(table, first),),
                         values={"table": table.name, "row": entry.label, "code": entry.code.printed,
                                 "first": where(first.location)},

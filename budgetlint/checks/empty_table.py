@@ -18,11 +18,12 @@ from budgetlint.checks.contents_body import listed_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns, parse_tables
 from budgetlint.figures import parse_figure
+from budgetlint.i18n import t
 from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth, squash
-from budgetlint.understand.passages import is_numbered_heading
 from budgetlint.understand.model import DocumentFacts, TableFacts
+from budgetlint.understand.passages import is_numbered_heading
 
 
 _SECTION_OF_TABLE = re.compile(r"(表)?(情况)?说明$")  # `十、政府性基金预算支出预算情况说明`: the section on a table
@@ -86,6 +87,7 @@ class EmptyTableNote(Check):
     }
     variables = ("table", "reason", "reported", "computed")
     default_message = "{table}：{reported}，应{computed}"
+    default_message_en = "「{table}」: {reported}, should be {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         if rule.params["check"] == "claim":
@@ -99,8 +101,8 @@ class EmptyTableNote(Check):
                 if entry is not None and entry.empty:
                     yield Finding(
                         subject=figure,
-                        reported=f"目录标为空表，表中却有数字 {figure.text}",
-                        computed="为空表，或在目录中改标为非空表",
+                        reported=t("marked empty in the contents, yet it has the figure {figure}", figure=figure.text),
+                        computed=t("an empty table, or the contents' mark removed"),
                         related=(listed_ref(contents, entry),),
                         values={"table": table.name, "reason": entry.reason},
                     )
@@ -112,9 +114,9 @@ class EmptyTableNote(Check):
             marked = entry is not None and entry.empty
             yield Finding(
                 subject=table_ref(table),
-                reported="目录标为空表但未写理由，表下也无说明" if marked else
-                "表中没有数字（全为空白或零），也无空表说明",
-                computed="附空表说明（如“本单位无…，故本表无数据”）",
+                reported=t("marked empty in the contents without a reason, and no note under it") if marked else
+                t("no figures (all blank or zero) and no note saying why"),
+                computed=t("a note saying why it is empty (“本单位无…，故本表无数据”)"),
                 related=(listed_ref(contents, entry),) if marked else (),
                 values={"table": table.name, "reason": ""},
             )
@@ -129,8 +131,8 @@ class EmptyTableNote(Check):
                 continue
             yield Finding(
                 subject=FigureRef(location=claim.location, text=claim.text.strip()),
-                reported=f"表下注明「{claim.text.strip()[:60]}」",
-                computed=f"表中有数字 {figure.text}，不是空表",
+                reported=t("the note under it says 「{note}」", note=claim.text.strip()[:60]),
+                computed=t("the table has the figure {figure}: it is not empty", figure=figure.text),
                 related=(figure,),
                 values={"table": table.name, "reason": claim.text.strip()},
             )

@@ -12,10 +12,12 @@ from typing import Any, Iterator
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.engine.rule import Field, Rule
+from budgetlint.i18n import t
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
 
-EXPECTED = {"unreadable": "可复制的文字", "blank-page": "删去该页，或补上漏印的内容", "off-page": "印在页面之内"}
+EXPECTED = {"unreadable": "text that can be copied", "blank-page": "the page removed, or what is missing printed",
+            "off-page": "printed inside the page"}
 PROBLEM_KINDS = tuple(EXPECTED)
 
 
@@ -34,10 +36,11 @@ class Extraction(Check):
                                 default=("unreadable",))}
     variables = ("problem",)
     default_message = "{problem}"
+    default_message_en = "{problem}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for problem in doc.document.problems:
             if problem.kind not in rule.params["problems"]:
                 continue
-            yield Finding(subject=FigureRef(location=problem.location, text=""), reported=problem.found,
-                          computed=EXPECTED[problem.kind], values={"problem": problem.message})
+            yield Finding(subject=FigureRef(location=problem.location, text=""), reported=t(problem.found),
+                          computed=t(EXPECTED[problem.kind]), values={"problem": problem.text})

@@ -17,11 +17,12 @@ from budgetlint.checks.backing import backing, narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
+from budgetlint.i18n import t
 from budgetlint.interval import Interval
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
-_WORDS = {1: "增加", -1: "减少", 0: "持平"}
+_WORDS = {1: "up", -1: "down", 0: "flat"}
 _ROUGHLY = re.compile(r"(基本|大体|大致)持平")
 
 
@@ -35,6 +36,7 @@ class Growth(Check):
     }
     variables = ("label", "reported", "computed", "difference", "change", "current")
     default_message = "「{label}」{change}，增长率 {reported} 与计算值 {computed} 不符"
+    default_message_en = "「{label}」 {change}: growth rate {reported} does not match the computed {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         check = rule.params["check"]
@@ -82,7 +84,7 @@ class Growth(Check):
             return
         amount, expected = options[0]
         if zero_base and expected is None and all(e is None for _, e in options):
-            yield self._finding(change, amount, "上年为零，不应有增长率", None)
+            yield self._finding(change, amount, t("no growth rate: last year's figure is zero"), None)
         elif not zero_base and expected is not None:
             shown = expected.scale(change.rate_direction or 1)
             used = printed_ref(change.amount, amount) if change.amount else narrative_ref(change.base)
@@ -101,9 +103,9 @@ class Growth(Check):
 
     def _values(self, change: Change, amount: Amount) -> dict:
         if change.amount is None and change.base is not None:
-            words = f"由 {change.base.value.text} 到 {amount.value.text}"
+            words = t("from {base} to {current}", base=change.base.value.text, current=amount.value.text)
         else:
-            words = _WORDS[change.direction] + (f" {change.amount.text}" if change.amount else "")
+            words = t(_WORDS[change.direction]) + (f" {change.amount.text}" if change.amount else "")
         return {"label": amount.title, "change": words, "current": amount.value.text}
 
     def _direction(self, change: Change) -> Iterator[Finding]:
@@ -115,7 +117,8 @@ class Growth(Check):
             return
         amount = change.candidates[0] if change.candidates else None
         finding = Finding(subject=printed_ref(change.rate, amount), reported=change.rate.text,
-                          computed=f"{_WORDS[change.direction]}（与「{_WORDS[change.direction]}{change.amount.text}」一致）",
+                          computed=t("{direction} (as the change of {amount} says)",
+                                     direction=t(_WORDS[change.direction]), amount=change.amount.text),
                           related=(printed_ref(change.amount),))
         if amount is not None:
             finding.values.update(self._values(change, amount))
@@ -127,14 +130,16 @@ class Growth(Check):
         moved = [p for p in (change.amount, change.rate) if p is not None and not p.interval.contains_zero()]
         about = change.candidates[0] if change.candidates else None
         if moved:
-            computed, related = f"{_WORDS[change.direction or 1]}{moved[0].text}", [printed_ref(p) for p in moved]
+            computed = t("{direction} {amount}", direction=t(_WORDS[change.direction or 1]), amount=moved[0].text)
+            related = [printed_ref(p) for p in moved]
         elif change.base is not None and about is not None and not _ROUGHLY.search(change.sentence.text):
             x = [self._moves(rule, doc, change, a)[0] for a in change.candidates]
             if any(d.contains_zero() for d in x):
                 return
             difference, figure = x[0].mid, change.base.value.figure
-            computed = (f"{change.base.value.text} 与 {about.value.text}"
-                        f"（{_WORDS[1 if difference > 0 else -1]} {figure.render(abs(difference))}{figure.unit}）")
+            computed = t("{base} and {current} ({direction} {change})", base=change.base.value.text,
+                         current=about.value.text, direction=t(_WORDS[1 if difference > 0 else -1]),
+                         change=f"{figure.render(abs(difference))}{figure.unit}")
             related = [narrative_ref(change.base), narrative_ref(about)]
         else:
             return

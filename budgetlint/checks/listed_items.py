@@ -16,6 +16,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, fact_ref, parse_choice
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
+from budgetlint.i18n import t
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.lists import ListedName, NamedList
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
@@ -67,6 +68,7 @@ class ListedItems(Check):
     }
     variables = ("name", "table", "row", "amount", "smallest", "reported", "computed")
     default_message = "说明中列出「{name}」，{table}中该行为 {amount}"
+    default_message_en = "the narrative lists 「{name}」, whose row in 「{table}」 is {amount}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         tables = rule.params["tables"].select(doc)
@@ -103,7 +105,8 @@ class ListedItems(Check):
                 if id(entry) in named or entry.code is None or fact is None or not smallest.interval.hi < fact.interval.lo:
                     continue
                 yield Finding(subject=FigureRef(location=listed.location, text="、".join(n.name for n in listed.names)),
-                              reported=f"未列「{entry.label}」", computed=f"{entry.label} {fact.figure.text}",
+                              reported=t("「{name}」 not listed", name=entry.label),
+                              computed=t("「{name}」 {figure}", name=entry.label, figure=fact.figure.text),
                               related=(fact_ref(fact), fact_ref(smallest)),
                               values={"name": entry.label, "table": table.name, "row": entry.title,
                                       "amount": fact.figure.text,

@@ -29,6 +29,7 @@ class NarrativeVsTable(Check):
     }
     variables = ("label", "code", "reported", "computed", "difference", "table")
     default_message = "说明中「{label}」{reported}，表中为 {computed}（{table}）"
+    default_message_en = "the narrative gives 「{label}」 as {reported}, the table as {computed} (「{table}」)"
 
     @staticmethod
     def figures(rule: Rule, doc: DocumentFacts, amount: Amount) -> list[TableFigure]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding
+from budgetlint.i18n import t
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
@@ -21,6 +22,7 @@ class NothingToCheck(Check):
     fields = {}
     variables = ()
     default_message = "文件已读取，但没有表格，说明中也没有可核对的金额：没有任何规则可检查"
+    default_message_en = "the file was read, but it has no table and its narrative no amount to check: no rule can check it"
 
     def run(self, rule, doc: DocumentFacts) -> Iterator[Finding]:
         narrative = doc.narrative
@@ -29,5 +31,5 @@ class NothingToCheck(Check):
         if doc.document.problems:
             return
         first = doc.document.blocks[0].location if doc.document.blocks else Location(doc.path, line=1)
-        yield Finding(subject=FigureRef(location=first, text=""), reported="无表格、无金额",
-                      computed="公开表及情况说明")
+        yield Finding(subject=FigureRef(location=first, text=""), reported=t("no table, no amount"),
+                      computed=t("the disclosure's tables and narrative"))

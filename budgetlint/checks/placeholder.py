@@ -21,6 +21,7 @@ from budgetlint.checks.base import Check, Finding
 from budgetlint.checks.empty_table import first_figure
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns
+from budgetlint.i18n import t
 from budgetlint.model import Cell, Location
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
@@ -61,6 +62,7 @@ class Placeholder(Check):
     }
     variables = ("table", "count", "reported", "computed")
     default_message = "留有模板占位文字「{reported}」"
+    default_message_en = "template placeholder left in: 「{reported}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         patterns = rule.params["patterns"]
@@ -81,6 +83,7 @@ class Placeholder(Check):
         return Finding(
             subject=FigureRef(location=location, text=text, table=table),
             reported=text,
-            computed="填写实际内容或删去模板文字" + (f"（本表共 {count} 处）" if count > 1 else ""),
+            computed=t("the real content, or the template text removed")
+            + (t(" ({n} in this table)", n=count) if count > 1 else ""),
             values={"table": table or "", "count": count},
         )

@@ -19,6 +19,7 @@ from typing import Any, Iterator
 from budgetlint.checks.base import Check, Finding, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_patterns, parse_tables
+from budgetlint.i18n import names, t
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
 from budgetlint.understand.contents import printed_tables
@@ -34,8 +35,8 @@ def parse_required(value: Any) -> tuple[TableSelector, ...]:
 
 def selector_name(selector: TableSelector, kinds: KindCatalogue) -> str:
     """How a report names a required table: its kind's standard name, and the title it must have."""
-    name = "或".join(kinds.get(k).name for k in selector.kinds) or "表"
-    return f"{name}（标题含“{selector.title.pattern}”）" if selector.title else name
+    name = t(" or ").join(kinds.get(k).name for k in selector.kinds) or t("table")
+    return t("{name} (titled “{title}”)", name=name, title=selector.title.pattern) if selector.title else name
 
 
 class RequiredTables(Check):
@@ -49,6 +50,7 @@ class RequiredTables(Check):
     }
     variables = ("missing", "found", "count", "reported", "computed")
     default_message = "缺少{missing}（已印：{found}）"
+    default_message_en = "missing: {missing} (printed: {found})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         printed = printed_tables(doc.tables)
@@ -69,19 +71,20 @@ class RequiredTables(Check):
                     if any(pattern.search(halfwidth(p.text)) for pattern in rule.params["disclosure"])]
         if not found and not mentions and contents is None:
             return  # not a budget disclosure
-        names = [selector_name(s, doc.kinds) for s in missing]
-        shown = "、".join(t.name for t in printed if t.kind) or "无"
+        missing_names = [selector_name(s, doc.kinds) for s in missing]
+        shown = names(table.name for table in printed if table.kind) or t("none")
         listing = FigureRef(location=contents.location, text=contents.name) if contents else None
         if found:  # one finding a table, where the contents lists the tables or where they begin
             anchor = listing or table_ref(found[0])
-            groups = [(name, [name]) for name in names]
+            groups = [(name, [name]) for name in missing_names]
         else:  # one finding for all, where the text speaks of its tables (`…公开表（另附）`)
             anchor = FigureRef(location=mentions[-1].location, text=mentions[-1].text) if mentions else listing
-            groups = [(f"全部 {len(names)} 张预算公开表：" + "、".join(names), names)]
+            groups = [(t("all {n} tables of the disclosure: {names}", n=len(missing_names), names=names(missing_names)),
+                       missing_names)]
         for text, group in groups:
             yield Finding(
                 subject=anchor,
-                reported=f"已印：{shown}",
-                computed="应有：" + "、".join(group),
+                reported=t("printed: {names}", names=shown),
+                computed=t("required: {names}", names=names(group)),
                 values={"missing": text, "found": shown, "count": len(group)},
             )

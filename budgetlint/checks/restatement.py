@@ -28,6 +28,7 @@ class Restatement(Check):
     }
     variables = ("label", "reported", "computed", "difference", "first")
     default_message = "「{label}」在此为 {reported}，在{first}为 {computed}"
+    default_message_en = "「{label}」 is {reported} here and {computed} at {first}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         vocabulary: Vocabulary = rule.params["quantities"]

@@ -51,6 +51,8 @@ class CodeRollup(_Rollup):
     summary = "A 类 row equals the sum of its 款 rows, a 款 the sum of its 项 rows (by code prefix)."
     modes = ("code", "unit")
     default_message = "{table}「{column}」：{row} {reported}，下级{count}项相加为 {computed}（差 {difference}）"
+    default_message_en = ("「{table}」, column 「{column}」: 「{row}」 {reported}, its {count} sub-items add up to {computed} "
+                          "(difference {difference})")
 
 
 class OutlineRollup(_Rollup):
@@ -58,3 +60,5 @@ class OutlineRollup(_Rollup):
     summary = "A numbered row (一、) equals the sum of the rows numbered under it (1、 …)."
     modes = ("outline",)
     default_message = "{table}「{column}」：{row} {reported}，所列{count}项相加为 {computed}（差 {difference}）"
+    default_message_en = ("「{table}」, column 「{column}」: 「{row}」 {reported}, the {count} items under it add up to "
+                          "{computed} (difference {difference})")

@@ -76,6 +76,7 @@ class ShareCheck(Check):
     }
     variables = ("label", "base", "reported", "computed", "difference", "shares")
     default_message = "「{label}」占 {reported}，按 {base} 计算应为 {computed}"
+    default_message_en = "「{label}」 share {reported}, computed from {base} it is {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         if rule.params["check"] == "value":

@@ -18,6 +18,7 @@ class StaleWaiver(Check):
     fields = {}
     variables = ("rule", "file", "figure", "reported", "computed", "difference")
     default_message = "豁免已失效：{file} 中 {rule} 的「{figure}」已不再出现"
+    default_message_en = "stale waiver: 「{figure}」 of {rule} in {file} no longer occurs"
 
     def run(self, rule, doc) -> Iterator[Finding]:
         return iter(())

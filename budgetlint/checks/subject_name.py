@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.base import Check, Finding, level_name
 from budgetlint.engine.rule import Rule
+from budgetlint.i18n import t
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.subjects import Status
-
-_LEVEL_NAMES = {3: "类", 5: "款", 7: "项"}
-
 
 class SubjectName(Check):
     kind = "subject-name"
@@ -25,6 +23,7 @@ class SubjectName(Check):
     fields = {}
     variables = ("name", "level", "code", "table_name", "table_level", "reported", "computed")
     default_message = "说明中「{reported}」，表中 {code} 为「{computed}」"
+    default_message_en = "the narrative says 「{reported}」, the table names {code} 「{computed}」"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         seen: set = set()
@@ -36,11 +35,11 @@ class SubjectName(Check):
                 seen.add(location)
                 ref = named.ref
                 printed = f"{ref.name}（{ref.code or ''}{ref.level}）"
-                level = _LEVEL_NAMES[len(found.code)]
+                level = level_name(len(found.code))
                 yield Finding(
                     subject=FigureRef(location=location, text=printed),
                     reported=printed,
-                    computed=f"{found.table_name}（{level}）",
+                    computed=t("{name} ({level})", name=found.table_name, level=level),
                     values={"name": ref.name, "level": ref.level, "code": found.code,
                             "table_name": found.table_name, "table_level": level},
                 )

@@ -43,6 +43,7 @@ class TableTotal(Check):
     }
     variables = ("table", "row", "column", "reported", "computed", "difference", "count")
     default_message = "{table}「{column}」：{row} {reported}，{count}项相加为 {computed}（差 {difference}）"
+    default_message_en = "「{table}」, column 「{column}」: 「{row}」 {reported}, the {count} items add up to {computed} (difference {difference})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         pairs = _row_totals if rule.params["direction"] == "rows" else _column_totals

@@ -12,6 +12,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, table_ref
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
+from budgetlint.i18n import t
 from budgetlint.understand.model import DocumentFacts, Role
 
 
@@ -21,6 +22,7 @@ class TableUnit(Check):
     fields = {"tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True)}
     variables = ("table", "unit", "reported", "computed")
     default_message = "{table}未注明金额单位（按其他表推定为{unit}）"
+    default_message_en = "「{table}」 states no unit (the other tables' {unit} assumed)"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):
@@ -28,7 +30,7 @@ class TableUnit(Check):
             if not table.unit_stated and not (figures and all(c.unit for c in figures)):
                 yield Finding(
                     subject=table_ref(table),
-                    reported="未注明单位",
-                    computed=f"注明“单位：{table.unit.name}”",
+                    reported=t("no unit stated"),
+                    computed=t("“单位：{unit}” stated", unit=table.unit.name),
                     values={"table": table.name, "unit": table.unit.name},
                 )

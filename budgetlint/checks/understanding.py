@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding, table_ref
+from budgetlint.i18n import t
 from budgetlint.understand.model import DocumentFacts
 
 
@@ -19,9 +20,10 @@ class Understanding(Check):
     fields = {}
     variables = ("table", "problem")
     default_message = "{table}：{problem}"
+    default_message_en = "「{table}」: {problem}"
 
     def run(self, rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in doc.tables:
             for problem in table.doubts:
-                yield Finding(subject=table_ref(table), reported=problem, computed="（未检查）",
+                yield Finding(subject=table_ref(table), reported=problem, computed=t("(not checked)"),
                               values={"table": table.name, "problem": problem})

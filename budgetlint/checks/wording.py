@@ -17,6 +17,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, parse_bool_field, parse_choice, parse_text_field
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns
+from budgetlint.i18n import language
 from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth, squash
@@ -65,13 +66,15 @@ class Wording(Check):
     summary = "The narrative holds no template alternative, instruction or cut-off sentence, no doubled word."
     fields = {
         "patterns": Field(parse_patterns, "what must not stand in the text (regular expressions)", required=True),
-        "expected": Field(parse_text_field, "what should stand instead, for the message", required=True),
+        "expected": Field(parse_text_field, "what should stand instead, for the message", required=True,
+                          translated=True),
         "at_end": Field(parse_bool_field, "report only where the match ends its paragraph and its section",
                         default=False),
         "level": Field(parse_choice("department", "unit"), "apply only to 部门 or to 单位 disclosures"),
     }
     variables = ("reported", "computed", "context")
     default_message = "「{context}」：{computed}"
+    default_message_en = "「{context}」: {computed}"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         level = rule.params["level"]
@@ -88,5 +91,5 @@ class Wording(Check):
                         continue
                     found = paragraph.text[match.start():match.end()]
                     yield Finding(subject=FigureRef(location=paragraph.locate(match.start()), text=found),
-                                  reported=found, computed=rule.params["expected"],
+                                  reported=found, computed=rule.text("expected", language()),
                                   values={"context": _quote(paragraph.text, match.start(), match.end())})

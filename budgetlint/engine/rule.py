@@ -8,13 +8,16 @@ A rule is a mapping in a rule pack::
       severity: error
       tables: [gpb_expense, expense_summary]
       message: "{table}「{column}」列：{row} {reported}，明细相加 {computed}（差 {difference}）"
+      message_en: "「{table}」, column 「{column}」: 「{row}」 {reported}, the items add up to {computed} …"
       description: |
         What it checks and why.
       example: |
         A small example.
 
 ``kind`` names a check (see :mod:`budgetlint.checks`) and decides which other keys
-the rule may have; each is validated here with the file and line of the key.
+the rule may have; each is validated here with the file and line of the key.  A text a
+finding prints (``message``, a wording rule's ``expected``) may have an English twin
+(``message_en``, ``expected_en``), used with ``--lang en``.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class Field:
     doc: str
     required: bool = False
     default: Any = None
+    translated: bool = False  # printed in findings: ``<key>_en`` may give its English
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,16 @@ class Rule:
     documents: tuple[str, ...] = ()  # the disclosures it holds for (budget, final); all when empty
     area: str = ""  # what its pack checks (`表内勾稽`): a checklist's heading for its findings
     area_en: str = ""  # the same in English (`Within-table arithmetic`)
+    message_en: str = ""  # the message in English; the Chinese one when not given
+
+    def template(self, language: str) -> str:
+        """The message template in ``language`` (``zh`` or ``en``)."""
+        return self.message_en if language == "en" and self.message_en else self.message
+
+    def text(self, key: str, language: str) -> str:
+        """A translated field (a wording rule's ``expected``) in ``language``."""
+        english = self.params.get(f"{key}_en")
+        return english if language == "en" and english else self.params[key]
 
     def applies_to(self, kind: str | None) -> bool:
         """Whether the rule runs on a disclosure of this kind (``None``: not known, so only
@@ -109,7 +123,7 @@ class Rule:
         return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
 
 
-_COMMON = ("id", "name", "kind", "severity", "message", "description", "example", "documents")
+_COMMON = ("id", "name", "kind", "severity", "message", "message_en", "description", "example", "documents")
 DOCUMENT_KINDS = ("budget", "final")
 
 
@@ -191,20 +205,24 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
     except ValueError:
         raise source.error(path + ("severity",), f"{where}: key 'severity': must be error, warning or info") from None
     message = text("message", required=False) or check.default_message
-    try:
-        unknown = [f for f in template_fields(message) if f not in check.variables]
-    except ValueError as exc:
-        raise source.error(path + ("message",), f"{where}: key 'message': {exc}") from None
-    if unknown:
-        allowed = ", ".join("{" + v + "}" for v in check.variables)
-        raise source.error(path + ("message",), f"{where}: key 'message': unknown placeholder {{{unknown[0]}}} (allowed: {allowed})")
+    message_en = text("message_en", required=False) or ("" if raw.get("message") else check.default_message_en)
+    for key, template in (("message", message), ("message_en", message_en)):
+        try:
+            unknown = [f for f in template_fields(template) if f not in check.variables]
+        except ValueError as exc:
+            raise source.error(path + (key,), f"{where}: key '{key}': {exc}") from None
+        if unknown:
+            allowed = ", ".join("{" + v + "}" for v in check.variables)
+            raise source.error(path + (key,), f"{where}: key '{key}': unknown placeholder {{{unknown[0]}}} (allowed: {allowed})")
 
     params: dict[str, Any] = {}
+    fields = {**check.fields, **{f"{key}_en": Field(spec.parse, f"{spec.doc}, in English")
+                                 for key, spec in check.fields.items() if spec.translated}}
     for key in raw:
-        if key not in _COMMON and key not in check.fields:
-            allowed = ", ".join(list(_COMMON) + list(check.fields))
+        if key not in _COMMON and key not in fields:
+            allowed = ", ".join(list(_COMMON) + list(fields))
             raise source.error(path + (key,), f"{where}: unknown key '{key}' for kind {kind} (allowed: {allowed})")
-    for key, spec in check.fields.items():
+    for key, spec in fields.items():
         if key not in raw:
             if spec.required:
                 raise source.error(path, f"{where}: missing key '{key}' ({spec.doc})")
@@ -224,6 +242,7 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
         kind=kind,
         severity=severity,
         message=message,
+        message_en=message_en,
         description=text("description"),
         example=text("example", required=False),
         params=params,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from budgetlint.checks import CHECKS
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
+from budgetlint.i18n import language
 from budgetlint.report.result import Violation
 from budgetlint.understand.model import DocumentFacts
 
@@ -32,7 +33,7 @@ def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
                 rule=rule.id,
                 name=rule.name,
                 severity=rule.severity.value,
-                message=render(rule.message, values),
+                message=render(rule.template(language()), values),
                 file=finding.subject.location.file,
                 subject=finding.subject,
                 reported=finding.reported,

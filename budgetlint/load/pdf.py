@@ -136,9 +136,10 @@ class _PageReader:
     def location(self, bbox: BBox | None) -> Location:
         return Location(self.path, page=self.number, bbox=bbox)
 
-    def problem(self, template: str, found: str, bbox: BBox | None = None, unread: bool = False) -> None:
-        self.content.problems.append(Problem(template.format(n=self.number), self.location(bbox), found,
-                                             unread=unread))
+    def problem(self, template: str, found: str, bbox: BBox | None = None, unread: bool = False,
+                kind: str = "unreadable", **values: int) -> None:
+        self.content.problems.append(Problem(template, self.location(bbox), found, kind, unread,
+                                             {"page": self.number, **values}))
 
     def read(self) -> PageContent:
         page = self.page
@@ -151,27 +152,27 @@ class _PageReader:
         if not chars:
             self.content.has_text = False
             if page.images:
-                self.problem("第{n}页没有文字层（扫描件？），暂不支持 OCR，本页未检查", "图像", whole, unread=True)
+                self.problem("page {page} has no text layer (a scan?); OCR is not supported, the page was not checked",
+                             "image", whole, unread=True)
             else:
-                self.content.problems.append(Problem(f"第{self.number}页是空白页（没有文字）", self.location(whole),
-                                                     "空白页", kind="blank-page"))
+                self.problem("page {page} is blank (no text)", "blank page", whole, kind="blank-page")
             return self.content
         if 2 * sum(1 for c in chars if not c.get("upright", True)) > len(chars):
             self.content.sideways = True
-            self.problem("第{n}页的文字是侧向的（页面转了 90°？），本页未检查；请把页面转正后再检查", "侧向文字", whole,
-                         unread=True)
+            self.problem("page {page}'s text runs sideways (the page turned 90°?), the page was not checked; "
+                         "turn the page upright and check again", "sideways text", whole, unread=True)
             return self.content
         self.content.off_page = off_page_lines(chars, self.content.box)
         self.content.visible = squash("".join(c["text"] for c in chars if not is_off_page(c, self.content.box)))
         bad = [c for c in chars if _is_bad_glyph(c)]
         if bad:
-            self.problem(f"第{{n}}页有 {len(bad)} 个字形无法转为文字（(cid:…) 或 U+FFFD），含这些字形的文字未读取",
-                         bad[0]["text"], _box(bad))
+            self.problem("page {page}: {n} glyphs map to no character ((cid:…) or U+FFFD); the text holding them "
+                         "was not read", bad[0]["text"], _box(bad), n=len(bad))
         drawn = page.filter(_drawn)
         grid = ruled_grid_size(drawn.edges)
         if grid > MAX_GRID:
-            self.problem(f"第{{n}}页的表格线过多（纵线×横线 = {grid}，上限 {MAX_GRID}），本页表格未读取", "表格线过多",
-                         whole, unread=True)
+            self.problem("page {page} has too many table lines (vertical × horizontal = {grid}, at most {limit}); "
+                         "its tables were not read", "too many table lines", whole, unread=True, grid=grid, limit=MAX_GRID)
             drawn = page.filter(lambda obj: obj.get("object_type") == "char")
         lines = None if drawn.edges else page.extract_text_lines(return_chars=True)
         tables = self._tables(drawn, lines)

@@ -40,12 +40,20 @@ def off_page_lines(chars: Iterable[dict], page_box: BBox) -> list[tuple[str, BBo
               max(c["x1"] for c in line), max(c["bottom"] for c in line))) for line in lines]
 
 
+_OFF_PAGE = {
+    "below": "page {page}: {chars} characters are printed below the page, out of sight (「{text}」{more})",
+    "above": "page {page}: {chars} characters are printed above the page, out of sight (「{text}」{more})",
+    "right": "page {page}: {chars} characters are printed right of the page, out of sight (「{text}」{more})",
+    "left": "page {page}: {chars} characters are printed left of the page, out of sight (「{text}」{more})",
+}
+
+
 def _side(box: BBox, page_box: BBox) -> str:
     if box[3] > page_box[3]:
-        return "下方"
+        return "below"
     if box[1] < page_box[1]:
-        return "上方"
-    return "右侧" if box[2] > page_box[2] else "左侧"
+        return "above"
+    return "right" if box[2] > page_box[2] else "left"
 
 
 def _clipped(box: BBox, page_box: BBox) -> BBox:
@@ -79,10 +87,10 @@ def off_page_problems(path: str, pages: list[tuple[int, BBox, list[tuple[str, BB
         first_text, first_box = unseen[0]
         more = "……" if len(unseen) > 1 or len(squash(first_text)) > 30 else ""
         out.append(Problem(
-            f"第{number}页有 {chars} 个字符印在页面{_side(first_box, page_box)}之外，阅读时看不到"
-            f"（「{squash(first_text)[:30]}」{more}）",
+            _OFF_PAGE[_side(first_box, page_box)],
             Location(path, page=number, bbox=_clipped(first_box, page_box)),
             squash(first_text)[:60],
             kind="off-page",
+            values={"page": number, "chars": chars, "text": squash(first_text)[:30], "more": more},
         ))
     return out

@@ -49,5 +49,5 @@ def parse_xls(data: bytes, path: str) -> Document:
     except (python_calamine.CalamineError, python_calamine.XmlError, python_calamine.ZipError, ValueError) as exc:
         raise LoadError(t("a damaged Excel 97-2003 file: {reason}", reason=str(exc)[:200])) from None
     if not items:  # a sheet too large to read says why; else there was nothing to read
-        raise LoadError(problems[0].message if problems else t("no visible sheet holds any text"))
+        raise LoadError(problems[0].text if problems else t("no visible sheet holds any text"))
     return Document(path=path, blocks=assemble(items), problems=problems)

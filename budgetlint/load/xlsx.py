@@ -126,8 +126,9 @@ def _rows(ws: Any, path: str, formulas: Any | None, problems: list[Problem]) -> 
             formula = formulas.cell(row=row, column=column).value
             if isinstance(formula, str) and formula.startswith("="):
                 problems.append(Problem(
-                    f"{ws.title}!{cell.coordinate} 的公式没有保存计算结果（在 Excel 中打开、保存后再检查）",
-                    Location(path, line=row, column=column, part=ws.title), formula))
+                    "{cell}'s formula has no saved result (open and save the workbook in Excel, then check again)",
+                    Location(path, line=row, column=column, part=ws.title), formula,
+                    values={"cell": f"{ws.title}!{cell.coordinate}"}))
                 return formula
         return cell_text(cell.value, cell.number_format)
 
@@ -143,8 +144,9 @@ def too_large(name: str, path: str, height: int, width: int) -> Problem | None:
     """The input finding for a sheet spanning more cells than :data:`MAX_SHEET_CELLS`, which is not read."""
     if height * width <= MAX_SHEET_CELLS:
         return None
-    return Problem(f"工作表「{name}」有 {height} 行 × {width} 列，超过 {MAX_SHEET_CELLS} 格，未读取",
-                   Location(path, line=1, column=1, part=name), "工作表过大", unread=True)
+    return Problem("sheet 「{name}」 spans {height} rows × {width} columns, over {limit} cells: it was not read",
+                   Location(path, line=1, column=1, part=name), "sheet too large", unread=True,
+                   values={"name": name, "height": height, "width": width, "limit": MAX_SHEET_CELLS})
 
 
 def _own(row: list[Cell]) -> list[Cell]:
@@ -203,5 +205,5 @@ def parse_xlsx(data: bytes, path: str) -> Document:
             continue
         items.extend(sheet_items(_rows(ws, path, formulas[ws.title] if formulas is not None else None, problems)))
     if not items:  # a sheet too large to read says why; else there was nothing to read
-        raise LoadError(problems[0].message if problems else t("no visible sheet holds any text"))
+        raise LoadError(problems[0].text if problems else t("no visible sheet holds any text"))
     return Document(path=path, blocks=assemble(items), problems=problems)

@@ -12,34 +12,36 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from budgetlint.figures import exact_decimals, render_value
+from budgetlint.i18n import listed, t
 from budgetlint.report.text import place
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
 
-def _table_heading(t: TableFacts) -> Text:
-    text = Text(f"表格 {t.number}：{t.name}", style="bold")
-    kind = t.kind.name if t.kind else "未识别"
-    unit = f"单位：{t.unit}" + ("" if t.unit_stated else "（未注明，按全文推定）")
-    parts = f"，分 {len(t.table.parts)} 页续表" if len(t.table.parts) > 1 else ""
-    text.append(f"  [{kind}] {unit}，起于 {place(t.table.location)}{parts}", style="dim")
+def _table_heading(table: TableFacts) -> Text:
+    text = Text(t("table {number}: {name}", number=table.number, name=table.name), style="bold")
+    kind = table.kind.name if table.kind else t("not recognised")
+    unit = t("unit: {unit}", unit=table.unit) + ("" if table.unit_stated else t(" (not stated, taken from the file)"))
+    parts = t(", continued over {n} pages", n=len(table.table.parts)) if len(table.table.parts) > 1 else ""
+    text.append(t("  [{kind}] {unit}, from {place}{parts}", kind=kind, unit=unit, place=place(table.table.location),
+                  parts=parts), style="dim")
     return text
 
 
-def _grid(t: TableFacts) -> RichTable:
+def _grid(table: TableFacts) -> RichTable:
     grid = RichTable(show_edge=True, show_lines=False, header_style="bold")
-    roles = {c.index: c.role.value for c in t.columns}
-    for col in t.columns:
+    roles = {c.index: c.role.value for c in table.columns}
+    for col in table.columns:
         grid.add_column(f"{col.title}\n<{roles[col.index]}>", overflow="fold", max_width=24)
-    for row in t.table.body:
+    for row in table.table.body:
         grid.add_row(*[c.text for c in row])
     return grid
 
 
-def _facts(t: TableFacts) -> RichTable:
+def _facts(table: TableFacts) -> RichTable:
     facts = RichTable(show_edge=False, box=None, header_style="bold")
-    for heading in ("位置", "行", "列", "数字", "区间（元）"):
-        facts.add_column(heading, overflow="fold")
-    for f in t.facts:
+    for heading in ("place", "row", "column", "figure", "interval (yuan)"):
+        facts.add_column(t(heading), overflow="fold")
+    for f in table.facts:
         iv = f.interval
         d = max(exact_decimals(iv.lo), exact_decimals(iv.hi))
         span = f"[{render_value(iv.lo, d)}, {render_value(iv.hi, d)}]"
@@ -47,43 +49,46 @@ def _facts(t: TableFacts) -> RichTable:
     return facts
 
 
-def _table(t: TableFacts, console: Console, show_facts: bool) -> None:
-    console.print(_table_heading(t))
-    groups = "；".join(
-        f"{'、'.join(c.title for c in g.key_columns) or '（无标签列）'} → {len(g.value_columns)} 列数字，按{g.mode}分层"
-        for g in t.groups
+def _table(table: TableFacts, console: Console, show_facts: bool) -> None:
+    console.print(_table_heading(table))
+    groups = t("; ").join(
+        t("{keys} → {n} columns of figures, levels by {mode}", keys=listed(c.title for c in g.key_columns)
+          or t("(no label column)"), n=len(g.value_columns), mode=g.mode)
+        for g in table.groups
     )
     if groups:
-        console.print(Text(f"列组：{groups}", style="dim"))
-    for doubt in t.doubts:
-        console.print(Text(f"未能读懂：{doubt}", style="yellow"))
-    console.print(_grid(t))
-    for note in t.table.notes:
-        console.print(Text(f"表注 {place(note.location)}：{note.text}", style="dim"))
-    if show_facts and t.facts:
-        console.print(Text(f"{len(t.facts)} 个数字：", style="bold"))
-        console.print(_facts(t))
+        console.print(Text(t("column groups: {groups}", groups=groups), style="dim"))
+    for doubt in table.doubts:
+        console.print(Text(t("not understood: {doubt}", doubt=doubt), style="yellow"))
+    console.print(_grid(table))
+    for note in table.table.notes:
+        console.print(Text(t("note {place}: {text}", place=place(note.location), text=note.text), style="dim"))
+    if show_facts and table.facts:
+        console.print(Text(t("{n} figures:", n=len(table.facts)), style="bold"))
+        console.print(_facts(table))
 
 
 def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_paragraphs: bool = True) -> None:
     """Tables and paragraphs in reading order, under a heading for each page of a PDF."""
     document = doc.document
-    pages = f"{document.pages} 页，" if document.pages else ""
-    console.print(Text(f"{document.path}：{doc.identity.label}，{pages}{len(doc.tables)} 张表，"
-                       f"{len(document.paragraphs)} 段文字", style="bold underline"))
-    not_understood = [t for t in doc.tables if t.doubts]
+    pages = t("{n} pages, ", n=document.pages) if document.pages else ""
+    console.print(Text(t("{path}: {label}, {pages}{tables} tables, {paragraphs} paragraphs", path=document.path,
+                         label=doc.identity.label, pages=pages, tables=len(doc.tables),
+                         paragraphs=len(document.paragraphs)), style="bold underline"))
+    not_understood = [table for table in doc.tables if table.doubts]
     if not_understood:
-        console.print(Text("未能读懂的表：" + "；".join(f"{t.name}（{place(t.table.location)}）" for t in not_understood),
-                           style="yellow"))
+        console.print(Text(t("tables not understood: ") + t("; ").join(
+            f"{table.name}（{place(table.table.location)}）" for table in not_understood), style="yellow"))
     for problem in document.problems:
-        console.print(Text(f"提取问题 {place(problem.location)}：{problem.message}", style="yellow"))
-    tables = {id(t.table): t for t in doc.tables}
+        console.print(Text(t("extraction problem {place}: {problem}", place=place(problem.location),
+                             problem=problem.text), style="yellow"))
+    tables = {id(table.table): table for table in doc.tables}
     page = None
     for block in document.blocks:
         if block.location.page is not None and block.location.page != page:
             page = block.location.page
             console.print()
-            console.print(Text(f"—— 第 {page} 页 ——", style="bold cyan"))
+            console.print(Text(t("—— page {page} ——", page=page), style="bold cyan"))
         if id(block) in tables:
             console.print()
             _table(tables[id(block)], console, show_facts)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import Violation
 from budgetlint.report.text import place
@@ -24,7 +25,9 @@ def _xml(text: str) -> str:
 
 
 def _finding(v: Violation) -> str:
-    figures = f"列示 {v.reported}  应为 {v.computed}" + (f"  差 {v.difference}" if v.difference else "")
+    printed, expected = v.labels
+    figures = f"{t(printed)} {v.reported}  {t(expected)} {v.computed}" + (
+        f"  {t('difference')} {v.difference}" if v.difference else "")
     return f"{place(v.subject.location)}  {v.message}\n    {figures}"
 
 
@@ -44,7 +47,8 @@ def _count(element: ET.Element, tests: int, failures: int, errors: int) -> None:
 
 
 def _failure(case: ET.Element, found: list[Violation]) -> None:
-    first = found[0].message if len(found) == 1 else f"{len(found)} 处，首处：{found[0].message}"
+    first = found[0].message if len(found) == 1 else t("{n} findings, the first: {message}", n=len(found),
+                                                         message=found[0].message)
     failure = ET.SubElement(case, "failure", message=_xml(first), type=found[0].severity)
     failure.text = _xml("\n".join(_finding(v) for v in found))
 

@@ -12,6 +12,8 @@ from typing import Callable, Iterator
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from budgetlint.i18n import t
+
 
 @contextmanager
 def bar(shown: bool, console: Console) -> Iterator[Callable[[str, int], None] | None]:
@@ -20,7 +22,7 @@ def bar(shown: bool, console: Console) -> Iterator[Callable[[str, int], None] | 
     if not shown:
         yield None
         return
-    columns = (TextColumn("检查"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    columns = (TextColumn(t("checking")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=None)
 

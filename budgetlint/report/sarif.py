@@ -22,6 +22,7 @@ from urllib.parse import quote
 from budgetlint import __version__
 from budgetlint.checks import CHECKS
 from budgetlint.engine.rule import Rule
+from budgetlint.i18n import t
 from budgetlint.model import Location
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, Report, Violation
@@ -34,8 +35,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def _rule(rule: Rule) -> dict:
     description = "\n\n".join(rule.paragraphs)
-    example_text = f"\n\n示例：\n{rule.example}" if rule.example else ""
-    example_markdown = f"\n\n**示例**\n\n```text\n{rule.example}\n```" if rule.example else ""
+    example_text = f"\n\n{t('Example')}：\n{rule.example}" if rule.example else ""
+    example_markdown = f"\n\n**{t('Example')}**\n\n```text\n{rule.example}\n```" if rule.example else ""
     kind = f"`{rule.kind}`: {CHECKS[rule.kind].summary}"
     return {
         "id": rule.id,

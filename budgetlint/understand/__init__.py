@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from budgetlint.figures import MONEY_UNITS, YUAN, Unit
+from budgetlint.i18n import t
 from budgetlint.model import Document, Table
 from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.contents import read_contents
@@ -59,12 +60,13 @@ def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindC
 
 def doubts(facts: TableFacts) -> list[str]:
     """What a reader of the table should know was not understood (and so not checked)."""
-    out = [f"第{c.index + 1}列有数字却没有表头，看不出是什么数，未参与计算"
-           for c in facts.columns if c.role is Role.UNNAMED]
+    out = [t("column {n} has figures but no heading, so what they are is unknown; they take part in no sum",
+             n=c.index + 1) for c in facts.columns if c.role is Role.UNNAMED]
     table = facts.table
     if facts.kind is None and facts.facts and (facts.unit_stated or _MONEY_TITLE.search(table.title or "")):
-        what = f"标题「{table.title}」" if table.title else "没有标题"
-        out.append(f"未能识别是哪一张公开表（{what}），表中 {len(facts.facts)} 个数字未按任何规则检查")
+        what = t("titled 「{title}」", title=table.title) if table.title else t("no title")
+        out.append(t("not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule",
+                     what=what, n=len(facts.facts)))
     return out
 
 
