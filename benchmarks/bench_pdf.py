@@ -7,8 +7,9 @@ Prints, for a 30+ page disclosure PDF (default: samples/pdf/taiqian-2023.pdf):
   process, and as a command of its own, to compare with a command);
 * `budgetlint check` cold (``--no-cache``) with one process and with ``--jobs``,
   and the ratios to the bare pass;
-* `budgetlint check` warm (the parsed-document cache filled), and its share of
-  the cold time, both as a whole command and inside the process;
+* `budgetlint check` warm, and its share of the cold time: as a whole command (both caches
+  filled: the findings are served as stored) and inside the process (the parsed-document cache
+  only: the rules are run again);
 * peak memory (max RSS of a child process) of a check of a 300-page PDF made by
   repeating the sample's pages (needs pypdf: ``pip install -e '.[samples]'``).
 

@@ -21,6 +21,7 @@ import json
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from budgetlint import __version__
 from budgetlint.model import Document
@@ -52,6 +53,25 @@ def loader_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def read_entry(path: Path, limit: int) -> Any:
+    """A cache entry's JSON data; ``None`` when it is missing, over ``limit`` bytes or not JSON."""
+    try:
+        if path.stat().st_size > limit:
+            return None
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError, MemoryError):  # JSON and Unicode errors are ValueErrors
+        return None
+
+
+def write_entry(path: Path, data: Any) -> None:
+    """Store atomically; a cache that cannot be written is not an error, and leaves nothing behind."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+    except OSError:
+        pass
+
+
 class DocumentCache:
     def __init__(self, directory: Path | None = None):
         self.directory = directory or default_directory()
@@ -62,20 +82,11 @@ class DocumentCache:
 
     def get(self, data: bytes, name: str) -> Document | None:
         """The cached document, or ``None`` when there is none or it cannot be trusted as one."""
+        entry = read_entry(self._file(data, name), _MAX_ENTRY)
         try:
-            path = self._file(data, name)
-            if path.stat().st_size > _MAX_ENTRY:
-                return None
-            return document_from_data(json.loads(path.read_bytes()))
-        except (OSError, ValueError, RecursionError, MemoryError):  # Malformed and JSON/Unicode errors are ValueErrors
+            return document_from_data(entry) if entry is not None else None
+        except (ValueError, RecursionError):  # Malformed is a ValueError
             return None
 
     def put(self, data: bytes, name: str, document: Document) -> None:
-        """Store atomically; a cache that cannot be written is not an error, and leaves nothing behind."""
-        target = self._file(data, name)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            replace_atomically(target, json.dumps(document_to_data(document), ensure_ascii=False,
-                                                  separators=(",", ":")).encode())
-        except OSError:
-            pass
+        write_entry(self._file(data, name), document_to_data(document))

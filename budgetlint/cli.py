@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 
 from budgetlint import __version__
-from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR
+from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, exit_code
 from budgetlint.i18n import choose_language, set_language, t
 from budgetlint.report.formats import FORMATS
 
@@ -165,7 +165,7 @@ RulesOption = Annotated[
 @app.command(help=t("Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."))
 def check(
     paths: Annotated[list[str], typer.Argument(help=t("Files or folders to check."), metavar="PATH...")],
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help=t("Output format [default: text]."))] = None,
+    format: Annotated[Optional[Format], typer.Option("--format", "-f", help=t("Output format [default: text on a terminal, else concise]."))] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("Write the report to FILE."), metavar="FILE")] = None,
     rules: RulesOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help=t("Only these rules: ids, id prefixes (BL1) or names; comma-separated."))] = None,
@@ -190,14 +190,10 @@ def check(
     resume: Annotated[bool, typer.Option("--resume", help=t("With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on)."))] = False,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help=t("Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask]."), metavar="ADDRESS")] = None,
 ) -> None:
-    from budgetlint import outputs, run
-    from budgetlint.cluster import ClusterError
-    from budgetlint.resume import ResumeError
-    from budgetlint.config import ConfigError
-    from budgetlint.engine.yamlsource import RuleError
-    from budgetlint.report import progress, settings_view
+    from budgetlint import outputs, results
+    from budgetlint.config import ConfigError, for_output
+    from budgetlint.report import settings_view
     from budgetlint.report.formats import BINARY_FORMATS, Rendering, renderer
-    from budgetlint.waivers import check_baseline_target, write_waivers as write_waiver_file
 
     if config_file is not None and isolated:
         raise _fail(t("--config and --isolated exclude each other"))
@@ -208,15 +204,13 @@ def check(
         "timing": False if no_timing else None, "auto-group": False if no_auto_group else None,
     }
     settings, found = _settings(paths, flags, config_file, isolated)
+    to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
+    settings = for_output(settings, to_terminal, statistics or show_waived or color == Color.ALWAYS)
     if show_config:
         settings_view.render(settings, _stdout())
         raise typer.Exit(EXIT_CLEAN)
-    ruleset = _rules(settings)
-    per_folder = None if config_file or isolated else run.FolderRules(flags, found[0] if found else None, ruleset)
     _writable(output, "--output", paths + settings["waivers"].value)
     _writable(write_waivers, "--write-waivers", paths + settings["waivers"].value)
-    if write_waivers is not None:
-        _written(lambda: check_baseline_target(write_waivers))
     name = settings["format"].value
     stream = output if name == "jsonl" and output is not None else None
     if resume and stream is None:
@@ -225,31 +219,62 @@ def check(
         raise _fail(t("--format {name} writes a workbook, not text: give --output FILE.{name}", name=name))
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
                    and sys.stderr.isatty() and not os.environ.get("CI"))
-    try:
-        with progress.bar(interactive, _stderr()) as on_file:
-            report = run.run_check(paths, settings, ruleset, on_file, [_split([g]) for g in group or []], per_folder,
-                                   scheduler, stream, resume)
-    except (RuleError, ConfigError, ClusterError, ResumeError, outputs.OutputError) as exc:
-        raise _fail(str(exc)) from None
+    groups = [_split([g]) for g in group or []]
+    report, rules_used = None, results.LazyRules(lambda: _rules(settings))
+    if settings["cache"].value and not (settings["waivers"].value or write_waivers or stream or scheduler):
+        try:  # every disclosure checked before with these rules: no rule parsed, no check run
+            report = results.cached_report(paths, settings, found[0] if found else None,
+                                           not (config_file or isolated), groups)
+        except ConfigError as exc:
+            raise _fail(str(exc)) from None
+    if report is None:
+        report, rules_used = _check(paths, settings, flags, found, groups, not (config_file or isolated),
+                                    write_waivers, scheduler, stream, resume, interactive)
     for error in report.errors:
         _stderr().print(_error_line(t("{path}: {message}", path=error.path, message=error.message)), markup=False)
     if write_waivers is not None:
         if report.errors:  # a baseline without them would drop the waivers of the files not checked
             raise _fail(t("--write-waivers {file}: not written, {n} file(s) could not be checked",
                           file=write_waivers, n=len(report.errors)))
+        from budgetlint.waivers import write_waivers as write_waiver_file
+
         _written(lambda: write_waiver_file(write_waivers, report.violations))
         _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
-    to_terminal = output is None and sys.stdout is not None and sys.stdout.isatty()
     colored = color == Color.ALWAYS or (color == Color.AUTO and to_terminal and not os.environ.get("NO_COLOR"))
-    rendering = Rendering(report, per_folder.in_use() if per_folder else ruleset, color=colored, width=_stdout().width if to_terminal else 120,
+    rendering = Rendering(report, rules_used, color=colored, width=_stdout().width if to_terminal else 120,
                           statistics=statistics, show_waived=show_waived, timing=settings["timing"].value, quiet=quiet)
     text = renderer(name)(rendering)
     if output is None:
         _written(lambda: outputs.write_stdout(text))
     else:
         _written(lambda: outputs.write_text(output, text))
-    raise typer.Exit(run.exit_code(report, settings["fail-on"].value, exit_zero))
+    raise typer.Exit(exit_code(report, settings["fail-on"].value, exit_zero))
+
+
+def _check(paths: list[str], settings: dict, flags: dict, found: tuple | None, groups: list[list[str]],
+           per_folder_settings: bool, write_waivers: Path | None, scheduler: str | None, stream: Path | None,
+           resume: bool, interactive: bool) -> tuple:
+    """The check proper: the rules parsed (each folder's own, where it has a settings file), the files
+    checked (the progress bar on a terminal); the report and the rules it used."""
+    from budgetlint import outputs, run
+    from budgetlint.cluster import ClusterError
+    from budgetlint.config import ConfigError
+    from budgetlint.engine.yamlsource import RuleError
+    from budgetlint.report import progress
+    from budgetlint.resume import ResumeError
+    from budgetlint.waivers import check_baseline_target
+
+    ruleset = _rules(settings)
+    per_folder = run.FolderRules(flags, found[0] if found else None, ruleset) if per_folder_settings else None
+    if write_waivers is not None:
+        _written(lambda: check_baseline_target(write_waivers))
+    try:
+        with progress.bar(interactive, _stderr()) as on_file:
+            report = run.run_check(paths, settings, ruleset, on_file, groups, per_folder, scheduler, stream, resume)
+    except (RuleError, ConfigError, ClusterError, ResumeError, outputs.OutputError) as exc:
+        raise _fail(str(exc)) from None
+    return report, per_folder.in_use() if per_folder else ruleset
 
 
 def _rules_here(extra: list[Path] | None) -> RuleSet:
@@ -286,7 +311,7 @@ def extract(
 ) -> None:
     from budgetlint.load import LoadError, load_document
     from budgetlint.report import extract as extract_view
-    from budgetlint.understand import understand
+    from budgetlint.understand.reading import understand
 
     kinds = _rules_here(rules).kinds
     try:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from budgetlint.engine.rule import Severity
+from budgetlint.severity import Severity
 from budgetlint.paths import PathError, resolved
 
 DEFAULT = "default"
@@ -93,6 +93,15 @@ KEYS: dict[str, tuple[Any, Any, bool]] = {
     "timing": (_flag, True, False),
     "auto-group": (_flag, True, False),
 }
+
+
+def for_output(settings: dict[str, Setting], to_terminal: bool, text_asked: bool = False) -> dict[str, Setting]:
+    """The settings with the report format decided: the one asked for, else text for a person at a
+    terminal (or one who asked for what only the text report shows: statistics, colour, waived
+    findings), and concise (a clickable line a finding) for a pipe, a file or a CI log."""
+    if settings["format"].source != DEFAULT or to_terminal or text_asked:
+        return settings
+    return {**settings, "format": Setting("concise", f"{DEFAULT} (output is not a terminal)")}
 
 
 # What a folder's own settings file decides for the files under it; the rest is the run's.

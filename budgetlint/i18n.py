@@ -177,7 +177,7 @@ ZH = {
     "Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web].":
         "在浏览器中打开检查页面（http://127.0.0.1:8000），不用命令行即可检查；需要 budgetlint[web]。",
     "Show the version.": "显示版本。", "An extra YAML rule pack (repeatable).": "另加一个 YAML 规则包（可重复）。",
-    "Files or folders to check.": "要检查的文件或文件夹。", "Output format [default: text].": "输出格式 [默认：text]。",
+    "Files or folders to check.": "要检查的文件或文件夹。", "Output format [default: text on a terminal, else concise].": "输出格式 [默认：在终端上为 text，否则为 concise]。",
     "Write the report to FILE.": "把报告写入文件。",
     "Only these rules: ids, id prefixes (BL1) or names; comma-separated.": "只用这些规则：编号、编号前缀（BL1）或名称，逗号分隔。",
     "Skip these rules: ids, id prefixes or names; comma-separated.": "跳过这些规则：编号、编号前缀或名称，逗号分隔。",
@@ -253,7 +253,7 @@ ZH = {
     "from {base} to {current}": "由 {base} 到 {current}", "{direction} {amount}": "{direction}{amount}",
     "{direction} (as the change of {amount} says)": "{direction}（与「{direction}{amount}」一致）",
     "{base} and {current} ({direction} {change})": "{base} 与 {current}（{direction} {change}）",
-    "baseline: ": "基线：", "{name} ({level})": "{name}（{level}）", "「{name}」 not listed": "未列「{name}」", "「{name}」 {figure}": "{name} {figure}",
+    " ({parts})": "（{parts}）", "baseline: ": "基线：", "{name} ({level})": "{name}（{level}）", "「{name}」 not listed": "未列「{name}」", "「{name}」 {figure}": "{name} {figure}",
     "no table, no amount": "无表格、无金额", "the disclosure's tables and narrative": "公开表及情况说明",
     "the real content, or the template text removed": "填写实际内容或删去模板文字", " ({n} in this table)": "（本表共 {n} 处）",
     " or ": "或", "table": "表", "none": "无", "{name} (titled “{title}”)": "{name}（标题含“{title}”）",

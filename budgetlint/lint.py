@@ -1,4 +1,4 @@
-"""The linter core: find the files, group them into disclosures, load, understand and check each.
+"""The linter core: group the files found into disclosures, load, understand and check each.
 
 One broken file never stops a batch: its problem becomes an :class:`InputError`
 and the other files (of its disclosure too) are still checked.
@@ -13,53 +13,19 @@ from typing import Callable, Iterator
 
 from budgetlint.cache import DocumentCache
 from budgetlint.disclosure import group_files
+from budgetlint.discovery import discover
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
-from budgetlint.i18n import t
+from budgetlint.i18n import language, t
 from budgetlint.load import LoadError, load_document, read_bytes
 from budgetlint.model import Document, combine
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen
-from budgetlint.understand import understand
+from budgetlint.results import ResultCache
+from budgetlint.understand.reading import understand
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.workers import Interrupted, process_pool
 
-# Folders are searched for these; a file named on the command line is checked whatever its name.
-DISCOVERED_SUFFIXES = frozenset({".txt", ".pdf", ".docx", ".xlsx", ".xls"})
-# Files a folder of disclosures holds for budgetlint itself: not disclosures, not worth a word.
-OWN_FILES = frozenset({"budgetlint.toml", "pyproject.toml"})
-OWN_SUFFIXES = frozenset({".yaml", ".yml"})  # waiver files and rule packs
 Outcome = FileResult | InputError
-
-
-def _not_read(path: Path) -> bool:
-    """A file in a folder that budgetlint does not read and that is not its own (hidden, settings,
-    waivers): it is named in the report, so that a folder of Excel disclosures is not passed as clean."""
-    return (path.suffix.lower() not in DISCOVERED_SUFFIXES and not path.name.startswith(".")
-            and path.name not in OWN_FILES and path.suffix.lower() not in OWN_SUFFIXES)
-
-
-def discover(paths: list[str]) -> tuple[list[Path], list[InputError], list[str]]:
-    """The files to check, in a stable order; the paths that name nothing checkable; and the files
-    found in folders that are of kinds budgetlint does not read."""
-    files: list[Path] = []
-    errors: list[InputError] = []
-    skipped: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            present = sorted(p for p in path.rglob("*") if p.is_file())
-            found = [p for p in present if p.suffix.lower() in DISCOVERED_SUFFIXES]
-            if not found:
-                errors.append(InputError(raw, t("no disclosure files in this folder (.pdf, .docx, .xlsx, .xls, .txt)")))
-            files.extend(found)
-            skipped.extend(str(p) for p in present if _not_read(p))
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            errors.append(InputError(raw, t("no such file or folder")))
-    unique = list(dict.fromkeys(files))
-    return unique, errors, list(dict.fromkeys(skipped))
-
 
 def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations) -> FileResult:
     """What a check found in one file of a disclosure."""
@@ -123,11 +89,31 @@ def check_file(path: Path, rules: RuleSet, jobs: int = 1, cache: DocumentCache |
 
 def checked(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache | None,
             read: Callable[[Path], bytes] = read_bytes) -> list[Outcome]:
-    """:func:`check_disclosure`, where even a bug gives the files' outcomes rather than stopping a batch."""
+    """:func:`check_disclosure`, where even a bug gives the files' outcomes rather than stopping a batch;
+    with a cache, a disclosure checked before with the same rules is served from its results."""
     try:
-        return check_disclosure(group, rules, jobs, cache, read)
+        if cache is None or not rules.fingerprint:
+            return check_disclosure(group, rules, jobs, cache, read)
+        return _checked_once(group, rules, jobs, cache, read)
     except Exception as exc:  # a bug must not stop the batch; say which files and what
         return [InputError(str(p), internal_error(exc)) for p in group]
+
+
+def _checked_once(group: list[Path], rules: RuleSet, jobs: int, cache: DocumentCache,
+                  read: Callable[[Path], bytes]) -> list[Outcome]:
+    results = ResultCache(cache.directory)
+    try:
+        contents = {path: read(path) for path in group}
+    except LoadError:  # the check says which file, and why
+        return check_disclosure(group, rules, jobs, cache, read)
+    key = results.key([(str(p), data) for p, data in contents.items()], rules.fingerprint, language())
+    stored = results.get(key, [str(p) for p in group])
+    if stored is not None:
+        return list(stored)
+    outcomes = check_disclosure(group, rules, jobs, cache, contents.__getitem__)  # the bytes the key names
+    if all(isinstance(o, FileResult) for o in outcomes):
+        results.put(key, outcomes)
+    return outcomes
 
 
 _worker_cache: DocumentCache | None = None

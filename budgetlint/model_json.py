@@ -37,7 +37,7 @@ def _number(value: Any, what: str) -> float:
     return value  # as stored: an int stays an int, so a report prints it the same from the cache
 
 
-class _Encoder:
+class Encoder:
     def __init__(self) -> None:
         self.files: dict[str, int] = {}
 
@@ -63,7 +63,7 @@ class _Encoder:
 
 
 def document_to_data(document: Document) -> dict:
-    encoder = _Encoder()
+    encoder = Encoder()
     blocks = [{"table": encoder.table(b)} if isinstance(b, Table) else {"paragraph": encoder.paragraph(b)}
               for b in document.blocks]
     problems = [[p.message, encoder.location(p.location), p.found, p.kind, p.unread, p.values]
@@ -72,7 +72,7 @@ def document_to_data(document: Document) -> dict:
             "blocks": blocks, "problems": problems}
 
 
-class _Decoder:
+class Decoder:
     def __init__(self, files: Any):
         _expect(isinstance(files, list) and all(isinstance(f, str) for f in files), "files")
         self.files = files
@@ -127,7 +127,7 @@ class _Decoder:
 def document_from_data(data: Any) -> Document:
     """The document the data describes; :class:`Malformed` if it is not one, in any detail."""
     _expect(isinstance(data, dict) and data.get("format") == FORMAT, "format")
-    decoder = _Decoder(data.get("files"))
+    decoder = Decoder(data.get("files"))
     blocks, problems = data.get("blocks"), data.get("problems")
     _expect(isinstance(blocks, list) and isinstance(problems, list), "blocks")
     out: list[Paragraph | Table] = []

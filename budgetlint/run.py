@@ -14,12 +14,12 @@ from typing import Any, Callable
 from budgetlint.cache import DocumentCache
 from budgetlint.config import PER_FILE, Setting, find_settings_file, resolve
 from budgetlint.engine.pack import RuleSet, load_rules
-from budgetlint.engine.rule import Severity
+from budgetlint.severity import Severity
 from budgetlint.engine.yamlsource import RuleError
-from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, EXIT_VIOLATIONS
 from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
 from budgetlint.resume import JsonlStream, finished_files
+from budgetlint.results import rules_fingerprint
 from budgetlint.waivers import apply_waivers, load_waivers
 from budgetlint.workers import stop_on_signals
 
@@ -36,7 +36,7 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
     for rule_id in overrides:
         if not any(r.matches(rule_id) for r in rules.rules):
             raise RuleError(settings["severity"].source, None, f"severity: no rule '{rule_id}' is in use")
-    return replace(rules, rules=tuple(
+    return replace(rules, fingerprint=rules_fingerprint(settings), rules=tuple(
         replace(r, severity=Severity(next(v for k, v in overrides.items() if r.matches(k))))
         if any(r.matches(k) for k in overrides) else r
         for r in rules.rules
@@ -100,16 +100,3 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
     apply_waivers(report, waivers, rules, not_checked_now=set(finished))
     report.seconds = round(time.perf_counter() - started, 3)
     return report
-
-
-def exit_code(report: Report, fail_on: str, exit_zero: bool = False) -> int:
-    """128 + the signal when interrupted (as a shell reports it); 2 on an input error; 1 when a finding
-    is at or above the failing level (unless ``exit_zero``); else 0."""
-    if report.interrupted is not None:
-        return 128 + report.interrupted
-    if report.errors:
-        return EXIT_ERROR
-    if exit_zero:
-        return EXIT_CLEAN
-    threshold = Severity(fail_on).rank
-    return EXIT_VIOLATIONS if any(Severity(v.severity).rank >= threshold for v in report.violations) else EXIT_CLEAN

@@ -129,7 +129,7 @@ def build(d: Path) -> list[Case]:
     cases.append(Case("17 MB text", [str(d / "huge.txt")], 2, "too large"))
     (d / "escapes.txt").write_text(SAMPLE_TEXT.read_text(encoding="utf-8").replace("台前县", "\x1b]0;pwned\x07\x1b[2J台前县"),
                                    encoding="utf-8")
-    cases.append(Case("terminal escapes in a text", [str(d / "escapes.txt")], 1, "台前县"))
+    cases.append(Case("terminal escapes in a text", ["-f", "text", str(d / "escapes.txt")], 1, "台前县"))
     (d / "utf16.txt").write_bytes(SAMPLE_TEXT.read_text(encoding="utf-8").encode("utf-16"))
     cases.append(Case("UTF-16 text", [str(d / "utf16.txt")], 1, "BL311"))
 

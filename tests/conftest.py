@@ -13,7 +13,7 @@ from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.lint import check_file
 from budgetlint.load import load_document
 from budgetlint.report.result import FileResult
-from budgetlint.understand import understand
+from budgetlint.understand.reading import understand
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Printed
 

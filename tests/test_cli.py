@@ -68,7 +68,7 @@ def test_exit_codes_clean_violations_and_select_ignore():
 
 
 def test_text_output_shows_location_arithmetic_and_figures_used():
-    out = run("check", "--select", "BL101", "samples/text/taiqian-2023.txt", lang="zh").stdout
+    out = run("check", "-f", "text", "--select", "BL101", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "samples/text/taiqian-2023.txt" in out
     assert "317:27" in out and "BL101" in out
     assert "列示 584.50" in out and "应为 605.50" in out and "差 -21.00" in out
@@ -245,7 +245,7 @@ def test_the_readme_s_own_rule_example_fires(tmp_path):
 def test_short_options_and_exit_zero():
     assert run("-V").stdout.strip().startswith("budgetlint ")
     shown = run("check", "-h").stdout
-    assert "Usage: budgetlint check" in shown and "[default: text]" in shown  # not eaten as markup
+    assert "Usage: budgetlint check" in shown and "[default: text on a terminal," in shown  # not eaten as markup
     assert run("check", "--exit-zero", "samples/text/taiqian-2023.txt").returncode == 0  # 23 findings
     assert run("check", "--exit-zero", "samples/text/no-such-file.txt").returncode == 2
 
@@ -282,7 +282,7 @@ def test_files_a_folder_holds_that_are_not_checked_are_named_and_never_pass_as_c
     (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 cut off")
     (tmp_path / "budgetlint.toml").write_text('select = ["BL401"]\n', encoding="utf-8")
     (tmp_path / "waivers.yaml").write_text("waivers: []\n", encoding="utf-8")
-    text = run("check", str(tmp_path), lang="zh")
+    text = run("check", "-f", "text", str(tmp_path), lang="zh")
     said = text.stdout + text.stderr
     assert text.returncode == 2 and "未发现问题" not in said and "所检查的文件中发现 0 处问题" in text.stdout
     assert "broken.pdf" in text.stderr and "2 个文件未检查（不读的类型：.csv 1 个、.md 1 个" in text.stdout
@@ -303,20 +303,39 @@ def test_a_file_with_no_table_and_no_figure_is_a_finding_not_a_clean_pass(tmp_pa
 
 
 def test_a_batch_ends_with_a_row_per_disclosure_findings_by_severity_and_verdict():
-    done = run("check", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf",
+    done = run("check", "-f", "text", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf",
                lang="zh")
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
             if line.startswith(("samples/", "tests/")) and line.rstrip().endswith(("通过", "需复核", "未通过", "无法检查"))}
     assert rows["samples/text/taiqian-2023.txt"] == ["台前县医疗保障局", "2023年部门预算", "23", "0", "0", "未通过"]
     assert rows["samples/text/zhangzhou-2024.txt"][-4:] == ["0", "1", "0", "需复核"]
     assert rows["tests/data/empty.pdf"] == ["无法检查"]
-    one = run("check", "samples/text/taiqian-2023.txt", lang="zh").stdout
+    one = run("check", "-f", "text", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "结论" not in one  # one file: its findings and the summary say it all
 
 
 def test_on_a_terminal_places_are_links_that_open_the_pdf_at_its_page():
-    coloured = run("check", "--color", "always", "--select", "BL401", "samples/pdf/taiqian-2023.pdf").stdout
+    coloured = run("check", "-f", "text", "--color", "always", "--select", "BL401", "samples/pdf/taiqian-2023.pdf").stdout
     uri = (ROOT / "samples/pdf/taiqian-2023.pdf").as_uri()
     assert "\x1b]8;id=" in coloured and f";{uri}#page=15\x1b\\" in coloured  # OSC-8, as terminals read it
-    plain = run("check", "--select", "BL401", "samples/pdf/taiqian-2023.pdf").stdout
+    plain = run("check", "-f", "text", "--select", "BL401", "samples/pdf/taiqian-2023.pdf").stdout
     assert "\x1b]8;" not in plain
+
+
+def test_off_a_terminal_the_default_report_is_one_clickable_line_a_finding(tmp_path):
+    """A pipe, a file or a CI log gets `path:line:col: BL…` lines; a format named on the command
+    line or in a settings file, or an option only the text report has, still decides."""
+    piped = run("check", "samples/text/taiqian-2023.txt", lang="zh").stdout.splitlines()
+    assert len(piped) == 23 and all(line.startswith("samples/text/taiqian-2023.txt:") for line in piped)
+    assert piped[0] == "samples/text/taiqian-2023.txt:27:3: BL503 [错误] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表"
+    assert "发现 23 处问题" in run("check", "-f", "text", "samples/text/taiqian-2023.txt", lang="zh").stdout
+    statistics = run("check", "--statistics", "samples/text/taiqian-2023.txt").stdout.splitlines()
+    assert statistics[0].split() == ["4", "BL210", "error", "summary-class-vs-expense"]
+    folder = tmp_path / "agency"
+    folder.mkdir()
+    shutil.copy(ROOT / "samples/text/zhangzhou-2024.txt", folder)
+    (folder / "budgetlint.toml").write_text('format = "json"\n', encoding="utf-8")
+    assert len(json.loads(run("check", str(folder)).stdout)["violations"]) == 1
+    target = tmp_path / "report.txt"
+    run("check", "-o", str(target), "samples/text/zhangzhou-2024.txt")
+    assert target.read_text(encoding="utf-8").startswith("samples/text/zhangzhou-2024.txt:")

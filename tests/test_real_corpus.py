@@ -395,7 +395,7 @@ def test_the_two_files_of_a_jiangsu_disclosure_are_checked_together(report):
 # -- layouts of the real files, read right (each named by the figure it shows) ---------------------
 
 def _facts(name: str):
-    from budgetlint.understand import understand
+    from budgetlint.understand.reading import understand
 
     return understand(load_document(REAL / name))
 

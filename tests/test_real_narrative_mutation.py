@@ -17,7 +17,7 @@ from budgetlint.disclosure import group_files
 from budgetlint.engine.runner import run_rules
 from budgetlint.load import load_document
 from budgetlint.model import Document, Location, combine
-from budgetlint.understand import understand
+from budgetlint.understand.reading import understand
 from budgetlint.understand.statements import Printed
 
 from conftest import checked_narrative_figures

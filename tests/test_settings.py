@@ -144,7 +144,7 @@ def test_a_bad_settings_file_in_any_checked_folder_is_an_error(tmp_path):
 
 
 def test_quiet_prints_the_findings_without_the_summary_and_color_always_colours(tmp_path):
-    plain = run("check", "samples/text/taiqian-2023.txt").stdout
-    quiet = run("check", "-q", "samples/text/taiqian-2023.txt").stdout
+    plain = run("check", "-f", "text", "samples/text/taiqian-2023.txt").stdout
+    quiet = run("check", "-f", "text", "-q", "samples/text/taiqian-2023.txt").stdout
     assert "23 problems found" in plain and "found" not in quiet.splitlines()[-1] and "BL311" in quiet
     assert "\x1b[" not in plain and "\x1b[" in run("check", "--color", "always", "samples/text/taiqian-2023.txt").stdout

@@ -113,6 +113,7 @@ class RuleSet:
     vocabulary: Vocabulary = Vocabulary()
     kinds: KindCatalogue = field(default_factory=builtin_kinds)
     defined: frozenset[str] = frozenset()  # every rule id the packs define, selected or not
+    fingerprint: str = ""  # of the settings it was built from (:mod:`budgetlint.results`); "": not cached
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id.upper() or r.name == rule_id), None)

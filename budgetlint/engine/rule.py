@@ -26,23 +26,13 @@ import re
 import string
 import unicodedata
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Callable, Mapping
 
 from budgetlint.engine.yamlsource import Source
+from budgetlint.severity import Severity
 
 RULE_ID = re.compile(r"^[A-Z]{2,5}\d{3}$")
 RULE_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-
-
-class Severity(StrEnum):
-    INFO = "info"
-    WARNING = "warning"
-    ERROR = "error"
-
-    @property
-    def rank(self) -> int:
-        return ("info", "warning", "error").index(self.value)
 
 
 @dataclass(frozen=True)

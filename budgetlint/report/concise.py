@@ -38,7 +38,7 @@ def _reading_order(v: Violation) -> tuple:
 def _label(v: Violation) -> str:
     """`（表名 · 行）` where the message does not already say which table and row."""
     parts = [p for p in (v.subject.table, v.subject.row) if p and p not in v.message]
-    return f"（{' · '.join(parts)}）" if parts else ""
+    return t(" ({parts})", parts=" · ".join(parts)) if parts else ""
 
 
 def render(rendering: Rendering) -> str:

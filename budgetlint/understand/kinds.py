@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from budgetlint.engine.yamlsource import RuleError, Source, read_yaml
+from budgetlint.paths import builtin_rules_dir
 from budgetlint.textnorm import label_key
 
 KIND_ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -108,13 +108,6 @@ def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
                 raise source.error(where + ("titles", j), f"table kind {kind_id}: bad pattern {title!r}: {exc}") from None
         out.append(TableKind(kind_id, name.strip(), document, tuple(patterns)))
     return out
-
-
-def builtin_rules_dir() -> Path:
-    """The built-in packs: inside the installed package, or at the top of a source checkout."""
-    package = Path(__file__).resolve().parent.parent
-    packaged = package / "rules"
-    return packaged if packaged.is_dir() else package.parent / "rules"
 
 
 @lru_cache(maxsize=1)

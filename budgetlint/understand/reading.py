@@ -1,0 +1,96 @@
+"""Understanding: from the document model to located facts, in the tables and the narrative."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from budgetlint.figures import MONEY_UNITS, YUAN, Unit
+from budgetlint.i18n import t
+from budgetlint.model import Document, Table
+from budgetlint.understand.columns import column_groups, read_columns
+from budgetlint.understand.contents import read_contents
+from budgetlint.understand.hierarchy import link
+from budgetlint.understand.identity import identify
+from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
+from budgetlint.understand.model import DocumentFacts, Role, TableFacts
+from budgetlint.understand.codes import SubjectCode
+from budgetlint.understand.narrative import read_narrative
+from budgetlint.understand.statements import Narrative
+from budgetlint.understand.subjects import Status, SubjectIndex
+from budgetlint.understand.rows import read_entries
+
+_UNIT = re.compile(r"(万元|亿元|元)")
+_MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
+# Summary tables name their function classes without printing codes (`十、卫生健康支出`).
+_CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital",
+                                 "final_summary", "final_fiscal_summary"})
+
+
+def stated_unit(table: Table) -> Unit | None:
+    """The money unit a table states (`单位：万元`, or `（万元）` in its title)."""
+    for text in (table.unit_text, table.title):
+        if text:
+            m = _UNIT.search(text.replace(" ", ""))
+            if m and (text is table.unit_text or "（" in text or "(" in text):
+                return MONEY_UNITS[m.group(1)]
+    return None
+
+
+def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindCatalogue) -> TableFacts:
+    unit = stated_unit(table)
+    kind = kinds.classify(table.title)
+    columns = read_columns(table)
+    facts = TableFacts(
+        table=table,
+        number=number,
+        kind=kind,
+        unit=unit or default_unit,
+        unit_stated=unit is not None,
+        columns=columns,
+    )
+    infer = kind is not None and kind.id in _CLASS_NAMING_KINDS
+    for group in column_groups(columns):
+        group.entries = read_entries(table, facts, group, infer_classes=infer)
+        link(group)
+        facts.groups.append(group)
+    facts.doubts = doubts(facts)
+    return facts
+
+
+def doubts(facts: TableFacts) -> list[str]:
+    """What a reader of the table should know was not understood (and so not checked)."""
+    out = [t("column {n} has figures but no heading, so what they are is unknown; they take part in no sum",
+             n=c.index + 1) for c in facts.columns if c.role is Role.UNNAMED]
+    table = facts.table
+    if facts.kind is None and facts.facts and (facts.unit_stated or _MONEY_TITLE.search(table.title or "")):
+        what = t("titled 「{title}」", title=table.title) if table.title else t("no title")
+        out.append(t("not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule",
+                     what=what, n=len(facts.facts)))
+    return out
+
+
+def understand(document: Document, kinds: KindCatalogue | None = None) -> DocumentFacts:
+    """The facts of a document; tables are recognised with ``kinds`` (the rule set's, or the built-in ones)."""
+    kinds = kinds or builtin_kinds()
+    stated = [u for u in (stated_unit(t) for t in document.tables) if u]
+    default = Counter(stated).most_common(1)[0][0] if stated else YUAN
+    tables = [understand_table(t, i + 1, default, kinds) for i, t in enumerate(document.tables)]
+    narrative = read_narrative(document)
+    resolve_subjects(narrative, tables)
+    return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds,
+                         identify(document, tables))
+
+
+def resolve_subjects(narrative: Narrative, tables: list[TableFacts]) -> None:
+    """Amounts named by a 类/款/项 path get the code the tables give that path (so they are checked
+    against its figure, as `事业单位医疗（2101102）9.9 万元` is)."""
+    index = SubjectIndex(tables)
+    for amount in narrative.amounts:
+        if not amount.subjects:
+            continue
+        amount.resolutions = tuple(index.resolve([named.ref for named in amount.subjects]))
+        last = amount.resolutions[-1]
+        if amount.code is None and last.status is Status.RESOLVED:
+            printed = "".join(f"{n.ref.name}({n.ref.level})" for n in amount.subjects)
+            amount.code = SubjectCode(last.code, printed, inferred=True)
