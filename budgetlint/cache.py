@@ -21,7 +21,7 @@ import json
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from budgetlint import __version__
 from budgetlint.model import Document
@@ -63,11 +63,12 @@ def read_entry(path: Path, limit: int) -> Any:
         return None
 
 
-def write_entry(path: Path, data: Any) -> None:
-    """Store atomically; a cache that cannot be written is not an error, and leaves nothing behind."""
+def write_entry(path: Path, data: Callable[[], Any]) -> None:
+    """Store ``data()`` atomically; a cache that cannot be written (a full disk, at any step) is not
+    an error, and leaves nothing behind."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        replace_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode())
+        replace_atomically(path, json.dumps(data(), ensure_ascii=False, separators=(",", ":")).encode())
     except OSError:
         pass
 
@@ -89,4 +90,4 @@ class DocumentCache:
             return None
 
     def put(self, data: bytes, name: str, document: Document) -> None:
-        write_entry(self._file(data, name), document_to_data(document))
+        write_entry(self._file(data, name), lambda: document_to_data(document))

@@ -176,7 +176,7 @@ class ResultCache:
         return stored if [r.path for r in stored] == paths else None
 
     def put(self, key: str, outcomes: list[FileResult]) -> None:
-        write_entry(self._file(key), outcomes_to_data(outcomes))
+        write_entry(self._file(key), lambda: outcomes_to_data(outcomes))
 
 
 class LazyRules:
