@@ -265,6 +265,23 @@ ZH = {
     "titled 「{title}」": "标题「{title}」", "no title": "没有标题",
     "not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule":
         "未能识别是哪一张公开表（{what}），表中 {n} 个数字未按任何规则检查",
+    "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, "
+    "「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures":
+        "按表格版式的任何读法，合计都加不平（{n} 处合计中 {fails} 处不符，如「{row}」「{column}」{reported}，"
+        "相加为 {computed}），未能读懂，未与其他表或说明比对",
+    "the table's other {n} row sums agree": "本表其余 {n} 处行合计相符",
+    "the table's other {n} column sums agree": "本表其余 {n} 处列合计相符",
+    "the relation holds on the table's other {n} rows": "本表其余 {n} 行此关系成立",
+    "the relation names every column of the table": "关系式列出了本表每一列",
+    "the relation names each column by its full heading": "关系式按完整表头指明每一列",
+    "in the {column} column the same rows add up": "同样各行在「{column}」列相加相符",
+    "one figure ({figure}, {row}) would, corrected, also make another sum of the table add up":
+        "同一数字（{row} {figure}）使本表另一处合计也差同样的数，改正它两处都相符",
+    "every row is placed by the code or number it prints": "各行均按所印编码或序号定级，读法无歧义",
+    "each side's grand total adds up over its own rows": "两方总计各与本方各行相加相符",
+    "the two tables agree on their other {n} figures compared": "两表其余 {n} 处对应数字一致",
+    "the figures compared add up to the same total in both tables": "所比各项在两表中合计相同",
+    "both figures are totals their own tables' rows confirm": "两数均为各自表中各行相加相符的合计",
     "page {page} has no text layer (a scan?); OCR is not supported, the page was not checked":
         "第{page}页没有文字层（扫描件？），暂不支持 OCR，本页未检查",
     "image": "图像", "page {page} is blank (no text)": "第{page}页是空白页（没有文字）", "blank page": "空白页",

@@ -44,7 +44,7 @@ def by_code(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[T
     if amount.code is None:
         return []
     out = []
-    for table in tables.select(doc):
+    for table in (t for t in tables.select(doc) if t.understood):
         facts = table_code_value(table, _TOTAL_COLUMN, amount.code.digits)
         if facts is not None:
             out.append(TableFigure(tuple(facts), table))
@@ -62,7 +62,7 @@ def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[
     if len(amount.label) < 2 or total_rank(amount.label):
         return []
     out = []
-    for table in tables.select(doc):
+    for table in (t for t in tables.select(doc) if t.understood):
         for group in table.groups:
             column = total_column(group)
             if column is None:

@@ -4,7 +4,7 @@ A summary printed as `收入 | 金额 | 支出 | 金额` (or with several expend
 side, 江苏's 功能分类 and 支出用途) has one column group per side; the grand total of each
 expenditure group (its highest-ranked total row, in its total column) must equal the
 income side's.  A side whose total cell holds no figure of its own (a label merged over
-it) is not compared.
+it), or whose total its own rows do not add up to, is not compared.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Iterator
 from budgetlint.checks.base import Check, Finding, fact_ref, mismatch
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables, total_column
+from budgetlint.i18n import t
 from budgetlint.understand.model import DocumentFacts, Fact, Group
 
 
@@ -42,9 +43,10 @@ class Balance(Check):
             if income is None or income.blank:
                 continue
             for side in totals[1:]:
-                if side is None:
-                    continue
+                if side is None or not (side in table.verified and income in table.verified):
+                    continue  # a grand total its own side's rows do not confirm may be read from the wrong row
                 for finding in mismatch(side, income.interval, [income]):
                     finding.values["other"] = f"{income.entry.title} {income.figure.text}"
                     finding.related = (fact_ref(income),)
+                    finding.basis = t("each side's grand total adds up over its own rows")
                     yield finding

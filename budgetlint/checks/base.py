@@ -12,6 +12,7 @@ from budgetlint.interval import Interval, interval_sum
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
+from budgetlint.understand.relations import Sum
 
 
 @dataclass
@@ -24,6 +25,7 @@ class Finding:
     difference: str | None = None
     related: tuple[FigureRef, ...] = ()
     values: dict[str, Any] = field(default_factory=dict)  # the message template's placeholders
+    basis: str | None = None  # how the structure the relation rests on was confirmed (`本表其余 14 处合计相符`)
 
 
 class Check:
@@ -127,14 +129,17 @@ def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation:
     return [finding]
 
 
-def sum_mismatches(pairs: Iterable[tuple[Fact | None, list[Fact] | None]]) -> Iterator[Finding]:
-    """Findings for each (printed total, printed parts) pair whose parts cannot add up to it.
-
-    A pair with a side missing (a text cell instead of a figure) is skipped.
-    """
-    for reported, used in pairs:
-        if reported is not None and used is not None:
-            yield from mismatch(reported, interval_sum(f.interval for f in used), used)
+def exceptions(table: TableFacts, sums: Iterable[Sum]) -> Iterator[Finding]:
+    """Findings for the ``sums`` that fail where something confirms the reading they rest on, each
+    saying what (:mod:`budgetlint.understand.confirmation`).  A failing sum nothing confirms says
+    more likely that the table was read wrong than that it is wrong, and is not reported."""
+    for s in sums:
+        why = table.confirmations.get(s)
+        if why is None:
+            continue
+        for finding in mismatch(s.total, s.computed, s.parts):
+            finding.basis = why.text()
+            yield finding
 
 
 def known_facts(facts: Iterable[Fact | None]) -> list[Fact] | None:

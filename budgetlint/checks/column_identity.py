@@ -12,9 +12,11 @@ from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding, known_facts, mismatch, signed_sum
 from budgetlint.engine.relation import Relation, parse_relation
+from budgetlint.i18n import t
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import ColumnName, parse_tables, resolve_column
 from budgetlint.understand.model import Column, DocumentFacts, Group
+from budgetlint.understand.relations import Tally
 
 Binding = tuple[Column, list[tuple[int, Column]]]  # left column, signed right columns
 
@@ -63,12 +65,32 @@ class ColumnIdentity(Check):
         for table in rule.params["tables"].select(doc):
             for group in table.groups:
                 for left, right in bindings(group, relation):
-                    for entry in group.entries:
-                        reported = entry.cells.get(left.index)
-                        used = known_facts(entry.cells.get(c.index) for _, c in right)
-                        if reported is None or used is None:
-                            continue
-                        computed = signed_sum(zip((s for s, _ in right), used))
-                        for finding in mismatch(reported, computed, used):
-                            finding.values["relation"] = relation.text
-                            yield finding
+                    yield from self._exceptions(group, left, right, relation)
+
+    @staticmethod
+    def _exceptions(group: Group, left: Column, right: list[tuple[int, Column]], relation: Relation) -> Iterator[Finding]:
+        """The rows where the relation fails, when it holds on at least as many: columns bound to
+        the wrong quantities (sub-columns of a heading, a `其中` column) make it fail on most rows."""
+        failing: list[Finding] = []
+        holds = 0
+        for entry in group.entries:
+            reported = entry.cells.get(left.index)
+            used = known_facts(entry.cells.get(c.index) for _, c in right)
+            if reported is None or used is None:
+                continue
+            found = mismatch(reported, signed_sum(zip((s for s, _ in right), used)), used)
+            failing.extend(found)
+            holds += not found and any(f.figure.value != 0 for f in (reported, *used))
+        tally = Tally(holds, len(failing))
+        if tally.confirmed:
+            basis = t("the relation holds on the table's other {n} rows", n=tally.holds)
+        elif {c.index for c in group.value_columns} <= {left.index, *(c.index for _, c in right)}:
+            basis = t("the relation names every column of the table")
+        elif relation.by_headings:
+            basis = t("the relation names each column by its full heading")
+        else:
+            return
+        for finding in failing:
+            finding.values["relation"] = relation.text
+            finding.basis = basis
+            yield finding

@@ -8,19 +8,57 @@ row with that code, or the sum of the rows under it (a 类 on the left against
 (一般公共预算 is part of all funds).  ``first: true`` on a side takes only the
 first kind in its list that the document has; ``combine: true`` adds up the
 figures of all its tables (财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营).
+
+A disagreement is reported only where the two tables are confirmed to print the
+same thing: they agree on most of the figures compared (or, by code, on the sum of
+them all), or both figures are totals their own tables' rows confirm.  Two tables
+that agree on nothing are more likely two different tables (a 结转 table taken for
+the 支出表, a code looked up where it is not printed) than wrong.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding, mismatch, parse_choice, table_ref
+from budgetlint.checks.base import holds as satisfies
 from budgetlint.checks.lookup import table_code_value
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import Side, parse_side
+from budgetlint.i18n import t
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.understand.model import DocumentFacts, Fact, TableFacts
+from budgetlint.understand.relations import Tally
+
+
+@dataclass(frozen=True, eq=False)
+class Comparison:
+    """A figure of the left table against what the right table(s) print for it."""
+
+    fact: Fact
+    partner: tuple[Fact, ...]  # summed (none: the right tables print zero)
+    tables: tuple[TableFacts, ...]
+    relation: str
+
+    @property
+    def computed(self) -> Interval:
+        return interval_sum(f.interval for f in self.partner) if self.partner else Interval.exact(0)
+
+    @property
+    def holds(self) -> bool:
+        return satisfies(self.fact.interval, self.relation, self.computed)
+
+    @property
+    def telling(self) -> bool:
+        return any(f.figure.value != 0 for f in (self.fact, *self.partner))
+
+    @property
+    def verified(self) -> bool:
+        """Both sides are figures their own tables' sums confirm."""
+        return self.fact in self.fact.table.verified and bool(self.partner) \
+            and all(f in f.table.verified for f in self.partner)
 
 
 class CrossTable(Check):
@@ -40,9 +78,9 @@ class CrossTable(Check):
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         left: Side = rule.params["left"]
         right: Side = rule.params["right"]
-        left_tables = left.select(doc)
+        left_tables = [t for t in left.select(doc) if t.understood]
         right_tables = right.select(doc)
-        if not left_tables or not right_tables:
+        if not left_tables or not right_tables or not all(t.understood for t in right_tables):
             return
         for table in left_tables:
             partners = [t for t in right_tables if t is not table
@@ -50,20 +88,37 @@ class CrossTable(Check):
             if not partners:
                 continue
             if rule.params["match"] == "code":
-                yield from self._by_code(rule, table, partners, right)
+                comparisons = list(self._by_code(rule, table, partners, right))
             else:
-                yield from self._by_cells(rule, left.cells(table), partners, right)
+                comparisons = list(self._by_cells(rule, left.cells(table), partners, right))
+            yield from self._exceptions(rule, comparisons)
 
-    def _compare(self, rule: Rule, fact: Fact, partner: list[Fact], tables: list[TableFacts]) -> Iterator[Finding]:
-        computed = interval_sum(f.interval for f in partner) if partner else Interval.exact(0)
-        for finding in mismatch(fact, computed, partner, rule.params["relation"]):
-            if not finding.related:
-                finding.related = tuple(table_ref(t) for t in tables)
-            finding.values.update(other_table="、".join(t.name for t in tables), relation=rule.params["relation"],
-                                  code=fact.entry.code.digits if fact.entry.code else "")
-            yield finding
+    def _exceptions(self, rule: Rule, comparisons: list[Comparison]) -> Iterator[Finding]:
+        """The comparisons that fail where the tables are confirmed to print the same thing."""
+        settled = [c for c in comparisons if c.holds or not any(o.holds for o in comparisons
+                                                                 if o.fact is c.fact and o is not c)]
+        tally = Tally(sum(c.holds and c.telling for c in settled), sum(not c.holds for c in settled))
+        anchored = rule.params["match"] == "code" and rule.params["relation"] == "=" and _sums_agree(settled)
+        for c in settled:
+            if c.holds:
+                continue
+            if tally.confirmed:
+                basis = t("the two tables agree on their other {n} figures compared", n=tally.holds)
+            elif anchored:
+                basis = t("the figures compared add up to the same total in both tables")
+            elif c.verified:
+                basis = t("both figures are totals their own tables' rows confirm")
+            else:
+                continue
+            for finding in mismatch(c.fact, c.computed, c.partner, c.relation):
+                if not finding.related:
+                    finding.related = tuple(table_ref(t) for t in c.tables)
+                finding.values.update(other_table="、".join(t.name for t in c.tables), relation=c.relation,
+                                      code=c.fact.entry.code.digits if c.fact.entry.code else "")
+                finding.basis = basis
+                yield finding
 
-    def _by_cells(self, rule: Rule, facts: list[Fact], partners: list[TableFacts], right: Side) -> Iterator[Finding]:
+    def _by_cells(self, rule: Rule, facts: list[Fact], partners: list[TableFacts], right: Side) -> Iterator[Comparison]:
         if right.combine:
             groups = [[f for t in partners for f in right.cells(t)]]
         else:
@@ -71,10 +126,10 @@ class CrossTable(Check):
         for fact in facts:
             for partner in groups:
                 if partner:
-                    tables = list(dict.fromkeys(f.table for f in partner))
-                    yield from self._compare(rule, fact, partner, tables)
+                    tables = tuple(dict.fromkeys(f.table for f in partner))
+                    yield Comparison(fact, tuple(partner), tables, rule.params["relation"])
 
-    def _by_code(self, rule: Rule, table: TableFacts, partners: list[TableFacts], right: Side) -> Iterator[Finding]:
+    def _by_code(self, rule: Rule, table: TableFacts, partners: list[TableFacts], right: Side) -> Iterator[Comparison]:
         left: Side = rule.params["left"]
         for group in table.groups:
             columns = left.column.resolve(group)
@@ -90,7 +145,7 @@ class CrossTable(Check):
                 if fact is None:
                     continue
                 for partner, tables in self._code_partners(entry.code.digits, partners, right):
-                    yield from self._compare(rule, fact, partner, tables)
+                    yield Comparison(fact, tuple(partner), tuple(tables), rule.params["relation"])
 
     def _code_partners(self, code: str, partners: list[TableFacts], right: Side) -> Iterator[tuple[list[Fact], list[TableFacts]]]:
         found = [(table_code_value(t, right.column, code), t) for t in partners]
@@ -99,3 +154,12 @@ class CrossTable(Check):
         elif all(facts is not None for facts, _ in found):
             yield [f for facts, _ in found for f in facts], [t for _, t in found]
 
+
+def _sums_agree(comparisons: list[Comparison]) -> bool:
+    """Whether the left figures compared add up to what their partners add up to (and are not all
+    zero): the two tables cover the same money, however they split it."""
+    if not comparisons or not any(c.telling for c in comparisons):
+        return False
+    left = interval_sum(c.fact.interval for c in comparisons)
+    right = interval_sum(c.computed for c in comparisons)
+    return left.intersects(right)

@@ -3,35 +3,21 @@
 Rows: a total adds up the top-level rows of its scope (see
 :mod:`budgetlint.understand.hierarchy`), in every value column.  Columns: a
 `合计` column adds up its sibling columns under the same header (a sub-group
-counted through its own `小计`, `其中` columns left out), in every row.
+counted through its own `小计`, `其中` columns left out), in every row.  Which rows
+and columns those are is the reading under which most of the table's sums hold
+(:mod:`budgetlint.understand.fitting`); only a sum failing under a confirmed reading is
+reported.
 """
 
 from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, known_facts, parse_choice, sum_mismatches
+from budgetlint.checks.base import Check, Finding, exceptions, parse_choice
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
-from budgetlint.understand.hierarchy import total_addends
-from budgetlint.understand.model import Column, DocumentFacts, Fact, Group
-
-
-def sibling_columns(group: Group, total: Column) -> list[Column]:
-    """The columns a total column adds up: its siblings, a sub-group by its own total."""
-    parent = total.keys[:-1]
-    depth = len(parent)
-    under = [c for c in group.value_columns
-             if c is not total and len(c.keys) > depth and c.keys[:depth] == parent and not c.partial]
-    out: list[Column] = []
-    for head in dict.fromkeys(c.keys[depth] for c in under):
-        members = [c for c in under if c.keys[depth] == head]
-        own_total = [c for c in members if c.is_total and len(c.keys) == depth + 2]
-        if own_total:
-            out.append(own_total[0])
-        else:
-            out.extend(c for c in members if not c.is_total)
-    return out
+from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.relations import SumKind
 
 
 class TableTotal(Check):
@@ -46,23 +32,7 @@ class TableTotal(Check):
     default_message_en = "「{table}」, column 「{column}」: 「{row}」 {reported}, the {count} items add up to {computed} (difference {difference})"
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
-        pairs = _row_totals if rule.params["direction"] == "rows" else _column_totals
+        rows = rule.params["direction"] == "rows"
+        kind = SumKind.ROW_TOTAL if rows else SumKind.COLUMN_TOTAL
         for table in rule.params["tables"].select(doc):
-            for group in table.groups:
-                yield from sum_mismatches(pairs(group))
-
-
-def _row_totals(group: Group) -> Iterator[tuple[Fact | None, list[Fact] | None]]:
-    for total in (e for e in group.entries if e.is_total):
-        addends = total_addends(group, total)
-        if addends:
-            for col in group.value_columns:
-                yield total.cells.get(col.index), known_facts(e.cells.get(col.index) for e in addends)
-
-
-def _column_totals(group: Group) -> Iterator[tuple[Fact | None, list[Fact] | None]]:
-    for total in (c for c in group.value_columns if c.is_total):
-        siblings = sibling_columns(group, total)
-        if siblings:
-            for entry in group.entries:
-                yield entry.cells.get(total.index), known_facts(entry.cells.get(c.index) for c in siblings)
+            yield from exceptions(table, (s for s in table.sums if s.kind is kind))

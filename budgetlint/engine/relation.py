@@ -30,6 +30,12 @@ class Relation:
     right: tuple[Term, ...]
     text: str
 
+    @property
+    def by_headings(self) -> bool:
+        """Whether every term names its column by a full heading path (`合计/预算数`), never by a
+        bare name that a header could give to several columns."""
+        return all(len(alt) > 1 for name in (self.left, *(t.name for t in self.right)) for alt in name.alternatives)
+
     def __str__(self) -> str:
         return self.text
 

@@ -1,6 +1,7 @@
 """How the rows of a group nest, and which rows a total adds up.
 
-The nesting comes from the strongest evidence the table prints:
+A *reading* says of each row which row it belongs to.  The explicit reading takes
+the strongest evidence the table prints:
 
 * ``code``: subject codes (类 › 款 › 项, 301 › 30101); rows without a code, such as a
   unit's subtotal row, stand outside the hierarchy;
@@ -8,6 +9,9 @@ The nesting comes from the strongest evidence the table prints:
 * ``outline``: numbering (`一、` › `1、` › `(1)`, in the order the styles first
   appear), an unnumbered row belonging to the numbered row above it;
 * ``flat``: none of these.
+
+Other readings (:mod:`budgetlint.understand.fitting`) refine it where the print leaves
+the level of a row open; the one under which the table's own sums hold is kept.
 
 A total row adds up the top-level rows of its scope: the rows below it when it
 heads the table, otherwise the rows since the previous total of the same or
@@ -18,6 +22,7 @@ higher rank; lower-ranked totals in that span stand for the rows they total
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from budgetlint.textnorm import label_key
 from budgetlint.understand.model import Entry, Group
@@ -25,30 +30,52 @@ from budgetlint.understand.model import Entry, Group
 _FIRST = re.compile(r"^(一[、.]|1[、.]|\(一\)|\(1\)|①)")
 
 
-def link(group: Group) -> None:
-    """Set the group's mode and each entry's parent, children and outline level."""
-    entries = group.entries
+@dataclass(eq=False)
+class Reading:
+    """One way the rows of a group nest: each row's parent, and the rows left out of every sum."""
+
+    mode: str  # "code", "unit", "outline", "flat", or one of these refined ("nested")
+    parent: dict[Entry, Entry | None] = field(default_factory=dict)
+    outside: set[Entry] = field(default_factory=set)  # a unit's row among coded rows: in no sum
+    levels: dict[Entry, int] = field(default_factory=dict)  # outline depth of numbered rows
+    nested: set[Entry] = field(default_factory=set)  # parents by their figures alone (understand.fitting)
+
+    def children(self, entries: list[Entry]) -> dict[Entry | None, list[Entry]]:
+        """Each row's children in print order (``None``: the rows at the top)."""
+        out: dict[Entry | None, list[Entry]] = {None: []}
+        for e in entries:
+            out.setdefault(self.parent.get(e), []).append(e)
+        return out
+
+
+def explicit_reading(entries: list[Entry]) -> Reading:
+    """The nesting the print states: by codes, unit codes or numbering, else flat."""
     if any(e.code and not e.code.inferred for e in entries):
-        group.mode = "code"
-        _link_by_prefix(entries, lambda e: e.code.digits if e.code and not e.code.inferred else None)
-    elif any(e.unit_code and e.unit_code != "-" for e in entries):
-        group.mode = "unit"
-        _link_by_prefix(entries, lambda e: e.unit_code if e.unit_code and e.unit_code != "-" else None)
-    elif any(e.marker for e in entries):
-        group.mode = "outline"
-        _link_outline(entries)
-    else:
-        group.mode = "flat"
-        _link_partials(entries)
+        return _by_prefix(entries, "code", lambda e: e.code.digits if e.code and not e.code.inferred else None)
+    if any(e.unit_code and e.unit_code != "-" for e in entries):
+        return _by_prefix(entries, "unit", lambda e: e.unit_code if e.unit_code and e.unit_code != "-" else None)
+    if any(e.marker for e in entries):
+        return _outline(entries)
+    return flat_reading(entries)
 
 
-def _attach(child: Entry, parent: Entry | None) -> None:
-    child.parent = parent
-    if parent is not None:
-        parent.children.append(child)
+def apply(group: Group, reading: Reading) -> None:
+    """Set the group's mode and each entry's parent, children, outline level and place."""
+    group.mode = reading.mode
+    for e in group.entries:
+        e.parent, e.children = None, []
+        e.outside = e in reading.outside
+        e.nested = e in reading.nested
+        e.level = reading.levels.get(e)
+    for e in group.entries:
+        parent = reading.parent.get(e)
+        if parent is not None:
+            e.parent = parent
+            parent.children.append(e)
 
 
-def _link_by_prefix(entries: list[Entry], key) -> None:
+def _by_prefix(entries: list[Entry], mode: str, key) -> Reading:
+    reading = Reading(mode)
     first_with: dict[str, Entry] = {}
     for e in entries:
         k = key(e)
@@ -57,16 +84,15 @@ def _link_by_prefix(entries: list[Entry], key) -> None:
     for e in entries:
         k = key(e)
         if not k:
+            if not e.is_total:
+                reading.outside.add(e)
             continue
-        parent = None
-        for n in range(len(k) - 1, 0, -1):
-            if k[:n] in first_with:
-                parent = first_with[k[:n]]
-                break
-        _attach(e, parent)
+        reading.parent[e] = next((first_with[k[:n]] for n in range(len(k) - 1, 0, -1) if k[:n] in first_with), None)
+    return reading
 
 
-def _link_outline(entries: list[Entry]) -> None:
+def _outline(entries: list[Entry]) -> Reading:
+    reading = Reading("outline")
     styles: list[str] = []
     for e in entries:
         if e.marker and e.marker not in styles:
@@ -79,20 +105,21 @@ def _link_outline(entries: list[Entry]) -> None:
             stack.clear()
             heading = None
         elif e.partial:
-            _attach(e, previous)
+            reading.parent[e] = previous
             continue
         elif e.marker:
             if previous is not None and not previous.marker and not previous.is_total and _first(e):
                 heading = previous  # `年初财政拨款结转和结余` / `一、一般公共预算财政拨款` …: its parts
-            e.level = styles.index(e.marker)
-            while stack and (stack[-1].level or 0) >= e.level:
+            level = reading.levels[e] = styles.index(e.marker)
+            while stack and reading.levels.get(stack[-1], 0) >= level:
                 stack.pop()
-            _attach(e, stack[-1] if stack else heading)
+            reading.parent[e] = stack[-1] if stack else heading
             stack.append(e)
         else:
             heading = None
-            _attach(e, stack[-1] if stack else None)
+            reading.parent[e] = stack[-1] if stack else None
         previous = e
+    return reading
 
 
 def _first(entry: Entry) -> bool:
@@ -100,13 +127,16 @@ def _first(entry: Entry) -> bool:
     return bool(_FIRST.match(label_key(entry.label)))
 
 
-def _link_partials(entries: list[Entry]) -> None:
+def flat_reading(entries: list[Entry]) -> Reading:
+    """No nesting but `其中` rows, each a part of the row above it."""
+    reading = Reading("flat")
     previous: Entry | None = None
     for e in entries:
         if e.partial:
-            _attach(e, previous)
+            reading.parent[e] = previous
         else:
             previous = e
+    return reading
 
 
 def counted_children(entry: Entry) -> list[Entry]:
@@ -114,14 +144,8 @@ def counted_children(entry: Entry) -> list[Entry]:
     return [c for c in entry.children if not c.partial and not c.is_total]
 
 
-def _is_top_level(entry: Entry, group: Group) -> bool:
-    if entry.is_total or entry.partial or entry.parent is not None:
-        return False
-    if group.mode == "code":
-        return entry.code is not None and not entry.code.inferred
-    if group.mode == "unit":
-        return entry.unit_code is not None and entry.unit_code != "-"
-    return True
+def _is_top_level(entry: Entry) -> bool:
+    return not (entry.is_total or entry.partial or entry.outside or entry.parent is not None)
 
 
 def total_addends(group: Group, total: Entry) -> list[Entry]:
@@ -130,7 +154,7 @@ def total_addends(group: Group, total: Entry) -> list[Entry]:
     i = entries.index(total)
     if _heads(entries, total):
         span = [e for e in entries[i + 1 :] if not e.is_total]
-        return [e for e in span if _is_top_level(e, group)]
+        return [e for e in span if _is_top_level(e)]
     start = 0
     for j in range(i - 1, -1, -1):
         if entries[j].total_rank >= total.total_rank:
@@ -144,7 +168,7 @@ def total_addends(group: Group, total: Entry) -> list[Entry]:
                 continue
             addends.append(e)
             pending = []
-        elif _is_top_level(e, group):
+        elif _is_top_level(e):
             pending.append(e)
     return addends + pending
 

@@ -24,6 +24,8 @@ from budgetlint.understand.statements import Narrative
 
 if TYPE_CHECKING:
     from budgetlint.understand.contents import Contents
+    from budgetlint.understand.confirmation import Confirmation
+    from budgetlint.understand.relations import Sum, Tally
 
 TOTAL_WORDS = ("合计", "总计", "小计")
 
@@ -51,6 +53,12 @@ class Column:
     def partial(self) -> bool:
         """A `其中：…` column: a part of its neighbour, not a complete breakdown."""
         return bool(self.path) and self.path[-1].startswith("其中") and len(self.path[-1]) > 3
+
+    @property
+    def under_partial(self) -> bool:
+        """A column under a `其中` heading over several columns: parts that may or may not make up
+        the whole (the table's figures tell, see understand.fitting)."""
+        return any(p.startswith("其中") for p in self.path[:-1])
 
     @property
     def is_total(self) -> bool:
@@ -106,6 +114,8 @@ class Entry:
     level: int | None = None  # depth of that style in this group (0 = outermost)
     total_rank: int = 0  # 0: not a total; 1 小计, 2 合计, 3 总计
     partial: bool = False  # a `其中` row: part of its parent, never a complete breakdown
+    outside: bool = False  # left out of every sum by the table's reading (a unit's row among coded rows)
+    nested: bool = False  # a parent by its figures alone (they add up to it), not by a code or numbering
     cells: dict[int, Fact] = field(default_factory=dict)  # value column index -> fact
     parent: Entry | None = None
     children: list[Entry] = field(default_factory=list)
@@ -127,7 +137,9 @@ class Group:
     key_columns: list[Column]
     value_columns: list[Column]
     entries: list[Entry] = field(default_factory=list)
-    mode: str = "flat"  # how the rows nest: "code", "unit", "outline" or "flat"
+    mode: str = "flat"  # how the rows nest: "code", "unit", "outline", "flat", or one of them "+nested"
+    column_parts: dict[int, list[Column]] = field(default_factory=dict)  # total column index -> what it adds up
+    explicit: bool = False  # every row placed by a code, unit code or number the table prints
 
 
 @dataclass(eq=False, slots=True)
@@ -140,6 +152,17 @@ class TableFacts:
     columns: list[Column]
     groups: list[Group] = field(default_factory=list)
     doubts: list[str] = field(default_factory=list)  # what could not be understood, for an input finding
+    sums: list[Sum] = field(default_factory=list)  # every sum the kept reading asserts (understand.fitting)
+    support: dict[str, Tally] = field(default_factory=dict)  # "rows", "columns": how many of those sums hold
+    located: set[Fact] = field(default_factory=set)  # figures one error in which explains several failing sums
+    verified: set[Fact] = field(default_factory=set)  # figures in a sum of the table that holds
+    confirmations: dict[Sum, Confirmation | None] = field(default_factory=dict)  # each failing sum: why it is an error
+
+    @property
+    def understood(self) -> bool:
+        """Recognised, and every sum of it that fails is confirmed as an error of the table (not a
+        sign that it was read wrong): its figures may be compared with other tables and the narrative."""
+        return self.kind is not None and all(why is not None for why in self.confirmations.values())
 
     @property
     def name(self) -> str:

@@ -10,7 +10,8 @@ from budgetlint.i18n import t
 from budgetlint.model import Document, Table
 from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.contents import read_contents
-from budgetlint.understand.hierarchy import link
+from budgetlint.understand.confirmation import unconfirmed
+from budgetlint.understand.fitting import fit
 from budgetlint.understand.identity import identify
 from budgetlint.understand.kinds import KindCatalogue, builtin_kinds
 from budgetlint.understand.model import DocumentFacts, Role, TableFacts
@@ -52,8 +53,8 @@ def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindC
     infer = kind is not None and kind.id in _CLASS_NAMING_KINDS
     for group in column_groups(columns):
         group.entries = read_entries(table, facts, group, infer_classes=infer)
-        link(group)
         facts.groups.append(group)
+    fit(facts)
     facts.doubts = doubts(facts)
     return facts
 
@@ -67,6 +68,13 @@ def doubts(facts: TableFacts) -> list[str]:
         what = t("titled 「{title}」", title=table.title) if table.title else t("no title")
         out.append(t("not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule",
                      what=what, n=len(facts.facts)))
+    failing = unconfirmed(facts)
+    if facts.kind is not None and failing:
+        s = failing[0]
+        out.append(t("its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, "
+                     "「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures",
+                     fails=len(failing), n=len(facts.sums), row=s.total.entry.title, column=s.total.column.title,
+                     reported=s.total.figure.text, computed=s.total.figure.render(s.computed.mid)))
     return out
 
 

@@ -1,0 +1,173 @@
+"""Choosing a table's reading by its own figures.
+
+The layout of a table from an unfamiliar province allows several readings: its rows may
+nest by codes, by numbering, or by nothing printed at all (a 款 row above its 项 rows with
+no code on either), and a 合计 column may add up its neighbours or only some of them.  A
+published table is mostly right, so the reading to keep is the one under which the most of
+its own sums hold — fitting by consensus, as RANSAC fits a model: the structure is what the
+agreeing figures support, and the errors are the exceptions to it.  How many sums hold and
+fail under the kept reading (:class:`~budgetlint.understand.relations.Tally`) is what lets a
+check report a failing sum as an error, or say the table was not understood.
+"""
+
+from __future__ import annotations
+
+from budgetlint.interval import ZERO, Interval
+from budgetlint.understand.confirmation import confirm, verified
+from budgetlint.understand.hierarchy import Reading, apply, explicit_reading
+from budgetlint.understand.model import Column, Entry, Group, TableFacts
+from budgetlint.understand.relations import Sum, Tally, column_sums, row_sums, shared_errors, sibling_columns
+
+_MAX_RUN = 200  # rows a parent found by arithmetic may span: bounds the search on long project lists
+
+
+def fit(table: TableFacts) -> None:
+    """Give each group of ``table`` the row nesting and column parts under which the most of
+    its sums hold, and record the table's sums, how many hold, and the figures whose one error
+    explains several failing sums."""
+    for group in table.groups:
+        _fit_rows(group)
+        _fit_columns(group)
+    rows = [s for g in table.groups for s in row_sums(g)]
+    columns = [s for g in table.groups for s in column_sums(g)]
+    table.sums = rows + columns
+    table.support = {"rows": Tally.of(rows), "columns": Tally.of(columns)}
+    table.located = shared_errors(table.sums)
+    table.verified = verified(table)
+    table.confirmations = confirm(table)
+
+
+def _best(candidates: list, score) -> object:
+    """The candidate under which the most telling sums hold; the first listed wins a tie (the
+    readings are listed from the one the print states most plainly)."""
+    best, most = candidates[0], -1
+    for candidate in candidates:
+        holds = score(candidate)
+        if holds > most:
+            best, most = candidate, holds
+    return best
+
+
+def _fit_rows(group: Group) -> None:
+    base = explicit_reading(group.entries)
+    candidates = [base]
+    nested = _nested(group, base)
+    if nested is not None:
+        candidates.append(nested)
+
+    def score(reading: Reading) -> int:
+        apply(group, reading)
+        return Tally.of(row_sums(group)).holds
+
+    apply(group, _best(candidates, score))
+    group.explicit = _explicit(group)
+
+
+def _explicit(group: Group) -> bool:
+    """Whether the print places every row: each counted row has a code, a unit code or a number,
+    and none was left out or nested by its figures — no reading but this one is possible."""
+    if group.mode not in ("code", "unit", "outline"):
+        return False
+    return all(e.is_total or e.partial or (not e.outside and not e.nested and (
+        (e.code is not None and not e.code.inferred) or e.unit_code or e.marker)) for e in group.entries)
+
+
+# -- rows nested by arithmetic -------------------------------------------------------------------
+
+def _free(entry: Entry, base: Reading) -> bool:
+    """A row whose level the print leaves open: no code, unit code or numbering of its own."""
+    if entry.is_total or entry.partial:
+        return False
+    if base.mode in ("code", "unit"):
+        return entry in base.outside
+    return entry.marker is None
+
+
+def _nested(group: Group, base: Reading) -> Reading | None:
+    """The explicit reading, with each row whose level is open made the parent of the rows after
+    it that add up to it (`财政事务` over `行政运行`, `信息化建设` …; a 部门 row over its units);
+    ``None`` when no row is."""
+    columns = [c.index for c in group.value_columns]
+    reading = Reading(f"{base.mode}+nested", dict(base.parent), set(base.outside), dict(base.levels))
+    for siblings in base.children(group.entries).values():
+        run: list[Entry] = []
+        for entry in [e for e in siblings if not e.partial] + [None]:
+            if entry is None or entry.is_total:  # a total closes a run: nothing is nested across it
+                _adopt(run, base, columns, reading)
+                run = []
+            else:
+                run.append(entry)
+    return reading if reading.nested else None
+
+
+def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading) -> None:
+    """Nest the rows of ``run`` bottom-up: a free row adopts the fewest following nodes whose sum
+    it is.  Nodes are the rows not yet adopted, so a 类 row adopts its 款 rows after each 款 row
+    has adopted its 项 rows."""
+    nodes: list[Entry] = []
+    for entry in reversed(run):
+        k = _adoption(entry, nodes, columns) if _free(entry, base) else 0
+        if k:
+            for child in nodes[:k]:
+                reading.parent[child] = entry
+                reading.outside.discard(child)
+            reading.outside.discard(entry)
+            reading.nested.add(entry)
+            nodes = [entry] + nodes[k:]
+        else:
+            nodes.insert(0, entry)
+
+
+def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
+    """How many of the ``nodes`` after ``entry`` add up to it in its columns (0: no run does).
+
+    Every column where the row prints a figure must add up, but one when at least three others
+    do (that one is then an error of the table, not of the nesting); a row of zeros adopts nothing.
+    """
+    own = {c: entry.cells[c].interval for c in columns if c in entry.cells}
+    if not own or all(iv.lo <= 0 <= iv.hi for iv in own.values()):
+        return 0
+    running: dict[int, Interval] = {c: ZERO for c in own}
+    for k, node in enumerate(nodes[:_MAX_RUN], 1):
+        for c in own:
+            fact = node.cells.get(c)
+            if fact is None:
+                return 0  # text in a cell: what the run adds up to is unknown
+            running[c] = running[c] + fact.interval
+        agree = [c for c in own if own[c].intersects(running[c])]
+        telling = [c for c in agree if not own[c].contains_zero()]
+        if telling and (len(agree) == len(own) or (len(agree) == len(own) - 1 and len(telling) >= 3)):
+            return k
+        if any(running[c].lo > own[c].hi > 0 for c in own):
+            return 0  # already past it (amounts do not shrink as rows are added)
+    return 0
+
+
+# -- what a total column adds up -----------------------------------------------------------------
+
+def _column_candidates(group: Group, total: Column) -> list[list[Column]]:
+    """What a total column may add up, the header's plainest reading first: its siblings (a
+    sub-group by its own total), the same without the columns under a `其中` heading, every
+    column under its heading but totals."""
+    parent = total.keys[:-1]
+    siblings = sibling_columns(group, total)
+    leaves = [c for c in group.value_columns if c is not total and len(c.keys) > len(parent)
+              and c.keys[: len(parent)] == parent and not c.partial and not c.is_total]
+    out: list[list[Column]] = []
+    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves):
+        if parts and parts not in out:
+            out.append(parts)
+    return out
+
+
+def _fit_columns(group: Group) -> None:
+    for total in (c for c in group.value_columns if c.is_total):
+        candidates = _column_candidates(group, total)
+        if not candidates:
+            continue
+
+        def score(parts: list[Column]) -> int:
+            group.column_parts[total.index] = parts
+            return Tally.of(s for s in column_sums(group) if s.total.column is total).holds
+
+        group.column_parts[total.index] = _best(candidates, score)

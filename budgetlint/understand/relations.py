@@ -1,0 +1,191 @@
+"""The sums a reading of a table asserts of the table's own printed figures.
+
+Reading a table means deciding how its rows nest and which columns a total column
+adds up, and every such decision asserts sums: a total row is the sum of the rows it
+totals, a parent row (a 类, a `一、`) the sum of its children, a 合计 column the sum of
+its sibling columns.  A published table is mostly right, so the sums that hold are the
+evidence for the reading (:mod:`budgetlint.understand.fitting` keeps the reading under
+which the most hold), and a sum that fails under a reading so confirmed is a finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Iterable, Iterator
+
+from budgetlint.interval import Interval, interval_sum
+from budgetlint.understand.hierarchy import counted_children, total_addends
+from budgetlint.understand.model import Column, Entry, Fact, Group
+
+
+class SumKind(StrEnum):
+    ROW_TOTAL = "row-total"  # a 合计 / 总计 / 小计 row
+    ROLLUP = "rollup"  # a parent row: 类 = Σ 款, `一、` = Σ `1、`
+    COLUMN_TOTAL = "column-total"  # a 合计 column
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Sum:
+    """A printed figure that, under the table's reading, is the sum of other printed figures."""
+
+    kind: SumKind
+    total: Fact
+    parts: tuple[Fact, ...]
+
+    @property
+    def computed(self) -> Interval:
+        return interval_sum(f.interval for f in self.parts)
+
+    @property
+    def holds(self) -> bool:
+        """Whether some values inside the printed figures' intervals make the sum add up."""
+        return self.total.interval.intersects(self.computed)
+
+    @property
+    def telling(self) -> bool:
+        """Whether the sum says anything about the reading: `0 = 0 + 0` holds under any."""
+        return any(f.figure.value != 0 for f in (self.total, *self.parts))
+
+    @property
+    def evidence(self) -> bool:
+        """Whether holding is evidence for the reading: a parent found because its rows add up to
+        it holds by construction."""
+        return not (self.kind is SumKind.ROLLUP and self.total.entry.nested)
+
+    @property
+    def figures(self) -> tuple[Fact, ...]:
+        return (self.total, *self.parts)
+
+
+def _sums(kind: SumKind, pairs: Iterable[tuple[Fact | None, list[Fact | None]]]) -> Iterator[Sum]:
+    """A sum for each (total, parts) whose cells all hold figures (a text cell: the sum is unknown)."""
+    for total, parts in pairs:
+        if total is not None and parts and all(p is not None for p in parts):
+            yield Sum(kind, total, tuple(parts))  # type: ignore[arg-type]
+
+
+def row_total_sums(group: Group) -> Iterator[Sum]:
+    """Each total row against the rows it totals, in every value column."""
+    for total in (e for e in group.entries if e.is_total):
+        addends = total_addends(group, total)
+        if addends:
+            yield from _sums(SumKind.ROW_TOTAL, ((total.cells.get(c.index), [e.cells.get(c.index) for e in addends])
+                                                 for c in group.value_columns))
+
+
+def _parent_key(entry: Entry) -> str | None:
+    if entry.code and not entry.code.inferred:
+        return entry.code.digits
+    return entry.unit_code
+
+
+def rollup_sums(group: Group) -> Iterator[Sum]:
+    """Each parent row against its children, in every value column.  A parent code printed twice
+    is left out: which of the two its children belong to is unclear."""
+    keys = Counter(_parent_key(e) for e in group.entries)
+    for parent in group.entries:
+        children = counted_children(parent)
+        key = _parent_key(parent)
+        if not children or (key is not None and keys[key] > 1):
+            continue
+        yield from _sums(SumKind.ROLLUP, ((parent.cells.get(c.index), [e.cells.get(c.index) for e in children])
+                                          for c in group.value_columns))
+
+
+def row_sums(group: Group) -> list[Sum]:
+    """Every sum the nesting of the group's rows asserts."""
+    return [*row_total_sums(group), *rollup_sums(group)]
+
+
+def sibling_columns(group: Group, total: Column) -> list[Column]:
+    """The columns a total column adds up as its header shows them: its siblings under the same
+    heading, a sub-group by its own total (`项目支出/小计` for `项目支出/…`), `其中` columns left out."""
+    parent = total.keys[:-1]
+    depth = len(parent)
+    under = [c for c in group.value_columns
+             if c is not total and len(c.keys) > depth and c.keys[:depth] == parent and not c.partial]
+    out: list[Column] = []
+    for head in dict.fromkeys(c.keys[depth] for c in under):
+        members = [c for c in under if c.keys[depth] == head]
+        own_total = [c for c in members if c.is_total and len(c.keys) == depth + 2]
+        if own_total:
+            out.append(own_total[0])
+        else:
+            out.extend(c for c in members if not c.is_total)
+    return out
+
+
+def column_sums(group: Group) -> list[Sum]:
+    """Each total column against the columns it adds up (as fitted), in every row."""
+    out: list[Sum] = []
+    for total in (c for c in group.value_columns if c.is_total):
+        parts = group.column_parts.get(total.index)
+        if parts:
+            out.extend(_sums(SumKind.COLUMN_TOTAL, ((e.cells.get(total.index), [e.cells.get(c.index) for c in parts])
+                                                    for e in group.entries)))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """How many of a set of sums hold: the evidence for the reading they rest on."""
+
+    holds: int = 0  # telling sums that hold
+    fails: int = 0
+
+    @classmethod
+    def of(cls, sums: Iterable[Sum]) -> Tally:
+        holds = fails = 0
+        for s in sums:
+            if s.holds:
+                holds += s.telling and s.evidence
+            else:
+                fails += 1
+        return cls(holds, fails)
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.holds + other.holds, self.fails + other.fails)
+
+    @property
+    def confirmed(self) -> bool:
+        """The reading is confirmed: at least as many sums hold as fail, so a failing one is an
+        exception to it rather than a sign that the reading is wrong."""
+        return self.holds >= 1 and self.holds >= self.fails
+
+    @property
+    def contradicted(self) -> bool:
+        """More sums fail than hold: the reading is more likely wrong than the table."""
+        return self.fails > self.holds
+
+
+def _required(s: Sum, fact: Fact) -> Interval:
+    """The values ``fact`` would have to have for ``s`` to hold, the other figures as printed."""
+    if fact is s.total:
+        return s.computed
+    others = interval_sum(f.interval for f in s.parts if f is not fact)
+    return s.total.interval - others
+
+
+def shared_errors(sums: Iterable[Sum]) -> set[Fact]:
+    """The figures each of which, corrected to one value, would make two or more failing sums hold
+    (a cell whose row total and column total are both off by the same amount).  Such a pattern
+    locates an error in the table; a wrong reading of it leaves failing sums that share no figure
+    or need different corrections."""
+    needs: dict[int, list[Interval]] = {}
+    facts: dict[int, Fact] = {}
+    for s in sums:
+        if s.holds:
+            continue
+        for fact in s.figures:
+            needs.setdefault(id(fact), []).append(_required(s, fact))
+            facts[id(fact)] = fact
+    out: set[Fact] = set()
+    for key, required in needs.items():
+        if len(required) < 2:
+            continue
+        lo, hi = max(r.lo for r in required), min(r.hi for r in required)
+        if lo <= hi:
+            out.add(facts[key])
+    return out
