@@ -265,10 +265,20 @@ ZH = {
     "titled 「{title}」": "标题「{title}」", "no title": "没有标题",
     "not recognised as any of the disclosure's tables ({what}); its {n} figures were checked by no rule":
         "未能识别是哪一张公开表（{what}），表中 {n} 个数字未按任何规则检查",
-    "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, "
-    "「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures":
+    "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, 「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures":  # noqa: E501
         "按表格版式的任何读法，合计都加不平（{n} 处合计中 {fails} 处不符，如「{row}」「{column}」{reported}，"
         "相加为 {computed}），未能读懂，未与其他表或说明比对",
+    "; {checked} of {figures} table figures checked ({percent}), {understood} of {tables} tables understood":
+        "；表中 {figures} 个数字核对了 {checked} 个（核对覆盖率 {percent}），读懂表格 {understood}/{tables} 张",
+    "checked": "核对覆盖率",
+    "tables understood": "读懂的表",
+    "{checked} of {figures} table figures ({percent}), {understood} of {tables} tables understood":
+        "表中 {figures} 个数字核对了 {checked} 个（{percent}），读懂表格 {understood}/{tables} 张",
+    "; {percent} of its table figures checked, {understood} of {tables} tables understood":
+        "；核对覆盖率 {percent}，读懂表格 {understood}/{tables} 张",
+    "confirmed by: ": "读法确认：",
+    " [confirmed by: {basis}]": "（读法确认：{basis}）",
+    "confirmed by": "读法确认",
     "the table's other {n} row sums agree": "本表其余 {n} 处行合计相符",
     "the table's other {n} column sums agree": "本表其余 {n} 处列合计相符",
     "the relation holds on the table's other {n} rows": "本表其余 {n} 行此关系成立",

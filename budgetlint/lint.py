@@ -22,13 +22,14 @@ from budgetlint.model import Document, combine
 from budgetlint.report.result import FileResult, InputError, Report, TableSeen
 from budgetlint.results import ResultCache
 from budgetlint.understand.reading import understand
-from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.model import DocumentFacts, Fact
 from budgetlint.workers import Interrupted, process_pool
 
 Outcome = FileResult | InputError
 
-def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations) -> FileResult:
-    """What a check found in one file of a disclosure."""
+def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations,
+            checked: set[Fact]) -> FileResult:
+    """What a check found in one file of a disclosure, and how much of its tables it checked."""
     own = [t for t in facts.tables if t.table.location.file == document.path]
     return FileResult(
         path=document.path,
@@ -39,7 +40,9 @@ def _result(document: Document, facts: DocumentFacts, seconds: float, members: l
         violations=[v for v in violations if v.file == document.path],
         identity=facts.identity,
         disclosure=tuple(d.path for d in members) if len(members) > 1 else (),
-        tables_seen=tuple(TableSeen(t.name, t.kind.id if t.kind else None, t.table.location.page) for t in own),
+        tables_seen=tuple(TableSeen(t.name, t.kind.id if t.kind else None, t.table.location.page,
+                                    len(t.facts) if t.kind is None or t.kind.amounts else 0,
+                                    sum(f in checked for f in t.facts), t.understood) for t in own),
     )
 
 
@@ -62,7 +65,8 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
         started = time.perf_counter()
         try:
             facts = understand(combine(documents), rules.kinds)
-            violations = run_rules(rules, facts)
+            checked: set[Fact] = set()
+            violations = run_rules(rules, facts, checked)
         except Exception as exc:  # a bug must not stop the batch; say which files and what
             for document in documents:
                 outcomes[Path(document.path)] = InputError(document.path, internal_error(exc))
@@ -70,7 +74,7 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
             checking = time.perf_counter() - started
             for i, document in enumerate(documents):
                 seconds = loading[document.path] + (checking if i == 0 else 0.0)
-                outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations)
+                outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations, checked)
     return [outcomes[p] for p in paths]
 
 

@@ -35,7 +35,7 @@ from budgetlint.paths import builtin_rules_dir
 from budgetlint.report.result import FigureRef, FileResult, Report, TableSeen, Violation
 from budgetlint.understand.identity import Identity
 
-FORMAT = 1
+FORMAT = 2  # 2: a violation records what confirmed its structure, a table how much of it was checked
 _MAX_ENTRY = 64 * 2**20  # bytes: the findings of one disclosure come nowhere near
 
 
@@ -70,7 +70,7 @@ def _figure(encoder: Encoder, ref: FigureRef) -> list:
 
 def _violation(encoder: Encoder, v: Violation) -> list:
     return [v.rule, v.name, v.severity, v.message, v.file, _figure(encoder, v.subject), v.reported, v.computed,
-            v.difference, [_figure(encoder, r) for r in v.related]]
+            v.difference, [_figure(encoder, r) for r in v.related], v.basis]
 
 
 def _file(encoder: Encoder, result: FileResult) -> dict:
@@ -78,7 +78,7 @@ def _file(encoder: Encoder, result: FileResult) -> dict:
     return {"path": result.path, "pages": result.pages, "tables": result.tables, "facts": result.facts,
             "identity": [identity.kind, identity.level, identity.year, identity.agency, identity.province],
             "disclosure": list(result.disclosure),
-            "seen": [[s.name, s.kind, s.page] for s in result.tables_seen],
+            "seen": [[s.name, s.kind, s.page, s.figures, s.checked, s.understood] for s in result.tables_seen],
             "violations": [_violation(encoder, v) for v in result.violations]}
 
 
@@ -113,12 +113,19 @@ class _Reader:
                          self.text(raw[3], True), self.text(raw[4], True), heading)
 
     def violation(self, raw: Any) -> Violation:
-        if not isinstance(raw, list) or len(raw) != 10:
+        if not isinstance(raw, list) or len(raw) != 11:
             raise Malformed("violation")
-        rule, name, severity, message, file, subject, reported, computed, difference, related = raw
+        rule, name, severity, message, file, subject, reported, computed, difference, related, basis = raw
         return Violation(self.text(rule), self.text(name), self.text(severity), self.text(message), self.text(file),
                          self.figure(subject), self.text(reported), self.text(computed), self.text(difference, True),
-                         tuple(self.figure(r) for r in self.value(related, list)))
+                         tuple(self.figure(r) for r in self.value(related, list)), self.text(basis, True))
+
+    def seen(self, raw: Any) -> TableSeen:
+        if not isinstance(raw, list) or len(raw) != 6:
+            raise Malformed("table")
+        name, kind, page, figures, checked, understood = raw
+        return TableSeen(self.text(name), self.text(kind, True), self.value(page, int, True), self.value(figures, int),
+                         self.value(checked, int), self.value(understood, bool))
 
     def result(self, raw: Any, seconds: float) -> FileResult:
         if not isinstance(raw, dict):
@@ -127,9 +134,7 @@ class _Reader:
         if len(identity) != 5:
             raise Malformed("identity")
         kind, level, year, agency, province = identity
-        seen = [self.value(s, list) for s in self.value(raw.get("seen"), list)]
-        if any(len(s) != 3 for s in seen):
-            raise Malformed("tables seen")
+        seen = self.value(raw.get("seen"), list)
         return FileResult(
             path=self.text(raw.get("path")), pages=self.value(raw.get("pages"), int, True),
             tables=self.value(raw.get("tables"), int), facts=self.value(raw.get("facts"), int), seconds=seconds,
@@ -137,7 +142,7 @@ class _Reader:
             identity=Identity(self.text(kind, True), self.text(level, True), self.value(year, int, True),
                               self.text(agency, True), self.text(province, True)),
             disclosure=tuple(self.text(p) for p in self.value(raw.get("disclosure"), list)),
-            tables_seen=tuple(TableSeen(self.text(n), self.text(k, True), self.value(p, int, True)) for n, k, p in seen),
+            tables_seen=tuple(self.seen(s) for s in seen),
         )
 
 

@@ -82,12 +82,14 @@ def violation_from(record: dict) -> Violation:
         rule=_field(record, "rule", str), name=_field(record, "name", str), severity=_field(record, "severity", str),
         message=_field(record, "message", str), file=file, subject=_figure(record.get("location"), file),
         reported=_field(record, "reported", str), computed=_field(record, "computed", str),
-        difference=_field(record, "difference", str, True), related=tuple(_figure(r, file) for r in related))
+        difference=_field(record, "difference", str, True), related=tuple(_figure(r, file) for r in related),
+        basis=_field(record, "basis", str, True))
 
 
 def file_from(record: dict) -> FileResult:
     document = _field(record, "document", dict)
-    tables = tuple(TableSeen(_field(t, "name", str), _field(t, "kind", str, True), _field(t, "page", int, True))
+    tables = tuple(TableSeen(_field(t, "name", str), _field(t, "kind", str, True), _field(t, "page", int, True),
+                             _field(t, "figures", int), _field(t, "checked", int), _field(t, "understood", bool))
                    for t in _field(document, "tables", list))
     identity = Identity(_field(document, "kind", str, True), _field(document, "level", str, True),
                         _field(document, "year", int, True), _field(document, "agency", str, True),

@@ -14,7 +14,7 @@ from conftest import ROOT, sample
 
 CONTRACT_KEYS = {"version", "tool", "files", "errors", "skipped", "violations"}
 VIOLATION_KEYS = {"rule", "name", "severity", "message", "file", "location", "reported", "computed",
-                  "difference", "related"}
+                  "difference", "related", "basis"}
 LOCATION_KEYS = {"page", "line", "column", "bbox", "table", "row", "col", "text"}
 
 
@@ -35,13 +35,17 @@ def test_json_follows_the_contract_and_is_deterministic():
     assert "奖励金" in first.stdout  # ensure_ascii=False
     assert {f["path"] for f in data["files"]} == {f"samples/text/{p.name}" for p in (ROOT / "samples/text").glob("*.txt")}
     for f in data["files"]:
-        assert set(f) == {"path", "pages", "tables", "facts", "seconds", "document", "disclosure"}
+        assert set(f) == {"path", "pages", "tables", "facts", "seconds", "document", "disclosure", "coverage"}
+        assert set(f["coverage"]) == {"figures", "checked", "ratio", "tables", "understood"}
         assert {"kind", "level", "year", "agency", "province", "pages", "tables"} <= set(f["document"])
         assert f["disclosure"] == [f["path"]]
     taiqian = next(f for f in data["files"] if f["path"].endswith("taiqian-2023.txt"))
     assert (taiqian["document"]["kind"], taiqian["document"]["level"], taiqian["document"]["year"],
             taiqian["document"]["agency"]) == ("budget", "department", 2023, "台前县医疗保障局")
-    assert {"name": "2023 年一般公共预算支出预算表", "kind": "gpb_expense", "page": None} in taiqian["document"]["tables"]
+    assert {"name": "2023 年一般公共预算支出预算表", "kind": "gpb_expense", "page": None, "figures": 27, "checked": 27,
+            "understood": True} in taiqian["document"]["tables"]
+    # the performance table's 34 figures are indicators, not amounts: not counted
+    assert taiqian["coverage"] == {"figures": 181, "checked": 179, "ratio": 0.989, "tables": 7, "understood": 7}
     for v in data["violations"]:
         assert set(v) == VIOLATION_KEYS and LOCATION_KEYS <= set(v["location"])
         for r in v["related"]:
@@ -306,9 +310,10 @@ def test_a_batch_ends_with_a_row_per_disclosure_findings_by_severity_and_verdict
     done = run("check", "-f", "text", "samples/text/taiqian-2023.txt", "samples/text/zhangzhou-2024.txt", "tests/data/empty.pdf",
                lang="zh")
     rows = {line.split()[0]: line.split()[1:] for line in done.stdout.splitlines()
-            if line.startswith(("samples/", "tests/")) and line.rstrip().endswith(("通过", "需复核", "未通过", "无法检查"))}
-    assert rows["samples/text/taiqian-2023.txt"] == ["台前县医疗保障局", "2023年部门预算", "23", "0", "0", "未通过"]
-    assert rows["samples/text/zhangzhou-2024.txt"][-4:] == ["0", "1", "0", "需复核"]
+            if line.startswith(("samples/", "tests/")) and any(v in line for v in ("通过", "需复核", "无法检查"))}
+    # the last column: the share of the tables' figures in a relation that holds (179 of 181)
+    assert rows["samples/text/taiqian-2023.txt"] == ["台前县医疗保障局", "2023年部门预算", "23", "0", "0", "未通过", "99%"]
+    assert rows["samples/text/zhangzhou-2024.txt"][-5:-1] == ["0", "1", "0", "需复核"]
     assert rows["tests/data/empty.pdf"] == ["无法检查"]
     one = run("check", "-f", "text", "samples/text/taiqian-2023.txt", lang="zh").stdout
     assert "结论" not in one  # one file: its findings and the summary say it all

@@ -272,12 +272,14 @@ def test_junit_failure_lists_each_finding_with_place_and_figures(report, rules):
 
     pdf = failure(PDF, "BL101 total-row")
     assert pdf.get("type") == "error" and pdf.get("message").startswith("3 处，首处：")
-    first = pdf.text.splitlines()[:2]
+    first = pdf.text.splitlines()[:3]
     assert first[0].startswith("p15  2023年一般公共预算支出预算表「基本支出」：合计 584.50")
     assert first[1].strip() == "列示 584.50  应为 605.50  差 -21.00"
+    assert first[2].strip() == "读法确认：同样各行在「合计」列相加相符"  # the 合计 column adds up over the 7 rows
     assert pdf.text.count("p15  ") == 3
     text = failure(TEXT, "BL101 total-row")
-    assert [line.split("  ")[0] for line in text.text.splitlines()[::2]] == ["317:27", "317:36", "317:47"]
+    assert [line.split("  ")[0] for line in text.text.splitlines() if not line.startswith(" ")] == \
+        ["317:27", "317:36", "317:47"]
     assert failure("samples/text/xixiang-2024.txt", "BL402 code-name").get("type") == "warning"
     error = only_element(root.findall(f"testsuite[@name='{EMPTY}']/testcase[@name='load']/error"))
     assert error.get("message") == t("empty file")

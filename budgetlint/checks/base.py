@@ -28,6 +28,13 @@ class Finding:
     basis: str | None = None  # how the structure the relation rests on was confirmed (`本表其余 14 处合计相符`)
 
 
+@dataclass(frozen=True)
+class Agreement:
+    """A relation that holds: the table figures in it are checked (they count in 核对覆盖率)."""
+
+    facts: tuple[Fact, ...]
+
+
 class Check:
     """A rule kind.  Subclasses set the class attributes and implement :meth:`run`."""
 

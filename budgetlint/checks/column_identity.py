@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, known_facts, mismatch, signed_sum
+from budgetlint.checks.base import Agreement, Check, Finding, known_facts, mismatch, signed_sum
 from budgetlint.engine.relation import Relation, parse_relation
 from budgetlint.i18n import t
 from budgetlint.engine.rule import Field, Rule
@@ -68,7 +68,8 @@ class ColumnIdentity(Check):
                     yield from self._exceptions(group, left, right, relation)
 
     @staticmethod
-    def _exceptions(group: Group, left: Column, right: list[tuple[int, Column]], relation: Relation) -> Iterator[Finding]:
+    def _exceptions(group: Group, left: Column, right: list[tuple[int, Column]],
+                    relation: Relation) -> Iterator[Finding | Agreement]:
         """The rows where the relation fails, when it holds on at least as many: columns bound to
         the wrong quantities (sub-columns of a heading, a `其中` column) make it fail on most rows."""
         failing: list[Finding] = []
@@ -80,7 +81,9 @@ class ColumnIdentity(Check):
                 continue
             found = mismatch(reported, signed_sum(zip((s for s, _ in right), used)), used)
             failing.extend(found)
-            holds += not found and any(f.figure.value != 0 for f in (reported, *used))
+            if not found and any(f.figure.value != 0 for f in (reported, *used)):
+                holds += 1
+                yield Agreement((reported, *used))
         tally = Tally(holds, len(failing))
         if tally.confirmed:
             basis = t("the relation holds on the table's other {n} rows", n=tally.holds)

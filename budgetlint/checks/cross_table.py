@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterator
 
-from budgetlint.checks.base import Check, Finding, mismatch, parse_choice, table_ref
+from budgetlint.checks.base import Agreement, Check, Finding, mismatch, parse_choice, table_ref
 from budgetlint.checks.base import holds as satisfies
 from budgetlint.checks.lookup import table_code_value
 from budgetlint.engine.rule import Field, Rule
@@ -75,7 +75,7 @@ class CrossTable(Check):
     default_message = "{table}「{row}」{reported}，与{other_table}的 {computed} 不一致（差 {difference}）"
     default_message_en = "「{table}」 「{row}」 {reported} differs from {computed} in 「{other_table}」 (difference {difference})"
 
-    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+    def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding | Agreement]:
         left: Side = rule.params["left"]
         right: Side = rule.params["right"]
         left_tables = [t for t in left.select(doc) if t.understood]
@@ -93,14 +93,16 @@ class CrossTable(Check):
                 comparisons = list(self._by_cells(rule, left.cells(table), partners, right))
             yield from self._exceptions(rule, comparisons)
 
-    def _exceptions(self, rule: Rule, comparisons: list[Comparison]) -> Iterator[Finding]:
-        """The comparisons that fail where the tables are confirmed to print the same thing."""
+    def _exceptions(self, rule: Rule, comparisons: list[Comparison]) -> Iterator[Finding | Agreement]:
+        """The comparisons that fail where the tables are confirmed to print the same thing (and
+        the figures of those that hold, as checked)."""
         settled = [c for c in comparisons if c.holds or not any(o.holds for o in comparisons
                                                                  if o.fact is c.fact and o is not c)]
         tally = Tally(sum(c.holds and c.telling for c in settled), sum(not c.holds for c in settled))
         anchored = rule.params["match"] == "code" and rule.params["relation"] == "=" and _sums_agree(settled)
         for c in settled:
             if c.holds:
+                yield Agreement((c.fact, *c.partner))
                 continue
             if tally.confirmed:
                 basis = t("the two tables agree on their other {n} figures compared", n=tally.holds)

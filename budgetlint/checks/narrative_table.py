@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, narrative_ref
-from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
+from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse_choice
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.understand.model import DocumentFacts
@@ -52,8 +52,12 @@ class NarrativeVsTable(Check):
                 continue
             closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
             related = [ref for f in figures for ref in f.refs]
+            agreeing = [f for f in figures if f.interval.intersects(amount.value.interval)]
+            if agreeing:
+                yield Agreement(tuple(fact for f in agreeing for fact in f.facts))
+                continue
             finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
-            if finding is None or any(f.interval.intersects(amount.value.interval) for f in figures):
+            if finding is None:
                 continue
             finding.values.update(label=amount.title,
                                   code=amount.code.digits if amount.code else "",

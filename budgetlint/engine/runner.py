@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from budgetlint.checks import CHECKS
+from budgetlint.checks.base import Agreement
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import render
 from budgetlint.i18n import language
 from budgetlint.report.result import Violation
-from budgetlint.understand.model import DocumentFacts
+from budgetlint.understand.model import DocumentFacts, Fact
 
 
-def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
-    """Every violation of every rule, each figure reported once.
+def run_rules(rules: RuleSet, doc: DocumentFacts, checked: set[Fact] | None = None) -> list[Violation]:
+    """Every violation of every rule, each figure reported once; ``checked`` gains the table
+    figures of every relation found to hold (the tables' own sums, where their kind is known).
 
     Two rules can catch the same discrepancy (a 合计 column checked as a total and
     as a named identity): the same figure with the same computed value is kept
@@ -19,10 +21,15 @@ def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
     """
     out: list[Violation] = []
     seen: set[tuple] = set()
+    checked = set() if checked is None else checked
+    checked.update(f for table in doc.tables if table.kind is not None for f in table.verified)
     for rule in rules.rules:
         if not rule.applies_to(doc.identity.kind):
             continue
         for finding in CHECKS[rule.kind].run(rule, doc):
+            if isinstance(finding, Agreement):
+                checked.update(finding.facts)
+                continue
             key = (finding.subject.location, finding.reported, finding.computed)
             if key in seen:
                 continue
@@ -40,5 +47,6 @@ def run_rules(rules: RuleSet, doc: DocumentFacts) -> list[Violation]:
                 computed=finding.computed,
                 difference=finding.difference,
                 related=finding.related,
+                basis=finding.basis,
             ))
     return sorted(out, key=Violation.sort_key)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from budgetlint.checks.required_tables import selector_name
 from budgetlint.engine.pack import RuleSet
 from budgetlint.i18n import language, listed, t
-from budgetlint.report.result import FileResult, InputError, Report, TableSeen, Violation
+from budgetlint.report.result import Coverage, FileResult, InputError, Report, TableSeen, Violation
 from budgetlint.understand.identity import Identity
 
 PASSED, FAILED, REVIEW, UNREAD = "passed", "failed", "review", "unread"  # verdicts; shown through t()
@@ -75,6 +75,10 @@ class Disclosure:
 
     def count(self, severity: str) -> int:
         return sum(v.severity == severity for v in self.findings)
+
+    @property
+    def coverage(self) -> Coverage:
+        return Coverage.of(f.coverage for f in self.files)
 
     @property
     def verdict(self) -> str:

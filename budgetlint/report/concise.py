@@ -41,6 +41,11 @@ def _label(v: Violation) -> str:
     return t(" ({parts})", parts=" · ".join(parts)) if parts else ""
 
 
+def _basis(v: Violation) -> str:
+    """What confirmed the structure an arithmetic finding rests on, after it."""
+    return t(" [confirmed by: {basis}]", basis=v.basis) if v.basis else ""
+
+
 def render(rendering: Rendering) -> str:
-    return "".join(f"{where(v)}: {v.rule} [{t(v.severity)}] {v.message}{_label(v)}\n"
+    return "".join(f"{where(v)}: {v.rule} [{t(v.severity)}] {v.message}{_label(v)}{_basis(v)}\n"
                    for v in sorted(rendering.report.violations, key=_reading_order))

@@ -13,7 +13,7 @@ import io
 from budgetlint.report.formats import Rendering
 
 _HEADINGS = ("file", "agency", "rule", "name", "severity", "page", "line", "column", "cell", "table", "row",
-             "col", "message", "reported", "computed", "difference")
+             "col", "message", "reported", "computed", "difference", "basis")
 
 
 def render(rendering: Rendering) -> str:
@@ -29,5 +29,6 @@ def render(rendering: Rendering) -> str:
             v.file, agencies.get(v.file, ""), v.rule, v.name, v.severity, loc.page, loc.line, loc.column,
             loc.cell_name() if loc.part is not None and loc.line is not None else None,
             v.subject.table, v.subject.row, v.subject.col, v.message, v.reported, v.computed, v.difference,
+            v.basis,
         ])
     return out.getvalue()

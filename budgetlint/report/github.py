@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
 from budgetlint.report.text import place
 
@@ -37,6 +38,7 @@ def render(rendering: Rendering) -> str:
     for v in report.violations:
         loc = v.subject.location
         title = f"{v.rule} {v.name}" if loc.page is None else f"{v.rule} {v.name} ({place(loc)})"
-        lines.append(command(_COMMAND[v.severity], v.message, file=PurePath(v.file).as_posix(),
+        message = v.message + (t(" [confirmed by: {basis}]", basis=v.basis) if v.basis else "")
+        lines.append(command(_COMMAND[v.severity], message, file=PurePath(v.file).as_posix(),
                              line=loc.line, col=loc.column, title=title))
     return "".join(line + "\n" for line in lines)

@@ -22,8 +22,8 @@ from budgetlint.engine.rule import Rule
 from budgetlint.i18n import language, t
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering
-from budgetlint.report.result import FigureRef, Report, Violation, by_file
-from budgetlint.report.text import place
+from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
+from budgetlint.report.text import percent, place
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
 _MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20 times A4 is drawn smaller, not in 4 GB
@@ -55,7 +55,7 @@ table.counts td, table.counts th { border: 1px solid #e5e7eb; padding: 2px 10px;
 .head { font-weight: bold; } .where { color: #6b7280; font-family: monospace; margin-right: .6em; }
 .sev { border-radius: 4px; padding: 0 6px; margin-right: .5em; color: white; font-size: .85em; }
 .sev.error { background: #dc2626; } .sev.warning { background: #d97706; } .sev.info { background: #2563eb; }
-.arith { margin: .4em 0; } .arith b { font-family: monospace; }
+.arith { margin: .4em 0; } .arith b { font-family: monospace; } .basis { color: #4b5563; font-size: .9em; }
 .used { color: #4b5563; font-size: .9em; } .used li { margin: 0; }
 figure { margin: .6em 0 0; } figcaption { color: #6b7280; font-size: .85em; }
 img.page { max-width: 100%; border: 1px solid #d1d5db; display: block; }
@@ -257,6 +257,8 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, wai
         f'<div class="arith">{t(v.labels[0])} <b>{_esc(v.reported)}</b>　{t(v.labels[1])} <b>{_esc(v.computed)}</b>'
         + (f"　{t('difference')} <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
     ]
+    if v.basis:
+        parts.append(f'<div class="basis">{_esc(t("confirmed by: ") + v.basis)}</div>')
     if v.related:
         items = "".join(
             f"<li>{_esc(_where(r))} {_esc(r.text)} {_esc('｜'.join(x for x in (r.table, r.row, r.col) if x))}</li>"
@@ -266,6 +268,15 @@ def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, wai
     parts.append(_explanation(rules.get(v.rule)))
     parts.append("</div>")
     return "\n".join(parts)
+
+
+def _coverage(result: FileResult) -> str:
+    """`；核对覆盖率 83%（读懂表格 8/8 张）` for a file with tables of figures."""
+    c = result.coverage
+    if not c.figures:
+        return ""
+    return t("; {percent} of its table figures checked, {understood} of {tables} tables understood",
+             percent=percent(c.ratio), understood=c.understood, tables=c.tables)
 
 
 def _counts(violations: list[Violation]) -> str:
@@ -287,11 +298,12 @@ def _contents(rendering: Rendering, anchors: dict[str, str], numbers: dict[int, 
         links = " ".join(f'<a href="#{numbers[id(v)]}">{k}</a>' for k, v in enumerate(d.findings, 1) if id(v) in numbers)
         counts = "".join(f"<td>{d.count(s) if d.files else ''}</td>" for s in ("error", "warning", "info"))
         reason = f": {_esc(d.error.message)}" if d.error else ""
+        checked = percent(d.coverage.ratio) if d.files else ""
         rows.append(f"<tr><td>{n}</td><td>{files}</td><td>{_esc(identity.agency or '')}</td><td>{_esc(what)}</td>"
                     f'{counts}<td class="verdict {d.verdict}">{_esc(verdict_text(d.verdict))}{reason}</td>'
-                    f'<td class="links">{links}</td></tr>')
+                    f'<td>{checked}</td><td class="links">{links}</td></tr>')
     head = "".join(f"<th>{t(h)}</th>" for h in ("file", "agency", "disclosure", "errors", "warnings", "notes",
-                                                 "verdict", "problems"))
+                                                 "verdict", "checked", "problems"))
     return f'<table class="counts contents"><tr><th>#</th>{head}</tr>' + "".join(rows) + "</table>"
 
 
@@ -317,7 +329,7 @@ def render(rendering: Rendering) -> str:
             found = grouped.pop(result.path, [])
             pages_text = t("{pages} pages, ", pages=result.pages) if result.pages else ""
             about = t("{label}: {pages}{tables} tables, {facts} figures; {n} problems", label=result.identity.label,
-                      pages=pages_text, tables=result.tables, facts=result.facts, n=len(found))
+                      pages=pages_text, tables=result.tables, facts=result.facts, n=len(found)) + _coverage(result)
             body.append(f'<details id="{anchors[result.path]}"{opened}><summary><h2>{_esc(result.path)}</h2> '
                         f"{_esc(about)}</summary>")
             if found:

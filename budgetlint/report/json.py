@@ -21,20 +21,22 @@ def violation_json(v: Violation) -> dict:
         "computed": v.computed,
         "difference": v.difference,
         "related": [r.to_json() for r in v.related],
+        "basis": v.basis,
     }
 
 
 def document_json(result: FileResult) -> dict:
     """What the file is (its disclosure's identity) and the tables found in it, with their kinds."""
     return {**result.identity.to_json(), "pages": result.pages,
-            "tables": [{"name": t.name, "kind": t.kind, "page": t.page} for t in result.tables_seen]}
+            "tables": [{"name": t.name, "kind": t.kind, "page": t.page, "figures": t.figures, "checked": t.checked,
+                        "understood": t.understood} for t in result.tables_seen]}
 
 
 def file_json(f: FileResult, timing: bool = True) -> dict:
     """A checked file: its size in pages, tables and figures, what it is, its disclosure's files."""
     return {"path": f.path, "pages": f.pages, "tables": f.tables, "facts": f.facts,
             "seconds": f.seconds if timing else None, "document": document_json(f),
-            "disclosure": list(f.disclosure) or [f.path]}
+            "disclosure": list(f.disclosure) or [f.path], "coverage": f.coverage.to_json()}
 
 
 def report_json(report: Report, timing: bool = True, show_waived: bool = False) -> dict:

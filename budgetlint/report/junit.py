@@ -28,7 +28,8 @@ def _finding(v: Violation) -> str:
     printed, expected = v.labels
     figures = f"{t(printed)} {v.reported}  {t(expected)} {v.computed}" + (
         f"  {t('difference')} {v.difference}" if v.difference else "")
-    return f"{place(v.subject.location)}  {v.message}\n    {figures}"
+    basis = f"\n    {t('confirmed by: ')}{v.basis}" if v.basis else ""
+    return f"{place(v.subject.location)}  {v.message}\n    {figures}{basis}"
 
 
 def _suite(root: ET.Element, name: str, time: float | None) -> ET.Element:

@@ -108,7 +108,7 @@ def _result(v: Violation, rule_index: int, artifacts: dict[str, int], fingerprin
     if loc.line is None:
         fingerprints["primaryLocationLineHash"] = fingerprint
     properties = {**_where(loc), "table": v.subject.table, "row": v.subject.row, "col": v.subject.col,
-                  "reported": v.reported, "computed": v.computed, "difference": v.difference}
+                  "reported": v.reported, "computed": v.computed, "difference": v.difference, "basis": v.basis}
     result = {
         "ruleId": v.rule,
         "ruleIndex": rule_index,

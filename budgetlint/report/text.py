@@ -79,6 +79,8 @@ def _violation(v: Violation, indent: str) -> list[Text]:
     lines.append(arithmetic)
     if v.related:
         lines.append(Text(indent + "    ") + _related(v.related))
+    if v.basis:
+        lines.append(Text(indent + "    " + t("confirmed by: ") + v.basis, style="dim"))
     return lines
 
 
@@ -106,6 +108,11 @@ def summary(report: Report, timing: bool = True) -> Text:
     else:
         text.append(t("no problems found"), style="bold green")
     text.append(t(", {n} files checked", n=len(report.files)) + (t(" ({n} pages)", n=report.pages) if report.pages else ""))
+    coverage = report.coverage
+    if coverage.figures:
+        text.append(t("; {checked} of {figures} table figures checked ({percent}), {understood} of {tables} tables "
+                      "understood", checked=coverage.checked, figures=coverage.figures, percent=percent(coverage.ratio),
+                      understood=coverage.understood, tables=coverage.tables))
     if report.waived:
         text.append(t(", {n} waived", n=len(report.waived)))
     if report.errors:
@@ -119,6 +126,10 @@ def summary(report: Report, timing: bool = True) -> Text:
         text.append(t(", in {seconds} s", seconds=f"{report.seconds:.2f}"))
     text.append(t("."))
     return text
+
+
+def percent(ratio: float | None) -> str:
+    return "" if ratio is None else f"{ratio:.0%}"
 
 
 def statistics(report: Report) -> list[Text]:
@@ -142,12 +153,15 @@ def batch_table(rendering: Rendering) -> Table:
     for heading in ("errors", "warnings", "notes"):
         table.add_column(t(heading), justify="right", no_wrap=True)
     table.add_column(t("verdict"), no_wrap=True)
+    table.add_column(t("checked"), justify="right", no_wrap=True)
+    coverage = {f.path: f.coverage for f in rendering.report.files}
     for d in disclosures(rendering.report, rendering.rules):
         identity = d.identity
         what = identity.what(with_year=True)
         counts = [str(d.count(s)) if d.files else "" for s in ("error", "warning", "info")]
         verdict = Text(verdict_text(d.verdict), style=_VERDICT_STYLE.get(d.verdict, ""))  # why not: on stderr, as always
-        table.add_row("\n".join(d.paths), identity.agency or "", what, *counts, verdict)
+        checked = "\n".join(percent(coverage[p].ratio) if p in coverage and coverage[p].figures else "" for p in d.paths)
+        table.add_row("\n".join(d.paths), identity.agency or "", what, *counts, verdict, checked)
     return table
 
 

@@ -19,11 +19,12 @@ from budgetlint.checks.base import where
 from budgetlint.i18n import t
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
+from budgetlint.report.text import percent
 
 _SUMMARY_HEADINGS = ("no.", "agency", "disclosure", "year", "file", "pages", "tables recognised", "errors", "warnings",
-                     "notes", "verdict", "checklist", "note")
+                     "notes", "verdict", "checklist", "note", "tables understood", "checked")
 _ITEM_HEADINGS = ("no.", "item", "meets requirements", "state", "rule", "severity", "where", "message", "reported",
-                  "should be", "difference")
+                  "should be", "difference", "confirmed by")
 _WIDEST = 60  # characters: longer text wraps
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
 _FIXED_TIME = datetime(2000, 1, 1)  # the workbook's dates when timings are off: byte-stable metadata
@@ -109,6 +110,8 @@ def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object
             identity.year, "\n".join(d.paths), d.pages, f"{recognised}/{len(d.tables)}" if d.files else None,
             d.count("error"), d.count("warning"), d.count("info"), verdict_text(d.verdict), name,
             d.error.message if d.error else None,
+            f"{d.coverage.understood}/{d.coverage.tables}" if d.coverage.tables else None,
+            percent(d.coverage.ratio) or None,
         ])
     return rows
 
@@ -118,10 +121,10 @@ def _item_rows(items: list[Item]) -> list[list[object]]:
     for n, item in enumerate(items, 1):
         head = [n, item.title, item.answer, item.note]
         if not item.findings:
-            rows.append(head + [None] * 7)
+            rows.append(head + [None] * 8)
         for v in item.findings:
             rows.append(head + [v.rule, t(v.severity), where(v.subject.location), v.message,
-                                v.reported or None, v.computed or None, v.difference])
+                                v.reported or None, v.computed or None, v.difference, v.basis])
     return rows
 
 
@@ -131,12 +134,19 @@ def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles) -> None:
     facts = [(t("file"), t("; ").join(d.paths)), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
              (t("problems"), t("{errors} errors, {warnings} warnings, {notes} notes", errors=d.count("error"),
                                warnings=d.count("warning"), notes=d.count("info")))]
+
     if d.error is not None:
         facts.append((t("note"), d.error.message))
     for r, (label, value) in enumerate(facts, 2):
         ws.cell(row=r, column=1, value=label).font = styles.label
         ws.cell(row=r, column=2, value=value)
     styles.verdict(ws.cell(row=4, column=2), d.verdict)
+    if d.coverage.figures:  # beside the page count, so that the rows below stay where they are
+        ws.cell(row=3, column=3, value=t("checked")).font = styles.label
+        ws.cell(row=3, column=4, value=t("{checked} of {figures} table figures ({percent}), {understood} of {tables} "
+                                         "tables understood", checked=d.coverage.checked, figures=d.coverage.figures,
+                                         percent=percent(d.coverage.ratio), understood=d.coverage.understood,
+                                         tables=d.coverage.tables))
     summary = t("summary")
     back = ws.cell(row=len(facts) + 2, column=1, value=t("← back to {sheet}", sheet=summary))
     _link(back, summary, styles)
@@ -162,9 +172,10 @@ def render(rendering: Rendering) -> bytes:
                                      n=len(items), passed=sum(d.verdict == PASSED for d in items)))
     rows = _summary_rows(items, names)
     _table(ws, 4, _SUMMARY_HEADINGS, rows, styles, wrapped=("file", "note"))
+    verdict, checklist = _SUMMARY_HEADINGS.index("verdict") + 1, _SUMMARY_HEADINGS.index("checklist") + 1
     for r, (d, name) in enumerate(zip(items, names), 5):
-        styles.verdict(ws.cell(row=r, column=11), d.verdict)
-        _link(ws.cell(row=r, column=12), name, styles)
+        styles.verdict(ws.cell(row=r, column=verdict), d.verdict)
+        _link(ws.cell(row=r, column=checklist), name, styles)
     for d, name in zip(items, names):
         _checklist_sheet(wb, d, name, styles)
     wb.properties.creator = f"budgetlint {__version__}"

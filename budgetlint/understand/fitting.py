@@ -24,7 +24,12 @@ _MAX_RUN = 200  # rows a parent found by arithmetic may span: bounds the search 
 def fit(table: TableFacts) -> None:
     """Give each group of ``table`` the row nesting and column parts under which the most of
     its sums hold, and record the table's sums, how many hold, and the figures whose one error
-    explains several failing sums."""
+    explains several failing sums.  A table whose figures are no amounts (a contents page, a
+    performance table) asserts no sums."""
+    if table.kind is not None and not table.kind.amounts:
+        for group in table.groups:
+            apply(group, explicit_reading(group.entries))
+        return
     for group in table.groups:
         _fit_rows(group)
         _fit_columns(group)

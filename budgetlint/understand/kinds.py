@@ -28,6 +28,7 @@ class TableKind:
     name: str  # the standard name, as the 规程 calls the table
     document: str  # "budget", "final" or "any": the disclosures that print it
     patterns: tuple[re.Pattern[str], ...]
+    amounts: bool = True  # its figures are amounts whose totals add up (not page numbers, not indicators)
 
     def match_length(self, key: str) -> int:
         """How much of a title key the longest matching pattern covers (0: no match)."""
@@ -66,7 +67,8 @@ class KindCatalogue:
             if i is None:
                 kinds.append(kind)
             else:
-                kinds[i] = TableKind(kinds[i].id, kinds[i].name, kinds[i].document, kinds[i].patterns + kind.patterns)
+                kinds[i] = TableKind(kinds[i].id, kinds[i].name, kinds[i].document, kinds[i].patterns + kind.patterns,
+                                     kinds[i].amounts)
         return KindCatalogue(tuple(kinds))
 
 
@@ -82,10 +84,10 @@ def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
         where = path + (i,)
         if not isinstance(raw, dict):
             raise source.error(where, "a table kind is a mapping with id, name, document and titles")
-        unknown = set(raw) - {"id", "name", "document", "titles"}
+        unknown = set(raw) - {"id", "name", "document", "titles", "amounts"}
         if unknown:
             key = sorted(unknown)[0]
-            raise source.error(where + (key,), f"unknown key '{key}' for a table kind (use id, name, document, titles)")
+            raise source.error(where + (key,), f"unknown key '{key}' for a table kind (use id, name, document, titles, amounts)")
         kind_id = raw.get("id")
         if not isinstance(kind_id, str) or not KIND_ID.match(kind_id):
             raise source.error(where + ("id",), "a table kind id is lower-case words joined by '_', e.g. gpb_expense")
@@ -106,7 +108,10 @@ def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
                 patterns.append(re.compile(label_key(title)))
             except re.error as exc:
                 raise source.error(where + ("titles", j), f"table kind {kind_id}: bad pattern {title!r}: {exc}") from None
-        out.append(TableKind(kind_id, name.strip(), document, tuple(patterns)))
+        amounts = raw.get("amounts", True)
+        if not isinstance(amounts, bool):
+            raise source.error(where + ("amounts",), f"table kind {kind_id}: amounts must be true or false")
+        out.append(TableKind(kind_id, name.strip(), document, tuple(patterns), amounts))
     return out
 
 

@@ -22,6 +22,7 @@ from budgetlint.understand.subjects import Status, SubjectIndex
 from budgetlint.understand.rows import read_entries
 
 _UNIT = re.compile(r"(万元|亿元|元)")
+NOT_ADDING_UP = "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, 「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures"  # noqa: E501
 _MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
 # Summary tables name their function classes without printing codes (`十、卫生健康支出`).
 _CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital",
@@ -71,9 +72,7 @@ def doubts(facts: TableFacts) -> list[str]:
     failing = unconfirmed(facts)
     if facts.kind is not None and failing:
         s = failing[0]
-        out.append(t("its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, "
-                     "「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures",
-                     fails=len(failing), n=len(facts.sums), row=s.total.entry.title, column=s.total.column.title,
+        out.append(t(NOT_ADDING_UP, fails=len(failing), n=len(facts.sums), row=s.total.entry.title, column=s.total.column.title,
                      reported=s.total.figure.text, computed=s.total.figure.render(s.computed.mid)))
     return out
 
