@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 # What a file name may add to say which part of a disclosure the file holds.
-_PART_WORDS = ("text", "tables", "table", "narrative", "说明", "情况说明", "编制说明", "文字", "正文",
+_PART_WORDS = ("text", "notes", "tables", "table", "narrative", "说明", "情况说明", "编制说明", "文字", "正文",
                "报表", "表格", "附表", "公开表")
 _PART = re.compile(r"[-_ .（(]*(" + "|".join(sorted(map(re.escape, _PART_WORDS), key=len, reverse=True))
                    + r")[)）]?$", re.IGNORECASE)

@@ -280,6 +280,7 @@ ZH = {
     " [confirmed by: {basis}]": "（读法确认：{basis}）",
     "confirmed by": "读法确认",
     "the table's other {n} row sums agree": "本表其余 {n} 处行合计相符",
+    "the table's other {n} codes are each listed once": "本表其余 {n} 个编码各列一次",
     "the table's other {n} column sums agree": "本表其余 {n} 处列合计相符",
     "the relation holds on the table's other {n} rows": "本表其余 {n} 行此关系成立",
     "the relation names every column of the table": "关系式列出了本表每一列",

@@ -61,6 +61,8 @@ def test_rules_may_be_limited_to_one_kind_of_disclosure(tmp_path):
     ("shengwei-2017-budget-tables.pdf", "shengwei-2017-budget"),
     ("2025年部门预算说明.pdf", "2025年部门预算"),
     ("2025年部门预算_报表.pdf", "2025年部门预算"),
+    ("beijing-xinfang-2026-dept-budget-notes.pdf", "beijing-xinfang-2026-dept-budget"),  # 北京: 附件1 说明 …
+    ("beijing-xinfang-2026-dept-budget-tables.pdf", "beijing-xinfang-2026-dept-budget"),  # … and 附件2 报表
     ("taiqian-2023.pdf", None),
     ("tables.pdf", None),
 ])
@@ -103,7 +105,8 @@ def test_json_carries_the_document_and_the_disclosure(tmp_path):
     assert tables["disclosure"] == [str(tmp_path / "d-tables.txt"), str(tmp_path / "d-text.txt")]
     assert (tables["document"]["kind"], tables["document"]["year"], tables["document"]["agency"]) == \
         ("budget", 2024, "某某局")
-    assert tables["document"]["tables"] == [{"name": "2024年一般公共预算支出预算表", "kind": "gpb_expense", "page": None}]
+    assert tables["document"]["tables"] == [{"name": "2024年一般公共预算支出预算表", "kind": "gpb_expense", "page": None,
+                                           "figures": 6, "checked": 6, "understood": True}]
 
 
 def test_a_table_that_cannot_be_understood_is_said_once_and_not_summed(tmp_path, rules):
