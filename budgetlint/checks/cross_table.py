@@ -56,9 +56,10 @@ class Comparison:
 
     @property
     def verified(self) -> bool:
-        """Both sides are figures their own tables' sums confirm."""
-        return self.fact in self.fact.table.verified and bool(self.partner) \
-            and all(f in f.table.verified for f in self.partner)
+        """Both sides are figures their own tables' sums confirm (or locate as wrong: a total its
+        own rows do not add up to, at which alone its table's sums fail)."""
+        return bool(self.partner) and all(f in f.table.verified or f in f.table.located
+                                          for f in (self.fact, *self.partner))
 
 
 class CrossTable(Check):

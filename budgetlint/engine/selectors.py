@@ -149,6 +149,20 @@ def parse_column(value: Any) -> ColumnSelector:
 
 # -- rows -----------------------------------------------------------------------------------
 
+_CARRIED_OVER = re.compile("结转|结余")
+
+
+def carried_over_part(entry: Entry) -> bool:
+    """A row under a 上年结转 (结余) row: `一般公共预算拨款` there is last year's money carried over,
+    not this year's 一般公共预算拨款, though it bears the same name."""
+    parent = entry.parent
+    while parent is not None:
+        if _CARRIED_OVER.search(parent.key):
+            return True
+        parent = parent.parent
+    return False
+
+
 @dataclass(frozen=True)
 class RowSelector:
     total: bool = False
@@ -165,7 +179,7 @@ class RowSelector:
         if self.code is not None:
             return [e for e in group.entries if e.code and self.code.fullmatch(e.code.digits)]
         for pattern in self.labels:
-            found = [e for e in group.entries if pattern.fullmatch(e.key)]
+            found = [e for e in group.entries if pattern.fullmatch(e.key) and not carried_over_part(e)]
             if found:
                 return found
         return []

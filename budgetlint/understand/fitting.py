@@ -153,13 +153,14 @@ def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
 def _column_candidates(group: Group, total: Column) -> list[list[Column]]:
     """What a total column may add up, the header's plainest reading first: its siblings (a
     sub-group by its own total), the same without the columns under a `其中` heading, every
-    column under its heading but totals."""
+    column under its heading but totals, its siblings with a sub-group counted by its first column."""
     parent = total.keys[:-1]
     siblings = sibling_columns(group, total)
     leaves = [c for c in group.value_columns if c is not total and len(c.keys) > len(parent)
               and c.keys[: len(parent)] == parent and not c.partial and not c.is_total]
+    firsts = sibling_columns(group, total, first_stands_for_all=True)
     out: list[list[Column]] = []
-    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves):
+    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves, firsts):
         if parts and parts not in out:
             out.append(parts)
     return out

@@ -37,6 +37,7 @@ class Role(StrEnum):
     UNIT_CODE = "unit-code"  # 单位代码, 项目编码: identifies a unit or project, not a subject
     VALUE = "value"
     NOTE = "note"  # 备注, 项目简介: text that labels nothing
+    RATE = "rate"  # 增长率, 占比 (%): figures that are rates or shares, never summed as amounts
     BLANK = "blank"  # nothing printed in it at all (a column of a layout grid, not of the table)
     UNNAMED = "unnamed"  # figures under no heading: what they are is not known, so no sum uses them
 

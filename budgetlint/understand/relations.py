@@ -99,9 +99,11 @@ def row_sums(group: Group) -> list[Sum]:
     return [*row_total_sums(group), *rollup_sums(group)]
 
 
-def sibling_columns(group: Group, total: Column) -> list[Column]:
+def sibling_columns(group: Group, total: Column, first_stands_for_all: bool = False) -> list[Column]:
     """The columns a total column adds up as its header shows them: its siblings under the same
-    heading, a sub-group by its own total (`项目支出/小计` for `项目支出/…`), `其中` columns left out."""
+    heading, a sub-group by its own total (`项目支出/小计` for `项目支出/…`), `其中` columns left out.
+    With ``first_stands_for_all`` a sub-group without a total is counted by its first column
+    (`项目支出/项目支出总数` beside `项目支出/扣除基建项目后预算数`, a part of it)."""
     parent = total.keys[:-1]
     depth = len(parent)
     under = [c for c in group.value_columns
@@ -112,6 +114,8 @@ def sibling_columns(group: Group, total: Column) -> list[Column]:
         own_total = [c for c in members if c.is_total and len(c.keys) == depth + 2]
         if own_total:
             out.append(own_total[0])
+        elif first_stands_for_all:
+            out.append(members[0])
         else:
             out.extend(c for c in members if not c.is_total)
     return out
