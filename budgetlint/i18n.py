@@ -281,6 +281,8 @@ ZH = {
     "confirmed by": "读法确认",
     "the table's other {n} row sums agree": "本表其余 {n} 处行合计相符",
     "the table's other {n} codes are each listed once": "本表其余 {n} 个编码各列一次",
+    "{n} of the {total} statements of it give {value}": "说明中 {total} 处提到此数，{n} 处为 {value}",
+    "both statements are in one section": "两处在说明的同一节",
     "the table's other {n} column sums agree": "本表其余 {n} 处列合计相符",
     "the relation holds on the table's other {n} rows": "本表其余 {n} 行此关系成立",
     "the relation names every column of the table": "关系式列出了本表每一列",

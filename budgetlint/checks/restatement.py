@@ -12,11 +12,46 @@ from typing import Iterator
 
 from budgetlint.checks.backing import backing, narrative_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, where
+from budgetlint.i18n import t
 from budgetlint.engine.quantities import Vocabulary
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount
+
+
+def _whole(amount: Amount, vocabulary: Vocabulary) -> str:
+    """What the amount is a part of: the 公用经费 of a subject (`行政运行 80 万元，其中公用经费 20 万元`)
+    is not the department's 公用经费, nor the 其他用车 of the vehicles bought those of the vehicles held."""
+    whole = amount.whole
+    if whole is None:
+        return ""
+    quantity = vocabulary.classify(whole)
+    if quantity is not None:
+        return quantity.id
+    return whole.code.digits if whole.code is not None else whole.label
+
+
+def _agreed(group: list[Amount]) -> Amount | None:
+    """The statement the others should agree with: the first of the value most statements give,
+    where more than half give it; of two statements that differ, the first, when both are in one
+    section (two sections may each speak of their own unit or project).  ``None``: no value is agreed
+    (a quantity stated for each unit or project in turn)."""
+    counts = [sum(o.value.interval.intersects(a.value.interval) for o in group) for a in group]
+    best = max(counts)
+    if best >= 2 and best * 2 > len(group):
+        return group[counts.index(best)]
+    if len(group) == 2 and group[0].value.sentence.passage.heading == group[1].value.sentence.passage.heading:
+        return group[0]
+    return None
+
+
+def basis(group: list[Amount], agreed: Amount) -> str:
+    """How the value the others are held to was established."""
+    same = sum(a.value.interval.intersects(agreed.value.interval) for a in group)
+    if same >= 2:
+        return t("{n} of the {total} statements of it give {value}", n=same, total=len(group), value=agreed.value.text)
+    return t("both statements are in one section")
 
 
 class Restatement(Check):
@@ -40,19 +75,21 @@ class Restatement(Check):
             if amount.code is not None:
                 key = ("code", amount.code.digits)
             elif quantity is not None:  # `其他用车` of the 购置车辆 is not `其他用车` of the 车辆 held
-                whole = vocabulary.classify(amount.whole) if amount.whole is not None else None
-                key = ("quantity", quantity.id, whole.id if whole else "")
+                key = ("quantity", quantity.id, _whole(amount, vocabulary))
             else:
                 continue
             statements.setdefault(key, []).append(amount)
         for group in statements.values():
-            first = group[0]
-            if len(group) < 2 or backing(first, doc, vocabulary, rule.params["tables"]):
+            if len(group) < 2 or backing(group[0], doc, vocabulary, rule.params["tables"]):
                 continue
-            for later in group[1:]:
-                finding = discrepancy(later.value.figure, narrative_ref(later), first.value.interval,
-                                      [narrative_ref(first)])
+            agreed = _agreed(group)
+            if agreed is None:
+                continue
+            for later in (a for a in group if not a.value.interval.intersects(agreed.value.interval)):
+                finding = discrepancy(later.value.figure, narrative_ref(later), agreed.value.interval,
+                                      [narrative_ref(agreed)])
                 if finding:
-                    finding.computed = first.value.text
-                    finding.values.update(label=later.title, first=where(first.location))
+                    finding.computed = agreed.value.text
+                    finding.values.update(label=later.title, first=where(agreed.location))
+                    finding.basis = basis(group, agreed)
                     yield finding
