@@ -97,8 +97,7 @@ class CrossTable(Check):
     def _exceptions(self, rule: Rule, comparisons: list[Comparison]) -> Iterator[Finding | Agreement]:
         """The comparisons that fail where the tables are confirmed to print the same thing (and
         the figures of those that hold, as checked)."""
-        settled = [c for c in comparisons if c.holds or not any(o.holds for o in comparisons
-                                                                 if o.fact is c.fact and o is not c)]
+        settled = _settled(comparisons)
         tally = Tally(sum(c.holds and c.telling for c in settled), sum(not c.holds for c in settled))
         anchored = rule.params["match"] == "code" and rule.params["relation"] == "=" and _sums_agree(settled)
         for c in settled:
@@ -125,7 +124,7 @@ class CrossTable(Check):
         if right.combine:
             groups = [[f for t in partners for f in right.cells(t)]]
         else:
-            groups = [[f] for t in partners for f in right.cells(t)]
+            groups = [list(reading) for t in partners for f in right.cells(t) for reading in right.readings(f)]
         for fact in facts:
             for partner in groups:
                 if partner:
@@ -156,6 +155,17 @@ class CrossTable(Check):
             yield from ((facts, [t]) for facts, t in found if facts is not None)
         elif all(facts is not None for facts, _ in found):
             yield [f for facts, _ in found for f in facts], [t for _, t in found]
+
+
+def _settled(comparisons: list[Comparison]) -> list[Comparison]:
+    """One comparison per figure where it agrees with none of its partners (the first), every one
+    that holds where it agrees with some: a figure is compared with each reading of its partner."""
+    out: list[Comparison] = []
+    for fact in dict.fromkeys(c.fact for c in comparisons):
+        mine = [c for c in comparisons if c.fact is fact]
+        holding = [c for c in mine if c.holds]
+        out.extend(holding or mine[:1])
+    return out
 
 
 def _sums_agree(comparisons: list[Comparison]) -> bool:

@@ -184,6 +184,10 @@ class RowSelector:
                 return found
         return []
 
+    def names(self, entry: Entry) -> bool:
+        """Whether one of the label patterns names the row."""
+        return any(p.fullmatch(entry.key) for p in self.labels)
+
     def __str__(self) -> str:
         if self.total:
             return "total"
@@ -239,6 +243,7 @@ class Side:
     codes: Any = None  # compiled pattern over code digits (left side of match: code)
     first: bool = False
     combine: bool = False
+    with_carried_over: bool = False  # the figure may also be read with its 上年结转 part added
 
     def select(self, doc: DocumentFacts) -> list[TableFacts]:
         found = self.tables.select(doc)
@@ -266,8 +271,19 @@ class Side:
                     out.append(fact)
         return out
 
+    def readings(self, fact: Fact) -> list[tuple[Fact, ...]]:
+        """What ``fact`` may stand for: itself, and with ``with_carried_over`` itself plus the row of
+        the same name under 上年结转 (a 收支总表 without a 上年结转 row counts the money carried
+        over in its 一般公共预算拨款; a 财政拨款收支总表 prints it apart)."""
+        out = [(fact,)]
+        if self.with_carried_over:
+            group = next(g for g in fact.table.groups if fact.entry in g.entries)
+            out += [(fact, e.cells[fact.column.index]) for e in group.entries
+                    if carried_over_part(e) and self.row.names(e) and fact.column.index in e.cells]
+        return out
 
-_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine"}
+
+_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine", "with_carried_over"}
 
 
 def parse_side(value: Any) -> Side:
@@ -284,4 +300,5 @@ def parse_side(value: Any) -> Side:
         codes=parse_code_pattern(value["codes"]) if "codes" in value else None,
         first=_flag(value.get("first", False), "first"),
         combine=_flag(value.get("combine", False), "combine"),
+        with_carried_over=_flag(value.get("with_carried_over", False), "with_carried_over"),
     )
