@@ -321,7 +321,8 @@ def test_concise_is_one_line_a_finding_at_a_location_editors_and_viewers_open(re
     assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(错误|警告|提示)\] ", line) for line in text)
     page_15 = [line for line in lines if line.startswith(f"{PDF}#page=15: ")]
     assert [line.split()[1] for line in page_15] == ["BL101", "BL101", "BL101", "BL510", "BL401"]  # top to bottom
-    assert page_15[-1].endswith("（2210201 住房公积金）")  # the row, which the message does not name
+    # the row, which the message does not name, then what confirmed that the code is listed twice
+    assert page_15[-1].endswith("（2210201 住房公积金）（读法确认：本表其余 5 个编码各列一次）")
 
 
 def test_the_output_contracts_example_names_each_rule_as_the_tool_does(rules):
