@@ -12,12 +12,15 @@ check report a failing sum as an error, or say the table was not understood.
 
 from __future__ import annotations
 
+from typing import Callable, TypeVar
+
 from budgetlint.interval import ZERO, Interval
 from budgetlint.understand.confirmation import confirm, verified
 from budgetlint.understand.hierarchy import Reading, apply, explicit_reading
 from budgetlint.understand.model import Column, Entry, Group, TableFacts
-from budgetlint.understand.relations import Sum, Tally, column_sums, row_sums, shared_errors, sibling_columns
+from budgetlint.understand.relations import Sum, Tally, column_total_sums, row_sums, shared_errors, sibling_columns
 
+T = TypeVar("T")
 _MAX_RUN = 200  # rows a parent found by arithmetic may span: bounds the search on long project lists
 
 
@@ -30,11 +33,11 @@ def fit(table: TableFacts) -> None:
         for group in table.groups:
             apply(group, explicit_reading(group.entries))
         return
+    rows: list[Sum] = []
+    columns: list[Sum] = []
     for group in table.groups:
-        _fit_rows(group)
-        _fit_columns(group)
-    rows = [s for g in table.groups for s in row_sums(g)]
-    columns = [s for g in table.groups for s in column_sums(g)]
+        rows += _fit_rows(group)
+        columns += _fit_columns(group)
     table.sums = rows + columns
     table.support = {"rows": Tally.of(rows), "columns": Tally.of(columns)}
     table.located = shared_errors(table.sums)
@@ -42,30 +45,34 @@ def fit(table: TableFacts) -> None:
     table.confirmations = confirm(table)
 
 
-def _best(candidates: list, score) -> object:
-    """The candidate under which the most telling sums hold; the first listed wins a tie (the
-    readings are listed from the one the print states most plainly)."""
-    best, most = candidates[0], -1
+def _best(candidates: list[T], sums_under: Callable[[T], list[Sum]]) -> tuple[T, list[Sum]]:
+    """The candidate under which the most telling sums hold, with those sums; the first listed
+    wins a tie (the readings are listed from the one the print states most plainly)."""
+    best, best_sums, most = candidates[0], [], -1
     for candidate in candidates:
-        holds = score(candidate)
+        sums = sums_under(candidate)
+        holds = Tally.of(sums).holds
         if holds > most:
-            best, most = candidate, holds
-    return best
+            best, best_sums, most = candidate, sums, holds
+    return best, best_sums
 
 
-def _fit_rows(group: Group) -> None:
+def _fit_rows(group: Group) -> list[Sum]:
+    """Nest the group's rows by the best reading; its sums."""
     base = explicit_reading(group.entries)
     candidates = [base]
     nested = _nested(group, base)
     if nested is not None:
         candidates.append(nested)
 
-    def score(reading: Reading) -> int:
+    def sums_under(reading: Reading) -> list[Sum]:
         apply(group, reading)
-        return Tally.of(row_sums(group)).holds
+        return row_sums(group)
 
-    apply(group, _best(candidates, score))
+    reading, sums = _best(candidates, sums_under)
+    apply(group, reading)
     group.explicit = _explicit(group)
+    return sums
 
 
 def _explicit(group: Group) -> bool:
@@ -130,7 +137,7 @@ def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
     do (that one is then an error of the table, not of the nesting); a row of zeros adopts nothing.
     """
     own = {c: entry.cells[c].interval for c in columns if c in entry.cells}
-    if not own or all(iv.lo <= 0 <= iv.hi for iv in own.values()):
+    if not own or all(iv.contains_zero() for iv in own.values()):
         return 0
     running: dict[int, Interval] = {c: ZERO for c in own}
     for k, node in enumerate(nodes[:_MAX_RUN], 1):
@@ -143,7 +150,7 @@ def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
         telling = [c for c in agree if not own[c].contains_zero()]
         if telling and (len(agree) == len(own) or (len(agree) == len(own) - 1 and len(telling) >= 3)):
             return k
-        if any(running[c].lo > own[c].hi > 0 for c in own):
+        if any(own[c].positive and running[c].exceeds(own[c]) for c in own):
             return 0  # already past it (amounts do not shrink as rows are added)
     return 0
 
@@ -166,14 +173,13 @@ def _column_candidates(group: Group, total: Column) -> list[list[Column]]:
     return out
 
 
-def _fit_columns(group: Group) -> None:
+def _fit_columns(group: Group) -> list[Sum]:
+    """Give each total column of the group the parts under which most of its sums hold; their sums."""
+    out: list[Sum] = []
     for total in (c for c in group.value_columns if c.is_total):
         candidates = _column_candidates(group, total)
-        if not candidates:
-            continue
-
-        def score(parts: list[Column]) -> int:
+        if candidates:
+            parts, sums = _best(candidates, lambda parts: column_total_sums(group, total, parts))
             group.column_parts[total.index] = parts
-            return Tally.of(s for s in column_sums(group) if s.total.column is total).holds
-
-        group.column_parts[total.index] = _best(candidates, score)
+            out += sums
+    return out

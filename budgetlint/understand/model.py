@@ -90,10 +90,10 @@ class Fact:
     entry: Entry
     column: Column
     location: Location
+    interval: Interval = field(init=False)  # the figure's, worked out once: fitting sums each cell many times
 
-    @property
-    def interval(self) -> Interval:
-        return self.figure.interval
+    def __post_init__(self) -> None:
+        self.interval = self.figure.interval
 
     @property
     def blank(self) -> bool:

@@ -11,7 +11,7 @@ which the most hold), and a sum that fails under a reading so confirmed is a fin
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Iterable, Iterator
 
@@ -33,15 +33,13 @@ class Sum:
     kind: SumKind
     total: Fact
     parts: tuple[Fact, ...]
+    computed: Interval = field(init=False)
+    holds: bool = field(init=False)  # some values inside the printed figures' intervals make it add up
 
-    @property
-    def computed(self) -> Interval:
-        return interval_sum(f.interval for f in self.parts)
-
-    @property
-    def holds(self) -> bool:
-        """Whether some values inside the printed figures' intervals make the sum add up."""
-        return self.total.interval.intersects(self.computed)
+    def __post_init__(self) -> None:
+        computed = interval_sum(f.interval for f in self.parts)
+        object.__setattr__(self, "computed", computed)
+        object.__setattr__(self, "holds", self.total.interval.intersects(computed))
 
     @property
     def telling(self) -> bool:
@@ -121,15 +119,10 @@ def sibling_columns(group: Group, total: Column, first_stands_for_all: bool = Fa
     return out
 
 
-def column_sums(group: Group) -> list[Sum]:
-    """Each total column against the columns it adds up (as fitted), in every row."""
-    out: list[Sum] = []
-    for total in (c for c in group.value_columns if c.is_total):
-        parts = group.column_parts.get(total.index)
-        if parts:
-            out.extend(_sums(SumKind.COLUMN_TOTAL, ((e.cells.get(total.index), [e.cells.get(c.index) for c in parts])
-                                                    for e in group.entries)))
-    return out
+def column_total_sums(group: Group, total: Column, parts: list[Column]) -> list[Sum]:
+    """A total column against ``parts``, in every row."""
+    return list(_sums(SumKind.COLUMN_TOTAL, ((e.cells.get(total.index), [e.cells.get(c.index) for c in parts])
+                                            for e in group.entries)))
 
 
 @dataclass(frozen=True, slots=True)

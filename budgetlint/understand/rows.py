@@ -28,6 +28,7 @@ _PARTIAL = re.compile(r"^其中[:]?")
 _LABEL_LEVELS = ("左栏", "右栏")  # outline styles of labels nested by column, not by numbering
 _TOTAL_RANKS = (("总计", 3), ("合计", 2), ("小计", 1))
 _UNIT_CODE_TEXT = re.compile(r"^\d{3,12}$|^-$")
+_NUMBERING_ROWS = frozenset({"栏次", "行次", "序号"})
 
 
 def split_label(text: str) -> tuple[str | None, bool, str]:
@@ -106,6 +107,8 @@ def read_entries(table: Table, facts: TableFacts, group: Group, infer_classes: b
             continue
         code, names, unit_code, label = _codes(row, group)
         marker, partial, key = split_label(label)
+        if key in _NUMBERING_ROWS:
+            continue  # `栏次 | 1 | 2 | 3`: the columns' numbers, not figures
         if code is None and infer_classes and key:
             code = infer_function_class(key)
         label_cell = next((_cell(row, c) for c in group.key_columns if _cell(row, c).text), None)
