@@ -12,9 +12,10 @@ the sum itself confirms the reading it rests on:
   — the row total and the column total of one wrong cell;
 * the table prints every row's place (codes, numbering), so no other reading exists.
 
-A column whose sums mostly fail is not confirmed by the first, second and last: it is
-more likely read as amounts when it holds rates or counts than wrong.  A failing sum
-nothing confirms leaves the table not understood.
+A failing sum whose column fails wherever it is summed (rates or counts read as
+amounts), or that is off by an amount the table prints (a row counted twice, rows left
+out: what a wrong reading does), is not confirmed but by a shared error.  A failing
+sum nothing confirms leaves the table not understood.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 
 from budgetlint.i18n import t
 from budgetlint.understand.model import Column, Entry, Fact, Group, TableFacts
-from budgetlint.understand.relations import Sum, SumKind, Tally
+from budgetlint.understand.relations import Sum, SumKind, Tally, looks_misread
 
 
 @dataclass(frozen=True)
@@ -53,19 +54,23 @@ def confirm(table: TableFacts) -> dict[Sum, Confirmation | None]:
     anchored = _rows_anchored(table)
     explicit = {e for g in table.groups if g.explicit for e in g.entries}
     misread = {name: _misread_columns([s for s in table.sums if family(s) == name]) for name in MAJORITY}
+    columns: dict[int, list[Fact]] = {}
+    for f in table.facts:
+        columns.setdefault(f.column.index, []).append(f)
     for s in table.sums:
         if not s.holds:
-            out[s] = _confirmation(s, table, anchored, explicit, misread[family(s)])
+            odd = s.total.column.index in misread[family(s)] or looks_misread(s, columns.get(s.total.column.index, []))
+            out[s] = _confirmation(s, table, anchored, explicit, odd)
     return out
 
 
 def _confirmation(s: Sum, table: TableFacts, anchored: dict[Entry, Column], explicit: set[Entry],
-                  misread: set[int]) -> Confirmation | None:
+                  odd: bool) -> Confirmation | None:
     located = next((f for f in s.figures if f in table.located), None)
     if located is not None:
         return Confirmation("one figure ({figure}, {row}) would, corrected, also make another sum of the table add up",
                             {"figure": located.figure.text, "row": located.entry.title})
-    if s.total.column.index in misread:
+    if odd:  # its column fails wherever summed, or it is off by an amount the table prints
         return None
     tally = table.support[family(s)]
     if tally.confirmed:

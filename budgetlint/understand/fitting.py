@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 
 from budgetlint.interval import ZERO, Interval
 from budgetlint.understand.confirmation import confirm, verified
-from budgetlint.understand.hierarchy import Reading, apply, explicit_reading
+from budgetlint.understand.hierarchy import Reading, apply, column_readings, explicit_reading
 from budgetlint.understand.model import Column, Entry, Group, TableFacts
 from budgetlint.understand.relations import Sum, Tally, column_total_sums, row_sums, shared_errors, sibling_columns
 
@@ -39,31 +39,32 @@ def fit(table: TableFacts) -> None:
         rows += _fit_rows(group)
         columns += _fit_columns(group)
     table.sums = rows + columns
-    table.support = {"rows": Tally.of(rows), "columns": Tally.of(columns)}
+    figures = table.facts
+    table.support = {"rows": Tally.of(rows, figures), "columns": Tally.of(columns, figures)}
     table.located = shared_errors(table.sums)
     table.verified = verified(table)
     table.confirmations = confirm(table)
 
 
 def _best(candidates: list[T], sums_under: Callable[[T], list[Sum]]) -> tuple[T, list[Sum]]:
-    """The candidate under which the most telling sums hold, with those sums; the first listed
-    wins a tie (the readings are listed from the one the print states most plainly)."""
-    best, best_sums, most = candidates[0], [], -1
+    """The candidate under which the table is most consistent — the most telling sums hold, a
+    failing one counting against it twice — with its sums; the first listed wins a tie (the
+    readings are listed from the one the print states most plainly)."""
+    best, best_sums, most = candidates[0], [], None
     for candidate in candidates:
         sums = sums_under(candidate)
-        holds = Tally.of(sums).holds
-        if holds > most:
-            best, best_sums, most = candidate, sums, holds
+        tally = Tally.of(sums)
+        score = tally.holds - 2 * tally.fails
+        if most is None or score > most:
+            best, best_sums, most = candidate, sums, score
     return best, best_sums
 
 
 def _fit_rows(group: Group) -> list[Sum]:
     """Nest the group's rows by the best reading; its sums."""
     base = explicit_reading(group.entries)
-    candidates = [base]
     nested = _nested(group, base)
-    if nested is not None:
-        candidates.append(nested)
+    candidates = [base, *column_readings(group.entries), *([nested] if nested is not None else [])]
 
     def sums_under(reading: Reading) -> list[Sum]:
         apply(group, reading)
@@ -78,6 +79,8 @@ def _fit_rows(group: Group) -> list[Sum]:
 def _explicit(group: Group) -> bool:
     """Whether the print places every row: each counted row has a code, a unit code or a number,
     and none was left out or nested by its figures — no reading but this one is possible."""
+    if group.mode.startswith("columns"):
+        return all(e.is_total or e.labelled for e in group.entries)
     if group.mode not in ("code", "unit", "outline"):
         return False
     return all(e.is_total or e.partial or (not e.outside and not e.nested and (
@@ -101,24 +104,25 @@ def _nested(group: Group, base: Reading) -> Reading | None:
     ``None`` when no row is."""
     columns = [c.index for c in group.value_columns]
     reading = Reading(f"{base.mode}+nested", dict(base.parent), set(base.outside), dict(base.levels))
-    for siblings in base.children(group.entries).values():
-        run: list[Entry] = []
-        for entry in [e for e in siblings if not e.partial] + [None]:
-            if entry is None or entry.is_total:  # a total closes a run: nothing is nested across it
-                _adopt(run, base, columns, reading)
-                run = []
-            else:
-                run.append(entry)
+    for least in (2, 1):  # a row the sum of several rows first: two rows of equal amounts need not nest
+        for siblings in base.children(group.entries).values():
+            run: list[Entry] = []
+            for entry in [e for e in siblings if not e.partial] + [None]:
+                if entry is None or entry.is_total:  # a total closes a run: nothing is nested across it
+                    _adopt(run, base, columns, reading, least)
+                    run = []
+                elif reading.parent.get(entry) is base.parent.get(entry):  # not adopted yet
+                    run.append(entry)
     return reading if reading.nested else None
 
 
-def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading) -> None:
-    """Nest the rows of ``run`` bottom-up: a free row adopts the fewest following nodes whose sum
-    it is.  Nodes are the rows not yet adopted, so a 类 row adopts its 款 rows after each 款 row
-    has adopted its 项 rows."""
+def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading, least: int) -> None:
+    """Nest the rows of ``run`` bottom-up: a free row adopts the fewest following nodes (at least
+    ``least``) whose sum it is.  Nodes are the rows not yet adopted, so a 类 row adopts its 款 rows
+    after each 款 row has adopted its 项 rows."""
     nodes: list[Entry] = []
     for entry in reversed(run):
-        k = _adoption(entry, nodes, columns) if _free(entry, base) else 0
+        k = _adoption(entry, nodes, columns, least) if _free(entry, base) and entry not in reading.nested else 0
         if k:
             for child in nodes[:k]:
                 reading.parent[child] = entry
@@ -130,8 +134,9 @@ def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading
             nodes.insert(0, entry)
 
 
-def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
-    """How many of the ``nodes`` after ``entry`` add up to it in its columns (0: no run does).
+def _adoption(entry: Entry, nodes: list[Entry], columns: list[int], least: int) -> int:
+    """How many (``least`` or more) of the ``nodes`` after ``entry`` add up to it in its columns (0:
+    no run does).
 
     Every column where the row prints a figure must add up, but one when at least three others
     do (that one is then an error of the table, not of the nesting); a row of zeros adopts nothing.
@@ -148,7 +153,7 @@ def _adoption(entry: Entry, nodes: list[Entry], columns: list[int]) -> int:
             running[c] = running[c] + fact.interval
         agree = [c for c in own if own[c].intersects(running[c])]
         telling = [c for c in agree if not own[c].contains_zero()]
-        if telling and (len(agree) == len(own) or (len(agree) == len(own) - 1 and len(telling) >= 3)):
+        if k >= least and telling and (len(agree) == len(own) or (len(agree) == len(own) - 1 and len(telling) >= 3)):
             return k
         if any(own[c].positive and running[c].exceeds(own[c]) for c in own):
             return 0  # already past it (amounts do not shrink as rows are added)

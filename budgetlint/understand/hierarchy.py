@@ -139,6 +139,39 @@ def flat_reading(entries: list[Entry]) -> Reading:
     return reading
 
 
+def column_readings(entries: list[Entry]) -> list[Reading]:
+    """The rows nested by the label column they print in (a row is under the nearest row above that
+    prints further left), a row's depth being the first label column it prints text in (`一般公共预算资金
+    | 小计` heads the rows below that print only on the right), or the last one of those that some
+    row starts in (`专项名称 | 经济科目` is a 经济科目 row; a column never printed alone, such as
+    `采购组织形式`, describes its row and does not nest it).  None where all rows print in one column."""
+    starts = {e.labelled[0] for e in entries if e.labelled}
+    out = []
+    for name, depth in (("columns", lambda e: e.labelled[0]),
+                        ("columns-last", lambda e: max(i for i in e.labelled if i in starts))):
+        depths = {e: depth(e) for e in entries if e.labelled and not e.is_total}
+        if len(set(depths.values())) >= 2:
+            out.append(_by_depth(entries, depths, name))
+    return out
+
+
+def _by_depth(entries: list[Entry], depths: dict[Entry, int], mode: str) -> Reading:
+    reading = Reading(mode)
+    stack: list[Entry] = []
+    for e in entries:
+        if e not in depths:
+            stack.clear()
+            continue
+        if e.partial and stack:
+            reading.parent[e] = stack[-1]
+            continue
+        while stack and depths[stack[-1]] >= depths[e]:
+            stack.pop()
+        reading.parent[e] = stack[-1] if stack else None
+        stack.append(e)
+    return reading
+
+
 def counted_children(entry: Entry) -> list[Entry]:
     """The rows that make up ``entry`` (its `其中` parts excluded)."""
     return [c for c in entry.children if not c.partial and not c.is_total]

@@ -113,6 +113,7 @@ class Entry:
     unit_code: str | None = None
     marker: str | None = None  # outline numbering style: 一、 （一） 1、 (1) ①
     level: int | None = None  # depth of that style in this group (0 = outermost)
+    labelled: tuple[int, ...] = ()  # which of several label columns it prints text in (0 = leftmost)
     total_rank: int = 0  # 0: not a total; 1 小计, 2 合计, 3 总计
     partial: bool = False  # a `其中` row: part of its parent, never a complete breakdown
     outside: bool = False  # left out of every sum by the table's reading (a unit's row among coded rows)

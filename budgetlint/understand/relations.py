@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Iterable, Iterator
 
-from budgetlint.interval import Interval, interval_sum
+from budgetlint.interval import ZERO, Interval, interval_sum
 from budgetlint.understand.hierarchy import counted_children, total_addends
 from budgetlint.understand.model import Column, Entry, Fact, Group
 
@@ -131,30 +131,47 @@ class Tally:
 
     holds: int = 0  # telling sums that hold
     fails: int = 0
+    misread: int = 0  # of the failing sums, those off by what a wrong reading would leave out or add
 
     @classmethod
-    def of(cls, sums: Iterable[Sum]) -> Tally:
-        holds = fails = 0
+    def of(cls, sums: Iterable[Sum], figures: Iterable[Fact] = ()) -> Tally:
+        """The tally of ``sums``; with the table's ``figures``, the failing sums that look misread
+        are counted too (see :func:`looks_misread`)."""
+        holds = fails = misread = 0
+        by_column: dict[int, list[Fact]] = {}
+        for f in figures:
+            by_column.setdefault(f.column.index, []).append(f)
         for s in sums:
             if s.holds:
                 holds += s.telling and s.evidence
             else:
                 fails += 1
-        return cls(holds, fails)
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(self.holds + other.holds, self.fails + other.fails)
+                misread += bool(by_column) and looks_misread(s, by_column.get(s.total.column.index, []))
+        return cls(holds, fails, misread)
 
     @property
     def confirmed(self) -> bool:
-        """The reading is confirmed: at least as many sums hold as fail, so a failing one is an
+        """The reading is confirmed: at least as many sums hold as fail, and none fails by an amount
+        the table prints (a row counted twice, a run of rows left out) — a failing one is then an
         exception to it rather than a sign that the reading is wrong."""
-        return self.holds >= 1 and self.holds >= self.fails
+        return self.holds >= 1 and self.holds >= self.fails and not self.misread
 
-    @property
-    def contradicted(self) -> bool:
-        """More sums fail than hold: the reading is more likely wrong than the table."""
-        return self.fails > self.holds
+
+def looks_misread(s: Sum, column: list[Fact]) -> bool:
+    """Whether a failing sum is off by exactly what a wrong reading of the rows would make it: a run
+    of consecutive parts counted that should not be (a parent with its children, a 小计 with its
+    items), or another figure of its column left out.  A wrong figure is off by an amount the
+    table does not print."""
+    over = s.computed - s.total.interval  # what the parts add up to beyond the total
+    parts = [f.interval for f in s.parts]
+    for i in range(len(parts)):
+        run = ZERO
+        for j in range(i, len(parts)):
+            run = run + parts[j]
+            if run.positive and run.intersects(over):
+                return True
+    short = -over
+    return short.positive and any(f.interval.intersects(short) for f in column if f not in s.figures)
 
 
 def _required(s: Sum, fact: Fact) -> Interval:

@@ -25,7 +25,6 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("①", re.compile(r"^[①-⑳]")),
 )
 _PARTIAL = re.compile(r"^其中[:]?")
-_LABEL_LEVELS = ("左栏", "右栏")  # outline styles of labels nested by column, not by numbering
 _TOTAL_RANKS = (("总计", 3), ("合计", 2), ("小计", 1))
 _UNIT_CODE_TEXT = re.compile(r"^\d{3,12}$|^-$")
 _NUMBERING_ROWS = frozenset({"栏次", "行次", "序号"})
@@ -138,30 +137,20 @@ def read_entries(table: Table, facts: TableFacts, group: Group, infer_classes: b
         entries.append(entry)
     _mark_implied_total(entries)
     _mark_partial_runs(entries)
-    _mark_label_levels(entries, table, group)
+    _mark_label_depths(entries, table, group)
     return entries
 
 
-def _mark_label_levels(entries: list[Entry], table: Table, group: Group) -> None:
-    """Two label columns, the left one naming groups of the right one's items (`一般公共预算资金 |
-    小计`, then ` | 公共财政拨款资金`, ` | 专项收入`): a row with text of its own on the left
-    heads the items below it that have none there.  Marked as two outline levels."""
+def _mark_label_depths(entries: list[Entry], table: Table, group: Group) -> None:
+    """Several label columns, each further right naming the parts of the one before (`专项名称 |
+    经济科目 | 采购物品名称`, `一般公共预算资金 | 小计` then ` | 公共财政拨款资金`): the label columns
+    where each row prints text of its own (its depth, see :func:`~budgetlint.understand.hierarchy.column_reading`)."""
     labels = [c for c in group.key_columns if c.role is Role.LABEL]
     if len(labels) < 2:
         return
-    left = labels[0]
-
-    def own(entry: Entry, col: Column) -> bool:
-        cell = _cell(table.body[entry.row], col)
-        return bool(cell.text) and not cell.covered
-
-    heads = [e for e in entries if own(e, left) and any(own(e, c) for c in labels[1:])]
-    items = [e for e in entries if not own(e, left) and any(own(e, c) for c in labels[1:])]
-    if not heads or not items:
-        return
     for entry in entries:
-        if entry.marker is None and not entry.is_total:
-            entry.marker = _LABEL_LEVELS[0] if own(entry, left) else _LABEL_LEVELS[1]
+        row = table.body[entry.row]
+        entry.labelled = tuple(i for i, c in enumerate(labels) if _cell(row, c).text and not _cell(row, c).covered)
 
 
 def _mark_implied_total(entries: list[Entry]) -> None:
