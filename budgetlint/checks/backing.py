@@ -36,6 +36,12 @@ class TableFigure:
         return interval_sum(f.interval for f in self.facts)
 
     @property
+    def understood(self) -> bool:
+        """Whether its table was understood: a figure of a table whose sums do not hold under any
+        reading may have been read from the wrong row or column, and proves nothing either way."""
+        return self.table.understood
+
+    @property
     def refs(self) -> list[FigureRef]:
         return [fact_ref(f) for f in self.facts if not f.blank] or [table_ref(self.table)]
 
@@ -44,7 +50,7 @@ def by_code(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[T
     if amount.code is None:
         return []
     out = []
-    for table in (t for t in tables.select(doc) if t.understood):
+    for table in tables.select(doc):
         facts = table_code_value(table, _TOTAL_COLUMN, amount.code.digits)
         if facts is not None:
             out.append(TableFigure(tuple(facts), table))
@@ -62,7 +68,7 @@ def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[
     if len(amount.label) < 2 or total_rank(amount.label):
         return []
     out = []
-    for table in (t for t in tables.select(doc) if t.understood):
+    for table in tables.select(doc):
         for group in table.groups:
             column = total_column(group)
             if column is None:
@@ -75,7 +81,8 @@ def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[
 
 
 def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: TableSelector) -> list[TableFigure]:
-    """The table figures for an amount, by the strongest evidence it carries."""
+    """The table figures for an amount, by the strongest evidence it carries (from every table that
+    prints it, understood or not: see :attr:`TableFigure.understood`)."""
     if amount.code is not None:
         return by_code(amount, doc, tables)
     return by_quantity(amount, doc, vocabulary) or by_label(amount, doc, tables)

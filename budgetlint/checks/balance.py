@@ -38,6 +38,8 @@ class Balance(Check):
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for table in rule.params["tables"].select(doc):
+            if not table.understood:
+                continue
             totals = [grand_total(g) for g in table.groups]
             income = totals[0] if totals else None
             if income is None or income.blank:

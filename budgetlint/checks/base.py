@@ -139,7 +139,10 @@ def mismatch(reported: Fact, computed: Interval, used: Iterable[Fact], relation:
 def exceptions(table: TableFacts, sums: Iterable[Sum]) -> Iterator[Finding]:
     """Findings for the ``sums`` that fail where something confirms the reading they rest on, each
     saying what (:mod:`budgetlint.understand.confirmation`).  A failing sum nothing confirms says
-    more likely that the table was read wrong than that it is wrong, and is not reported."""
+    more likely that the table was read wrong than that it is wrong, and is not reported; nor is
+    anything of a table where one does (it is not understood, BL003)."""
+    if not table.understood:
+        return
     for s in sums:
         why = table.confirmations.get(s)
         if why is None:

@@ -63,6 +63,8 @@ class ColumnIdentity(Check):
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         relation: Relation = rule.params["relation"]
         for table in rule.params["tables"].select(doc):
+            if not table.understood:
+                continue  # its columns do not add up under any reading: not understood (BL003)
             for group in table.groups:
                 for left, right in bindings(group, relation):
                     yield from self._exceptions(group, left, right, relation)
@@ -87,6 +89,8 @@ class ColumnIdentity(Check):
         tally = Tally(holds, len(failing))
         if tally.confirmed:
             basis = t("the relation holds on the table's other {n} rows", n=tally.holds)
+        elif len(failing) > max(1, holds):
+            return  # it fails on most rows: the columns are not what the relation names
         elif {c.index for c in group.value_columns} <= {left.index, *(c.index for _, c in right)}:
             basis = t("the relation names every column of the table")
         elif relation.by_headings:

@@ -52,7 +52,7 @@ class Growth(Check):
         """The current figure: the table's where it agrees with the narrative, else the narrative's."""
         stated = amount.value.interval
         for figure in backing(amount, doc, rule.params["quantities"], rule.params["tables"]):
-            if figure.interval.intersects(stated):
+            if figure.understood and figure.interval.intersects(stated):
                 return figure.interval
         return stated
 

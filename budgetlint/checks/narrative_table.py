@@ -12,11 +12,42 @@ from __future__ import annotations
 from typing import Iterator
 
 from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, narrative_ref
+from fractions import Fraction
+
 from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse_choice
+from budgetlint.figures import Figure, Unit
+from budgetlint.interval import Interval
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount
+
+
+def near(figure: Figure, table: TableFigure) -> Interval:
+    """What a narrative figure may stand for against a table figure printed to more decimals: its
+    rounding, and one unit of its last digit either way — writers cut figures off, or add up
+    figures they had rounded (`2036.82 万元` for 2,036.812545 万元 is no error a reader would
+    report)."""
+    stated = figure.interval
+    finer = any(not f.blank and f.figure.decimals - figure.decimals > exponent(f.figure.unit, figure.unit)
+                for f in table.facts)
+    if not finer or figure.decimals < 0:
+        return stated
+    step = Fraction(1, 10**figure.decimals) * figure.unit.scale
+    return Interval(stated.lo - step, stated.hi + step)
+
+
+def exponent(finer: Unit, coarser: Unit) -> int:
+    """How many decimals of ``coarser`` one decimal place of ``finer`` makes up for (元 against 万元: -4)."""
+    ratio = Fraction(finer.scale) / Fraction(coarser.scale)
+    n = 0
+    while ratio >= 10:
+        ratio /= 10
+        n += 1
+    while ratio < 1:
+        ratio *= 10
+        n -= 1
+    return n
 
 
 class NarrativeVsTable(Check):
@@ -47,15 +78,18 @@ class NarrativeVsTable(Check):
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for amount in doc.narrative.amounts:
-            figures = self.figures(rule, doc, amount)
+            every = self.figures(rule, doc, amount)
+            figures = [f for f in every if f.understood]
             if not figures:
                 continue
             closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
             related = [ref for f in figures for ref in f.refs]
-            agreeing = [f for f in figures if f.interval.intersects(amount.value.interval)]
+            agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
             if agreeing:
                 yield Agreement(tuple(fact for f in agreeing for fact in f.facts))
                 continue
+            if len(figures) < len(every):
+                continue  # the table it may have meant was not understood: a disagreement is not known
             finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
             if finding is None:
                 continue

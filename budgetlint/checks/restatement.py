@@ -80,7 +80,7 @@ class Restatement(Check):
                 continue
             statements.setdefault(key, []).append(amount)
         for group in statements.values():
-            if len(group) < 2 or backing(group[0], doc, vocabulary, rule.params["tables"]):
+            if len(group) < 2 or any(f.understood for f in backing(group[0], doc, vocabulary, rule.params["tables"])):
                 continue
             agreed = _agreed(group)
             if agreed is None:

@@ -44,9 +44,11 @@ def readings(share: Share, doc: DocumentFacts, vocabulary: Vocabulary) -> list[R
     bases = [(f"{b.title} {b.value.text}", b.value.interval, narrative_ref(b), b)
              for b in share.bases]
     quantity = vocabulary.named(share.base_label) if share.base_label and not share.named else None
-    if quantity is not None and quantity.cells(doc):
-        bases = [(f"{quantity.name}（{f.table.name}）{f.figure.text}", f.interval, fact_ref(f), None)
-                 for f in quantity.cells(doc)]
+    cells = quantity.cells(doc) if quantity is not None else []
+    if cells:
+        if not all(f.table.understood for f in cells):
+            return []  # the base is in a table that was not understood: the share cannot be worked out
+        bases = [(f"{quantity.name}（{f.table.name}）{f.figure.text}", f.interval, fact_ref(f), None) for f in cells]
     out = []
     for part in share.parts:
         for name, interval, ref, amount in bases:

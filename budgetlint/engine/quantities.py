@@ -36,7 +36,7 @@ class Quantity:
 
     def cells(self, doc: DocumentFacts) -> list[Fact]:
         """Every figure the tables print for this quantity."""
-        return [f for side in self.sides for table in side.select(doc) if table.understood for f in side.cells(table)]
+        return [f for side in self.sides for table in side.select(doc) for f in side.cells(table)]
 
 
 @dataclass(frozen=True)
