@@ -77,7 +77,7 @@ def _confirmation(s: Sum, table: TableFacts, anchored: dict[Entry, Column], expl
         return Confirmation(MAJORITY[family(s)], {"n": tally.holds})
     if s.kind is not SumKind.COLUMN_TOTAL and s.total.entry in anchored:
         return Confirmation("in the {column} column the same rows add up", {"column": anchored[s.total.entry].title})
-    if s.kind is not SumKind.COLUMN_TOTAL and s.total.entry in explicit:
+    if s.kind is not SumKind.COLUMN_TOTAL and s.total.entry in explicit and tally.fails <= max(1, tally.holds):
         return Confirmation("every row is placed by the code or number it prints")
     return None
 

@@ -165,14 +165,16 @@ def _adoption(entry: Entry, nodes: list[Entry], columns: list[int], least: int) 
 def _column_candidates(group: Group, total: Column) -> list[list[Column]]:
     """What a total column may add up, the header's plainest reading first: its siblings (a
     sub-group by its own total), the same without the columns under a `其中` heading, every
-    column under its heading but totals, its siblings with a sub-group counted by its first column."""
+    column under its heading but totals, its siblings with a sub-group counted by its first column,
+    its siblings with the `其中` ones."""
     parent = total.keys[:-1]
     siblings = sibling_columns(group, total)
     leaves = [c for c in group.value_columns if c is not total and len(c.keys) > len(parent)
               and c.keys[: len(parent)] == parent and not c.partial and not c.is_total]
     firsts = sibling_columns(group, total, first_stands_for_all=True)
-    out: list[list[Column]] = []
-    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves, firsts):
+    partials = sibling_columns(group, total, with_partial=True)
+    out: list[list[Column]] = [] if siblings else [[]]  # a 小计 over nothing but its `其中` part sums nothing
+    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves, firsts, partials):
         if parts and parts not in out:
             out.append(parts)
     return out
@@ -183,8 +185,8 @@ def _fit_columns(group: Group) -> list[Sum]:
     out: list[Sum] = []
     for total in (c for c in group.value_columns if c.is_total):
         candidates = _column_candidates(group, total)
-        if candidates:
-            parts, sums = _best(candidates, lambda parts: column_total_sums(group, total, parts))
+        parts, sums = _best(candidates, lambda parts: column_total_sums(group, total, parts))
+        if parts:
             group.column_parts[total.index] = parts
             out += sums
     return out

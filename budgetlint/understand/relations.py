@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from fractions import Fraction
 from enum import StrEnum
 from typing import Iterable, Iterator
 
@@ -97,15 +98,17 @@ def row_sums(group: Group) -> list[Sum]:
     return [*row_total_sums(group), *rollup_sums(group)]
 
 
-def sibling_columns(group: Group, total: Column, first_stands_for_all: bool = False) -> list[Column]:
+def sibling_columns(group: Group, total: Column, first_stands_for_all: bool = False,
+                    with_partial: bool = False) -> list[Column]:
     """The columns a total column adds up as its header shows them: its siblings under the same
-    heading, a sub-group by its own total (`项目支出/小计` for `项目支出/…`), `其中` columns left out.
+    heading, a sub-group by its own total (`项目支出/小计` for `项目支出/…`), `其中` columns left out
+    (``with_partial``: counted, for `小计 | 其中：基本支出 | 项目支出`, where 其中 heads both).
     With ``first_stands_for_all`` a sub-group without a total is counted by its first column
     (`项目支出/项目支出总数` beside `项目支出/扣除基建项目后预算数`, a part of it)."""
     parent = total.keys[:-1]
     depth = len(parent)
     under = [c for c in group.value_columns
-             if c is not total and len(c.keys) > depth and c.keys[:depth] == parent and not c.partial]
+             if c is not total and len(c.keys) > depth and c.keys[:depth] == parent and (with_partial or not c.partial)]
     out: list[Column] = []
     for head in dict.fromkeys(c.keys[depth] for c in under):
         members = [c for c in under if c.keys[depth] == head]
@@ -163,15 +166,17 @@ def looks_misread(s: Sum, column: list[Fact]) -> bool:
     items), or another figure of its column left out.  A wrong figure is off by an amount the
     table does not print."""
     over = s.computed - s.total.interval  # what the parts add up to beyond the total
+    floor = s.total.interval.scale(Fraction(1, 100))  # amounts below 1 % of the total match by chance
     parts = [f.interval for f in s.parts]
     for i in range(len(parts)):
         run = ZERO
         for j in range(i, len(parts)):
             run = run + parts[j]
-            if run.positive and run.intersects(over):
+            if run.positive and run.exceeds(floor) and run.intersects(over):
                 return True
     short = -over
-    return short.positive and any(f.interval.intersects(short) for f in column if f not in s.figures)
+    return short.positive and short.exceeds(floor) and \
+        any(f.interval.intersects(short) for f in column if f not in s.figures)
 
 
 def _required(s: Sum, fact: Fact) -> Interval:

@@ -28,6 +28,8 @@ _PARTIAL = re.compile(r"^其中[:]?")
 _TOTAL_RANKS = (("总计", 3), ("合计", 2), ("小计", 1))
 _UNIT_CODE_TEXT = re.compile(r"^\d{3,12}$|^-$")
 _NUMBERING_ROWS = frozenset({"栏次", "行次", "序号"})
+_LABEL_CODE = re.compile(r"^(?P<open>[\[【(（])?(?P<code>\d{3}(?:\d{2}){0,2})(?(open)[\]】)）])(?P<sep>[-－—.、:]?)"
+                         r"(?P<name>[\u4e00-\u9fff].*)$")
 
 
 def split_label(text: str) -> tuple[str | None, bool, str]:
@@ -80,6 +82,9 @@ def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tupl
         elif _UNIT_CODE_TEXT.match(text) and text != "-":
             unit_code = unit_code or text  # a unit code printed in a name column (`205`)
             continue
+        elif not pending and (joined := _label_code(text)):
+            code, text = joined
+            pending.append(code)
         for code in pending:
             names.append((code, text))
         pending = []
@@ -90,6 +95,19 @@ def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tupl
     if not label and primary is None:  # `人员经费合计` (or `合计`) printed over the code columns
         label = next((despace(t) for t in parts if despace(t) and not despace(t).isdigit()), "")
     return (codes[0] if codes else None), names, unit_code, label
+
+
+def _label_code(text: str) -> tuple[SubjectCode, str] | None:
+    """A code printed in the name (`[205]教育支出`, `2010601-行政运行`, `301 工资福利支出`, `30101基本工资`),
+    and the name.  A bare number before a word is a code only where it can be one (a 功能, 部门经济 or
+    政府经济 class, 款 or 项): `100辆` is no code."""
+    m = _LABEL_CODE.match(text)
+    if not m or not m.group("name"):
+        return None
+    code = parse_code(m.group("code"))
+    if code is None or (not m.group("open") and not m.group("sep") and code.digits[0] not in "235"):
+        return None
+    return SubjectCode(code.digits, m.group("code")), m.group("name")
 
 
 def _names_function_classes(group: Group) -> bool:
