@@ -1,0 +1,166 @@
+"""Consensus reading: a table's structure is the reading under which its own figures agree, and
+only a sum that breaks a confirmed structure is a finding.
+
+Each layout here is one seen in a province's real tables (named in each test), written as a
+small text table: the reading that makes its figures agree is kept, the same table with one
+figure changed gives exactly that figure's finding (with what confirmed the structure), and a
+table whose sums agree under no reading is said once (BL003) and not summed.
+"""
+
+from __future__ import annotations
+
+from budgetlint.understand.reading import understand
+from budgetlint.load import load_document
+
+from conftest import lint_text
+
+HEAD = "2026年部门预算\n\n"
+
+
+def _table(title: str, rows: str, unit: str = "万元") -> str:
+    return f"{title}\n\n单位：{unit}\n\n{rows}\n"
+
+
+def _doc(tmp_path, text: str):
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return understand(load_document(path))
+
+
+def _findings(result, *rules):
+    return [(v.rule, v.reported, v.computed) for v in result.violations if v.rule in rules]
+
+
+# 深圳 收支总表: `一、` numbers the 类 rows, the 款 and 项 rows under them are not numbered at all
+SHENZHEN_SUMMARY = _table("收支总表", "收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+                          "一、一般公共预算拨款\t400.00\t一、一般公共服务支出\t300.00\n"
+                          "\t\t财政事务\t300.00\n"
+                          "\t\t行政运行\t200.00\n"
+                          "\t\t一般行政管理事务\t100.00\n"
+                          "\t\t二、住房保障支出\t100.00\n"
+                          "\t\t住房改革支出\t100.00\n"
+                          "\t\t住房公积金\t100.00\n"
+                          "本年收入合计\t400.00\t本年支出合计\t400.00")
+
+
+def test_rows_whose_level_nothing_prints_are_nested_by_their_figures(tmp_path, rules):
+    doc = _doc(tmp_path, HEAD + SHENZHEN_SUMMARY)
+    expense = doc.tables[0].groups[1]
+    by_key = {e.key: e for e in expense.entries}
+    assert expense.mode == "outline+nested"
+    assert by_key["行政运行"].parent is by_key["财政事务"] and by_key["财政事务"].parent is by_key["一般公共服务支出"]
+    assert doc.tables[0].understood
+    assert _findings(lint_text(tmp_path, HEAD + SHENZHEN_SUMMARY, rules), "BL101", "BL104", "BL003") == []
+
+
+def test_a_changed_figure_under_the_nested_reading_is_found_and_says_what_confirmed_it(tmp_path, rules):
+    changed = HEAD + SHENZHEN_SUMMARY.replace("本年支出合计\t400.00", "本年支出合计\t410.00")
+    result = lint_text(tmp_path, changed, rules)
+    found = [v for v in result.violations if v.rule == "BL101"]
+    assert [(v.reported, v.computed) for v in found] == [("410.00", "400.00")]
+    assert found[0].basis.startswith("本表其余") and found[0].basis.endswith("处行合计相符")
+
+
+# 江苏 政府采购预算表: the level of a row is the label column it prints in, and the first of them
+# (专项名称) is printed on the row of the first 经济科目 under it
+PROCUREMENT = _table("政府采购支出预算表", "采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
+                     "合计\t\t\t\t\t100.00\n"
+                     "一、货物A\t\t\t\t\t100.00\n"
+                     "\t网络运行维护费\t信息网络购置\t\t\t60.00\n"
+                     "\t\t\tPC服务器\t部门集中采购\t40.00\n"
+                     "\t\t\t交换设备\t分散自行组织\t20.00\n"
+                     "\t\t专用设备购置\t\t\t40.00\n"
+                     "\t\t\t专用设备\t分散自行组织\t20.00\n"
+                     "\t\t\t其他专用设备\t分散自行组织\t20.00")
+
+
+def test_rows_nested_by_the_label_column_they_print_in(tmp_path):
+    table = _doc(tmp_path, HEAD + PROCUREMENT).tables[0]
+    group = table.groups[0]
+    by_key = {e.key: e for e in group.entries}
+    assert group.mode == "columns-last"
+    assert by_key["专用设备购置"].parent is by_key["货物A"] and by_key["其他专用设备"].parent is by_key["专用设备购置"]
+    assert table.support["rows"].fails == 0 and table.understood
+
+
+# 台前 一般公共预算支出表: the 合计 column adds up over the rows, three of the other columns do not
+TAIQIAN = _table("2026年一般公共预算支出表", "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                 "\t合计\t300.00\t110.00\t190.00\n"
+                 "2080505\t机关事业单位基本养老保险缴费支出\t100.00\t100.00\t\n"
+                 "2101301\t城乡医疗救助\t200.00\t30.00\t170.00")
+
+
+def test_where_the_total_column_adds_up_over_the_rows_a_column_that_does_not_is_the_error(tmp_path, rules):
+    result = lint_text(tmp_path, HEAD + TAIQIAN, rules)
+    found = [v for v in result.violations if v.rule == "BL101"]
+    assert [(v.subject.col, v.reported, v.computed) for v in found] == [("基本支出", "110.00", "130.00"),
+                                                                       ("项目支出", "190.00", "170.00")]
+    assert {v.basis for v in found} == {"同样各行在「合计」列相加相符"}
+
+
+def test_a_table_whose_sums_agree_under_no_reading_is_said_once_and_not_summed(tmp_path, rules):
+    """A 类 row and its 项 rows with no code and no numbering, the 合计 their sum counted twice —
+    and the 款 row off by an amount no row prints, so no reading makes the rows add up."""
+    broken = _table("2026年一般公共预算支出表", "科目名称\t合计\n合计\t500.00\n一般公共服务支出\t290.00\n"
+                    "行政运行\t200.00\n机关服务\t100.00")
+    result = lint_text(tmp_path, HEAD + broken, rules)
+    assert [v.rule for v in result.violations if v.rule.startswith(("BL1", "BL003"))] == ["BL003"]
+    assert "未能读懂" in next(v.reported for v in result.violations if v.rule == "BL003")
+    table = result.tables_seen[0]
+    assert (table.understood, table.checked) == (False, 0)
+
+
+def test_a_failing_sum_off_by_rows_of_the_table_is_a_misreading_not_an_error(tmp_path, rules):
+    """合计 300.00 while the rows add to 599.00: off by exactly 行政运行 + 机关服务 (299.00), the sign of a
+    parent counted with its children — and 一般公共服务支出 is not their sum, so no reading nests them.
+    The table is not understood (BL003); it is not reported as a 合计 error."""
+    doubled = _table("2026年一般公共预算支出表", "科目名称\t合计\n合计\t300.00\n一般公共服务支出\t300.00\n"
+                     "行政运行\t200.00\n机关服务\t99.00")
+    result = lint_text(tmp_path, HEAD + doubled, rules)
+    assert [v.rule for v in result.violations if v.rule.startswith(("BL1", "BL003"))] == ["BL003"]
+    table = _doc(tmp_path, HEAD + doubled).tables[0]
+    assert table.support["rows"].misread == 1
+
+
+def test_one_figure_that_breaks_its_row_and_its_column_locates_the_error(tmp_path, rules):
+    consistent = TAIQIAN.replace("\t合计\t300.00\t110.00\t190.00", "\t合计\t300.00\t130.00\t170.00")
+    assert _findings(lint_text(tmp_path, HEAD + consistent, rules), "BL101", "BL102", "BL111") == []
+    changed = consistent.replace("城乡医疗救助\t200.00\t30.00", "城乡医疗救助\t200.00\t20.00")
+    found = [v for v in lint_text(tmp_path, HEAD + changed, rules).violations if v.rule in ("BL101", "BL102", "BL111")]
+    # the 基本支出 column's total and the row's 合计 are both off by 10.00: the 20.00 where they cross
+    assert sorted((v.reported, v.computed) for v in found) == [("130.00", "120.00"), ("200.00", "190.00")]
+    assert all("20.00" in v.basis for v in found)
+
+
+# 广州 表5: codes printed in the names, and 其中 heading a complete breakdown
+GUANGZHOU = _table("一般公共预算支出情况表（按功能分类科目）", "功能科目名称\t一般公共预算支出\t\t\n"
+                   "\t小计\t其中：基本支出\t项目支出\n"
+                   "合计\t60.00\t40.00\t20.00\n"
+                   "[208]社会保障和就业支出\t60.00\t40.00\t20.00\n"
+                   "[20805]行政事业单位养老支出\t60.00\t40.00\t20.00\n"
+                   "[2080501]行政单位离退休\t35.00\t35.00\t0.00\n"
+                   "[2080505]机关事业单位基本养老保险缴费支出\t25.00\t5.00\t20.00")
+
+
+def test_codes_printed_in_the_names_nest_the_rows(tmp_path):
+    table = _doc(tmp_path, HEAD + GUANGZHOU).tables[0]
+    group = table.groups[0]
+    assert group.mode == "code"
+    assert [e.code.digits for e in group.entries if e.code] == ["208", "20805", "2080501", "2080505"]
+    assert [e.key for e in group.entries if e.code] == ["社会保障和就业支出", "行政事业单位养老支出", "行政单位离退休",
+                                                       "机关事业单位基本养老保险缴费支出"]
+
+
+def test_a_total_column_adds_up_its_qizhong_columns_where_they_make_it_up(tmp_path):
+    table = _doc(tmp_path, HEAD + GUANGZHOU).tables[0]
+    group = table.groups[0]
+    assert [c.title for c in group.column_parts[group.value_columns[0].index]] == \
+        ["一般公共预算支出/其中：基本支出", "一般公共预算支出/项目支出"]
+    assert table.support["columns"].holds == 5 and table.support["columns"].fails == 0
+
+
+def test_coverage_counts_the_figures_in_a_relation_that_holds(tmp_path, rules):
+    result = lint_text(tmp_path, HEAD + GUANGZHOU, rules)
+    assert (result.coverage.figures, result.coverage.checked) == (15, 15)
+    unknown = lint_text(tmp_path, HEAD + _table("某某资金安排情况表", "项目\t金额\n合计\t10.00\n甲\t10.00"), rules)
+    assert (unknown.coverage.figures, unknown.coverage.checked, unknown.coverage.understood) == (2, 0, 0)
