@@ -164,3 +164,22 @@ def test_coverage_counts_the_figures_in_a_relation_that_holds(tmp_path, rules):
     assert (result.coverage.figures, result.coverage.checked) == (15, 15)
     unknown = lint_text(tmp_path, HEAD + _table("某某资金安排情况表", "项目\t金额\n合计\t10.00\n甲\t10.00"), rules)
     assert (unknown.coverage.figures, unknown.coverage.checked, unknown.coverage.understood) == (2, 0, 0)
+
+
+# -- the narrative and the other tables ---------------------------------------------------------
+
+def test_a_quantity_stated_per_unit_in_turn_is_no_restatement(tmp_path, rules):
+    """深圳: each unit's section gives its own 公用经费; none of them restates the department's."""
+    text = (HEAD + "一、部门预算\n\n本部门公用经费 751.34 万元。\n\n二、甲中心\n\n（二）公用经费 389.50 万元，主要用于办公。\n\n"
+            "三、乙中心\n\n（二）公用经费 148.67 万元，主要用于办公。\n")
+    assert _findings(lint_text(tmp_path, text, rules), "BL341") == []
+    twice = HEAD + "一、部门预算\n\n本部门机关运行经费 75.00 万元。主要用于办公。本部门机关运行经费 57.00 万元。\n"
+    assert _findings(lint_text(tmp_path, twice, rules), "BL341") == [("BL341", "57.00 万元", "75.00 万元")]
+
+
+def test_a_code_listed_again_for_each_unit_is_no_duplicate(tmp_path, rules):
+    per_unit = _table("2026年一般公共预算支出表", "科目编码\t科目名称\t合计\n\t合计\t30.00\n"
+                      "\t甲单位\t20.00\n2010601\t行政运行\t20.00\n\t乙单位\t10.00\n2010601\t行政运行\t10.00")
+    assert _findings(lint_text(tmp_path, HEAD + per_unit, rules), "BL401") == []
+    twice = per_unit.replace("\t乙单位\t10.00\n", "")
+    assert [r for r, *_ in _findings(lint_text(tmp_path, HEAD + twice, rules), "BL401")] == ["BL401"]
