@@ -257,6 +257,16 @@ def test_an_empty_table_without_note_is_reported(tmp_path, rules):
     assert v.reported == "表中没有数字（全为空白或零），也无空表说明"
 
 
+def test_a_sentence_of_the_narrative_saying_the_fund_spends_nothing_counts(tmp_path, rules):
+    """上海 市级单位预算: no note under the empty 政府性基金 table, the 说明 says `政府性基金拨款支出预算0万元`."""
+    text = changed("备注：本部门 2024 年没有使用政府性基金预算拨款安排的支出。\n", "")
+    said = text.replace("列入 2024 年部门预算编制范围", "政府性基金拨款支出预算0万元，与上年持平。\n\n列入 2024 年部门预算编制范围", 1)
+    assert said != text
+    assert bl5(check(tmp_path, rules, said)) == []
+    other = text.replace("列入 2024 年部门预算编制范围", "国有资本经营预算拨款支出预算0万元。\n\n列入 2024 年部门预算编制范围", 1)
+    assert [v.rule for v in bl5(check(tmp_path, rules, other))] == ["BL502"]  # it says nothing of 政府性基金
+
+
 def test_an_unlabelled_note_right_under_the_table_counts(tmp_path, rules):
     text = changed("备注：本部门 2024 年没有使用政府性基金预算拨款安排的支出。", "本表无数据。")
     assert bl5(check(tmp_path, rules, text)) == []

@@ -23,7 +23,7 @@ from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth, squash
 from budgetlint.understand.model import DocumentFacts, TableFacts
-from budgetlint.understand.passages import is_numbered_heading
+from budgetlint.understand.passages import is_numbered_heading, passages, sentences
 
 
 _SECTION_OF_TABLE = re.compile(r"(表)?(情况)?说明$")  # `十、政府性基金预算支出预算情况说明`: the section on a table
@@ -75,6 +75,25 @@ def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
     return found
 
 
+def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> bool:
+    """Whether a sentence of the narrative says there is nothing of what the table is about
+    (`政府性基金拨款支出预算0万元`): the table's subject, as the rule names it by kind, and a note."""
+    subject = rule.params["said_of"].get(table.kind.id) if table.kind else None
+    if subject is None:
+        return False
+    return any(subject.search(s.text) and any(p.search(s.text) for p in rule.params["notes"])
+               for passage in passages(doc.document) for s in sentences(passage))
+
+
+def _parse_said_of(value: object) -> dict[str, re.Pattern[str]]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise ValueError("a mapping of table kinds to a pattern naming what the table is about")
+    try:
+        return {k: re.compile(v) for k, v in value.items()}
+    except re.error as exc:
+        raise ValueError(f"bad pattern: {exc}") from None
+
+
 class EmptyTableNote(Check):
     kind = "empty-table-note"
     summary = ("A table with no figures carries a note saying why; a table the contents, or the note under it, "
@@ -84,6 +103,8 @@ class EmptyTableNote(Check):
         "notes": Field(parse_patterns, "patterns of a note saying why a table is empty", required=True),
         "check": Field(parse_choice("note", "claim"), "note: an empty table says why (the default); claim: a table "
                        "with figures has no note saying it is empty", default="note"),
+        "said_of": Field(_parse_said_of, "by table kind, what a sentence of the narrative names when it says the "
+                         "table is empty (`gov_fund: 政府性基金`)", default={}),
     }
     variables = ("table", "reason", "reported", "computed")
     default_message = "{table}：{reported}，应{computed}"
@@ -110,6 +131,8 @@ class EmptyTableNote(Check):
             if entry is not None and entry.empty and entry.reason:
                 continue
             if any(p.search(halfwidth(n.text)) for n in _notes(doc, table) for p in rule.params["notes"]):
+                continue
+            if _said_in_narrative(doc, table, rule):
                 continue
             marked = entry is not None and entry.empty
             yield Finding(
