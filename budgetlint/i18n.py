@@ -294,6 +294,7 @@ ZH = {
     "each side's grand total adds up over its own rows": "两方总计各与本方各行相加相符",
     "the two tables agree on their other {n} figures compared": "两表其余 {n} 处对应数字一致",
     "the figures compared add up to the same total in both tables": "所比各项在两表中合计相同",
+    "the two tables' totals agree": "两表的合计相符",
     "both figures are totals their own tables' rows confirm": "两数均为各自表中各行相加相符的合计",
     "page {page} has no text layer (a scan?); OCR is not supported, the page was not checked":
         "第{page}页没有文字层（扫描件？），暂不支持 OCR，本页未检查",

@@ -67,6 +67,8 @@ def by_quantity(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary) -> l
 def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[TableFigure]:
     if len(amount.label) < 2 or total_rank(amount.label):
         return []
+    if amount.whole is not None and amount.whole.code is None:
+        return []  # `综合管理 367.65 万元，主要包括：…行政运行 85.04 万元`: a project's own 行政运行, not the subject
     out = []
     for table in tables.select(doc):
         for group in table.groups:

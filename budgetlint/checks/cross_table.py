@@ -99,7 +99,8 @@ class CrossTable(Check):
         the figures of those that hold, as checked)."""
         settled = _settled(comparisons)
         tally = Tally(sum(c.holds and c.telling for c in settled), sum(not c.holds for c in settled))
-        anchored = rule.params["match"] == "code" and rule.params["relation"] == "=" and _sums_agree(settled)
+        by_code = rule.params["match"] == "code"
+        anchored = by_code and rule.params["relation"] == "=" and _sums_agree(settled)
         for c in settled:
             if c.holds:
                 yield Agreement((c.fact, *c.partner))
@@ -108,7 +109,9 @@ class CrossTable(Check):
                 basis = t("the two tables agree on their other {n} figures compared", n=tally.holds)
             elif anchored:
                 basis = t("the figures compared add up to the same total in both tables")
-            elif c.verified:
+            elif by_code and _totals_agree(c.fact.table, c.tables):
+                basis = t("the two tables' totals agree")
+            elif c.verified and not by_code:  # one total against another
                 basis = t("both figures are totals their own tables' rows confirm")
             else:
                 continue
@@ -166,6 +169,26 @@ def _settled(comparisons: list[Comparison]) -> list[Comparison]:
         holding = [c for c in mine if c.holds]
         out.extend(holding or mine[:1])
     return out
+
+
+def _grand_totals(table: TableFacts) -> list[Fact]:
+    """The figures of each group's highest-ranked total rows that its rows confirm."""
+    out = []
+    for group in table.groups:
+        totals = [e for e in group.entries if e.is_total]
+        if totals:
+            rank = max(e.total_rank for e in totals)
+            out += [f for e in totals if e.total_rank == rank for f in e.cells.values()
+                    if f in table.verified and f.figure.value != 0]
+    return out
+
+
+def _totals_agree(table: TableFacts, others: tuple[TableFacts, ...]) -> bool:
+    """Whether a confirmed grand total of ``table`` is one of the others' (the 财政拨款收支总表's 一般公共预算
+    支出 and the 一般公共预算支出表's 合计): the tables are about the same money, whatever they split it by."""
+    mine = _grand_totals(table)
+    theirs = [f for other in others for f in _grand_totals(other)]
+    return any(a.interval.intersects(b.interval) for a in mine for b in theirs)
 
 
 def _sums_agree(comparisons: list[Comparison]) -> bool:

@@ -159,8 +159,8 @@ def _from_paragraphs(blocks: list[Block], heading: Paragraph, kinds: KindCatalog
         bullet = len(text) - len(_BULLET.sub("", text))
         entry = _entry(text, start.locate(bullet), kinds)
         broken = block if entry is None and split_label(squash(text))[0] else None
-        if entry and any(title_key(e.title) == title_key(entry.title) for e in entries):
-            break
+        if entry and any(_core(e.title, None) == _core(entry.title, None) for e in entries):
+            break  # the text starting over (`（七）一般公共预算支出表（按功能分类）` and `（八）…（按经济分类）` are two)
         if entry:
             entries.append(entry)
     return Contents(tuple(entries), heading.location, "目录")

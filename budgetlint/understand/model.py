@@ -63,7 +63,9 @@ class Column:
 
     @property
     def is_total(self) -> bool:
-        return bool(self.keys) and self.keys[-1] in TOTAL_WORDS
+        """`合计`, `小计`, and headings that end so (`支出总计`, `收入总计`)."""
+        return bool(self.keys) and (self.keys[-1] in TOTAL_WORDS or
+                                    (self.keys[-1].endswith(TOTAL_WORDS) and len(self.keys[-1]) <= 6))
 
     @property
     def name(self) -> str:
