@@ -287,6 +287,7 @@ ZH = {
     "the relation holds on the table's other {n} rows": "本表其余 {n} 行此关系成立",
     "the relation names every column of the table": "关系式列出了本表每一列",
     "the relation names each column by its full heading": "关系式按完整表头指明每一列",
+    "the relation is the column's definition": "此关系即该列的定义",
     "in the {column} column the same rows add up": "同样各行在「{column}」列相加相符",
     "one figure ({figure}, {row}) would, corrected, also make another sum of the table add up":
         "同一数字（{row} {figure}）使本表另一处合计也差同样的数，改正它两处都相符",

@@ -183,3 +183,19 @@ def test_a_code_listed_again_for_each_unit_is_no_duplicate(tmp_path, rules):
     assert _findings(lint_text(tmp_path, HEAD + per_unit, rules), "BL401") == []
     twice = per_unit.replace("\t乙单位\t10.00\n", "")
     assert [r for r, *_ in _findings(lint_text(tmp_path, HEAD + twice, rules), "BL401")] == ["BL401"]
+
+
+# 苏州/无锡 “三公”经费表 in columns, 会议费 and 培训费 beside them
+THREE_PUBLIC = _table("一般公共预算“三公”经费、会议费、培训费支出表", "“三公”经费合计\t因公出国（境）费\t公务用车购置及运行维护费\t\t\t公务接待费\t会议费\t培训费\n"
+                      "\t\t小计\t公务用车购置费\t公务用车运行维护费\t\t\t\n"
+                      "10.00\t0.00\t0.00\t0.00\t0.00\t10.00\t10.00\t43.00")
+
+
+def test_a_total_column_may_add_up_only_the_first_of_the_columns_after_it(tmp_path, rules):
+    table = _doc(tmp_path, HEAD + THREE_PUBLIC).tables[0]
+    group = table.groups[0]
+    assert [c.title for c in group.column_parts[0]] == ["因公出国（境）费", "公务用车购置及运行维护费/小计", "公务接待费"]
+    assert _findings(lint_text(tmp_path, HEAD + THREE_PUBLIC, rules), "BL102", "BL116", "BL003") == []
+    wrong = THREE_PUBLIC.replace("10.00\t0.00\t0.00", "12.00\t0.00\t0.00", 1)
+    found = [v for v in lint_text(tmp_path, HEAD + wrong, rules).violations if v.rule in ("BL102", "BL116", "BL003")]
+    assert [(v.rule, v.reported, v.computed, v.basis) for v in found] == [("BL116", "12.00", "10.00", "此关系即该列的定义")]

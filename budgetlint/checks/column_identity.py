@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Agreement, Check, Finding, known_facts, mismatch, signed_sum
+from budgetlint.checks.base import Agreement, Check, Finding, known_facts, mismatch, parse_bool_field, signed_sum
 from budgetlint.engine.relation import Relation, parse_relation
 from budgetlint.i18n import t
 from budgetlint.engine.rule import Field, Rule
@@ -55,6 +55,9 @@ class ColumnIdentity(Check):
     fields = {
         "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
         "relation": Field(parse_relation, "the relation, e.g. '合计 = 基本支出 + 项目支出 + [上缴上级支出]'", required=True),
+        "complete": Field(parse_bool_field, "the right side is the left column's definition (“三公” = its three "
+                          "items), not one layout's breakdown: a failing row needs no other row to confirm the columns",
+                          default=False),
     }
     variables = ("table", "row", "column", "reported", "computed", "difference", "count", "relation")
     default_message = "{table} {row}：{column} {reported}，按「{relation}」应为 {computed}（差 {difference}）"
@@ -67,11 +70,11 @@ class ColumnIdentity(Check):
                 continue  # its columns do not add up under any reading: not understood (BL003)
             for group in table.groups:
                 for left, right in bindings(group, relation):
-                    yield from self._exceptions(group, left, right, relation)
+                    yield from self._exceptions(group, left, right, relation, rule.params["complete"])
 
     @staticmethod
     def _exceptions(group: Group, left: Column, right: list[tuple[int, Column]],
-                    relation: Relation) -> Iterator[Finding | Agreement]:
+                    relation: Relation, complete: bool) -> Iterator[Finding | Agreement]:
         """The rows where the relation fails, when it holds on at least as many: columns bound to
         the wrong quantities (sub-columns of a heading, a `其中` column) make it fail on most rows."""
         failing: list[Finding] = []
@@ -95,6 +98,8 @@ class ColumnIdentity(Check):
             basis = t("the relation names every column of the table")
         elif relation.by_headings:
             basis = t("the relation names each column by its full heading")
+        elif complete:
+            basis = t("the relation is the column's definition")
         else:
             return
         for finding in failing:

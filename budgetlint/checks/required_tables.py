@@ -34,8 +34,9 @@ def parse_required(value: Any) -> tuple[TableSelector, ...]:
 
 
 def selector_name(selector: TableSelector, kinds: KindCatalogue) -> str:
-    """How a report names a required table: its kind's standard name, and the title it must have."""
-    name = t(" or ").join(kinds.get(k).name for k in selector.kinds) or t("table")
+    """How a report names a required table: its kind's standard name (the first kind's: the others
+    are a template's stand-ins for it), and the title it must have."""
+    name = kinds.get(selector.kinds[0]).name if selector.kinds else t("table")
     return t("{name} (titled “{title}”)", name=name, title=selector.title.pattern) if selector.title else name
 
 

@@ -166,16 +166,18 @@ def _column_candidates(group: Group, total: Column) -> list[list[Column]]:
     """What a total column may add up, the header's plainest reading first: its siblings (a
     sub-group by its own total), the same without the columns under a `其中` heading, every
     column under its heading but totals, its siblings with a sub-group counted by its first column,
-    its siblings with the `其中` ones."""
+    its siblings with the `其中` ones, the first few of its siblings, or nothing (a heading that
+    only looks like a total, where every reading fails)."""
     parent = total.keys[:-1]
     siblings = sibling_columns(group, total)
     leaves = [c for c in group.value_columns if c is not total and len(c.keys) > len(parent)
               and c.keys[: len(parent)] == parent and not c.partial and not c.is_total]
     firsts = sibling_columns(group, total, first_stands_for_all=True)
     partials = sibling_columns(group, total, with_partial=True)
+    prefixes = [siblings[:k] for k in range(2, len(siblings))]  # `“三公”经费合计` before 会议费 and 培训费
     out: list[list[Column]] = [] if siblings else [[]]  # a 小计 over nothing but its `其中` part sums nothing
-    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves, firsts, partials):
-        if parts and parts not in out:
+    for parts in (siblings, [c for c in siblings if not c.under_partial], leaves, firsts, partials, *prefixes, []):
+        if parts not in out:
             out.append(parts)
     return out
 

@@ -42,6 +42,7 @@ _DECREASE = "减少|下降|降低"
 _DIRECTION = re.compile(rf"({_INCREASE}|{_DECREASE})了?\s*$")
 _FLAT = re.compile(r"持平|相同|不变|无变化|没有变化")
 _SHARE = re.compile(r"占(?P<base>[^%\d]*?)(的)?(比重|比例)?(为)?\s*$")
+_QUALIFIED_BASE = re.compile(r"除外|不含|扣除|以外")
 _OPEN_COMPLETE = re.compile(r"^\s*(其中|分别为|分别是|具体为|包括)\s*")
 _OPEN_PARTIAL = re.compile(r"^\s*(主要用于|主要包括|主要有|重点用于)\s*(以下方面|如下)?\s*")
 _PRIOR = re.compile(r"(上年|去年|上一年)(?!结转|结余)")  # 上年结转 is this year's income
@@ -358,6 +359,9 @@ class _Reader:
         parts = [a for a in (last, main) if a is not None]
         label = clean_label(base_label)[0]
         bases: list[Amount] = []
+        if _QUALIFIED_BASE.search(base_label):  # `占财政性资金（人员类…除外）总额的比例`: a base no figure states
+            self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), [], label, True))
+            return
         if label:  # `占预算总额的 2.1%`
             bases += [a for a in reversed(self.narrative.amounts) if label in a.label]
         named = bool(bases)
