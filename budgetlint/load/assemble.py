@@ -28,14 +28,21 @@ _UNIT_HEAD = re.compile(r"单位[:：]?(万|亿)?$")
 _UNIT_TAIL = re.compile(r"^(万元|亿元|元)$")
 _UNIT_IN_LINE = re.compile(r"(金额)?单位\s*[:：]?\s*(万元|亿元|元)\s*$")
 TABLE_NUMBER = r"附?表\s*\d+(-\d+)?|公开\s*\d+\s*表"  # 表5, 附表1-2, 公开01表: how tables are numbered
-_NUMBER = re.compile(rf"^({TABLE_NUMBER})$")
-_META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)(名称)?[:：]|^(编制|填报)(单位|部门)(名称)?[:：]")
+_NUMBER = re.compile(rf"^({TABLE_NUMBER}|附?表[一二三四五六七八九十]+)$")  # and 表五 (重庆), as a caption line
+_NUMBER_ON_TITLE = re.compile(r"^(附?表\s*\d{1,2}(-\d{1,2})?)(\s*(19|20)\d\d\s*年.*)$")  # `表62019年部门…`: no space between
+_GRID_TITLE = re.compile(r"表([(（][^()（）]*[)）])?$")  # a title printed in the grid's first row ends so
+_TARGET = re.compile(r"^[≤≥=＝<>＜＞]\d")  # `≤100%`: a performance target's value, never a column heading
+_COLUMN_NUMBERS = re.compile(r"^(栏|行)次$")  # `栏次 | 1 | 2 | 3`: the columns' (or rows') numbers
+_META = re.compile(r"^(部门\(单位\)|部门（单位）|部门|单位|预算单位)(名称)?[:：]|^(编制|填报)(单位|部门)(名称)?[:：]"
+                   r"|^(部门\(单位\)|部门（单位）|部门|预算单位)名称\s*\S")  # `部门（单位）名称  西安市气象局`: no colon
 _YEAR_CAPTION = re.compile(r"^[(（]\d{4}年度?[)）]$")
 _NOTE = re.compile(r"^(注|说明|备注)\s*[:：1-9一]")
 _NOTE_CONTINUATION = re.compile(r"^\d+[、.．]")
 _TOTAL = re.compile(r"^(合计|总计)$")
 _ITEM_START = re.compile(r"^([一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.]|其中)")
 _CAPTION_LOOKBACK = 8
+_HEADER_REACH = 6  # rows: a column-numbers row further down is not in the header
+_HEADING = 30  # characters: a column's heading is shorter (`其中：专项资金列入部门预算项目的资金`)
 
 
 @dataclass(eq=False)
@@ -71,30 +78,53 @@ def is_caption(text: str) -> bool:
                 or _YEAR_CAPTION.match(s))
 
 
-def has_figure(row: list[Cell]) -> bool:
-    figures = [parse_figure(c.text) for c in row if c.text]
-    values = [f for f in figures if f is not None and not f.blank]
-    if not values:
-        return False
-    # a column-number row (栏次 1 2 3 …) is part of the header
+def is_column_numbers(row: list[Cell]) -> bool:
+    """A row numbering the columns (`栏次 | 1 | 2 | 3`, or labelled `行次`): header furniture, never figures."""
+    texts = [squash(c.text) for c in row if c.text.strip()]
+    if texts and _COLUMN_NUMBERS.match(texts[0]):
+        return all(_COLUMN_NUMBERS.match(t) or re.fullmatch(r"\d{1,3}", t) for t in texts)
+    values = [f for f in (parse_figure(c.text) for c in row if c.text) if f is not None and not f.blank]
     ints = [f.value for f in values if f.decimals == 0]
-    return not (len(ints) == len(values) >= 3 and ints == list(range(1, len(ints) + 1)))
+    return len(ints) == len(values) >= 3 and ints == list(range(1, len(ints) + 1))
+
+
+def has_figure(row: list[Cell]) -> bool:
+    if is_column_numbers(row):  # part of the header
+        return False
+    return any(f is not None and not f.blank for f in (parse_figure(c.text) for c in row if c.text))
 
 
 def header_size(part: RawTable) -> int:
-    """Header rows: those above the first row with a figure (or as the source marks them)."""
+    """Header rows: those above the first row with a figure (or as the source marks them), and
+    at least down to a row numbering the columns (`栏次 | 1 | 2 | 3`), figures or not below it."""
     for i, row in enumerate(part.rows):
         if has_figure(row):
             return i
+    # no figures (an empty table): the header still reaches down to its column numbers
+    numbered = max((i + 1 for i, row in enumerate(part.rows[:_HEADER_REACH]) if is_column_numbers(row)), default=0)
     if part.header_rows is not None:
-        return part.header_rows
-    return min(1, len(part.rows))
+        return max(part.header_rows, numbered)
+    return max(min(1, len(part.rows)), numbered)
 
 
 def _looks_like_title(s: str) -> bool:
     if s in ("目录", "目錄"):
         return True
-    return 2 < len(s) <= 60 and "表" in s and not s.endswith(("。", "；", ";", "，")) and not _NOTE.match(s)
+    # a sentence introducing the table (`…详细情况见下表：`) is not its title
+    return 2 < len(s) <= 60 and "表" in s and not s.endswith(("。", "；", ";", "，", "：", ":")) and not _NOTE.match(s)
+
+
+def _grid_title(part: RawTable) -> str | None:
+    """A title printed in the table's first row, one cell across all the columns
+    (`城市交通设施项目绩效目标表` above `项目名称 | …`), or ``None``."""
+    if len(part.rows) < 2 or len(part.rows[0]) < 2:
+        return None
+    first = part.rows[0]
+    text = first[0].text.strip()
+    if not text or first[0].covered or not all(c.covered and c.text.strip() == text for c in first[1:]):
+        return None
+    s = squash(text)
+    return text if _looks_like_title(s) and _GRID_TITLE.search(s) else None
 
 
 def _row_signature(row: list[Cell]) -> tuple[str, ...]:
@@ -122,14 +152,35 @@ def _is_wrapped_fragment(row: list[Cell]) -> bool:
 def _header_like(row: list[Cell], table: Table) -> bool:
     """A row of column headings: text over a column that holds figures in ``table``'s rows (a
     row of labels with its figures left blank has text over label columns only)."""
-    if has_figure(row):
+    if has_figure(row) or any(_TARGET.match(squash(c.text)) for c in row):
+        return False
+    # values the table's rows hold in the same columns (`效益指标 | 社会效益指标 | … | 定性 | 较上年提高`):
+    # a row of the table going on, not headings
+    if sum(1 for i, c in enumerate(row) if c.text.strip() and not c.covered and _in_column(table.body, i, c.text)) >= 2:
         return False
     for i, cell in enumerate(row):
+        if cell.covered or len(squash(cell.text)) > _HEADING:  # merged across from a label column (`目标12：…`
+            continue  # over the whole row), or a sentence: no column's heading
         column = [r[i].text for r in table.body if i < len(r) and r[i].text]
         figures = [t for t in column if parse_figure(t) is not None]
         if cell.text.strip() and column and len(figures) * 2 >= len(column):
             return True
     return False
+
+
+def _repeated_header(rows: list[list[Cell]], header: list[list[Cell]]) -> int:
+    """How many of ``rows`` repeat the header: all of it, or its last rows (重庆's 绩效目标表 repeat
+    `绩效指标 | 指标名称 | 指标性质 | …` on the next page, not the rows above it); 0 when none do."""
+    signatures = [_row_signature(r) for r in rows[:len(header)]]
+    for k in range(len(header), 0, -1):
+        if signatures[:k] == [_row_signature(r) for r in header[-k:]] and any(signatures[:k]):
+            return k
+    return 0
+
+
+def _in_column(rows: list[list[Cell]], i: int, text: str) -> bool:
+    key = squash(text)
+    return any(i < len(r) and squash(r[i].text) == key for r in rows)
 
 
 def _pad(table: Table) -> None:
@@ -238,6 +289,10 @@ class _Assembler:
     def read_captions(self) -> None:
         for k, item in enumerate(self.items):
             if isinstance(item, RawTable):
+                title = _grid_title(item)
+                if title is not None and "title" not in item.captions:
+                    item.captions["title"] = (title, item.rows[0][0].location)
+                    item.rows = item.rows[1:]
                 above: list[RawLine] = []
                 for prev in reversed(self.items[:k]):
                     if isinstance(prev, RawTable):
@@ -274,7 +329,12 @@ class _Assembler:
             elif "number" not in found and _NUMBER.match(s):
                 found["number"] = (s, line.location)
             elif "title" not in found and _looks_like_title(s):
-                found["title"] = (line.text.strip(), line.location)
+                text = line.text.strip()
+                glued = _NUMBER_ON_TITLE.match(text) if "number" not in found else None
+                if glued:  # `表62019年部门综合预算…`: the number printed against the title
+                    found["number"] = (squash(glued.group(1)), line.location)
+                    text = glued.group(3).strip()
+                found["title"] = (text, line.location)
                 self._used(line)
                 # a number printed above the title still belongs to this table
                 if "number" not in found and _NUMBER.match(nxt):
@@ -352,9 +412,14 @@ class _Assembler:
         if not part.rows:
             return False
         follows = bool(blocks) and blocks[-1] is table and not caption
+        cut = 0 if follows or caption else _cut_row_pieces(blocks, table, part)
+        follows = follows or cut > 0
         if "title" in caption:
             same_header = [_row_signature(r) for r in part.rows[:size]] == [_row_signature(r) for r in table.header]
-            if not (caption["title"][0] == table.title and caption.get("number", (None,))[0] == table.number
+            # the title printed again on the new page, its number with it or not (西安: `表2` on the
+            # first page only)
+            number = caption.get("number", (None,))[0]
+            if not (squash(caption["title"][0]) == squash(table.title or "") and number in (None, table.number)
                     and same_header):
                 return False
             rows = part.rows[size:]
@@ -366,15 +431,20 @@ class _Assembler:
             upper = table.header if len(part.rows[0]) == table.width else []  # merged cells differ
             table.header = upper + part.rows[:size]
             rows = part.rows[size:]
-        elif follows and (aligned := _on_grid(part, table)) is not None:
-            repeated = len(table.header)
+        elif follows and ((aligned := _on_grid(part, table)) is not None or (finer := _on_finer_grid(table, part))):
+            # on a page whose grid is finer (a merged cell above split in columns below: 重庆's
+            # 绩效目标表), the table takes the finer grid, its cells spanning the columns they cover
+            view = table if aligned is not None else replace(table, header=finer[0], body=finer[1], grid=part.grid)
+            aligned = aligned if aligned is not None else part.rows
+            repeated = _repeated_header(aligned, view.header)
             first = aligned[0]
-            if repeated and [_row_signature(r) for r in aligned[:repeated]] == [_row_signature(r) for r in table.header]:
-                rows = aligned[repeated:]  # the header repeated on the new page
-            elif _header_like(first, table):
+            if repeated:
+                rows = aligned[repeated:]  # the header repeated on the new page (or its last rows)
+            elif _header_like(first, view):
                 return False  # a header of its own: another table
             else:
                 rows = aligned  # straight on with the rows
+            table.header, table.body, table.grid = view.header, view.body, view.grid
             rows = [r for r in rows if any(c.text for c in r)]
             if rows and _is_wrapped_fragment(rows[0]) and table.body:
                 for i, cell in enumerate(rows[0]):
@@ -386,10 +456,90 @@ class _Assembler:
         table.body.extend(r for r in rows if any(c.text for c in r))
         table.parts.append(part.location)
         _pad(table)
+        if cut:
+            del blocks[-cut:]
         return True
 
 
+_CUT_REACH = 15.0  # points: the top of a row cut by the page break shows this far under its table at most
+_CUT_PIECES = 3  # lines
+
+
+def _cut_row_pieces(blocks: list[Block], table: Table, part: RawTable) -> int:
+    """How many of the last blocks are pieces of a row the page break cut, printed in the table's
+    cells on one of the two pages; 0 when they are anything else.
+
+    Excel prints a merged cell cut by the page break on both pages, each clipped to the table: a
+    line of it can show just under the last rule (`11000023T00000209` under 北京's 预算12表, the
+    cell printed in full in the next page's first row) or just over the first rule of the next
+    page (`府财务报告编制`, the end of a line of the cell at the foot of the page before).  Each
+    piece of such a line (the text of one cell) is found in a cell of the table's last page or of
+    the part's first rows, and the line lies right under the one or right over the other."""
+    last = table.parts[-1] if table.parts else None
+    at = next((i for i in range(len(blocks) - 1, -1, -1) if blocks[i] is table), None)
+    box = part.location.bbox
+    if last is None or last.bbox is None or box is None or at is None:
+        return 0
+    after = blocks[at + 1:]
+    if not 0 < len(after) <= _CUT_PIECES or not all(isinstance(b, Paragraph) for b in after):
+        return 0
+    tail = [c for row in table.body for c in row if c.location.page == last.page]  # a merged cell starts rows up
+    cells = [squash(c.text) for c in tail + [c for row in part.rows[:3] for c in row] if c.text and not c.covered]
+    for block in after:
+        where = block.location
+        if where.bbox is None:
+            return 0
+        under = where.page == last.page and last.bbox[1] < where.bbox[1] <= last.bbox[3] + _CUT_REACH
+        over = where.page == part.location.page and box[1] - _CUT_REACH <= where.bbox[3] and where.bbox[1] < box[1]
+        if not (under or over):
+            return 0
+        pieces = [squash(p.text) for p in _pieces(RawLine(block.text, where, block.segments))] or [squash(block.text)]
+        if len(squash(block.text)) < 4 or not all(piece and any(piece in cell for cell in cells) for piece in pieces):
+            return 0
+    return len(after)
+
+
 _GRID_TOLERANCE = 3.0  # points between the edges of one column printed on two pages
+
+
+def _on_finer_grid(table: Table, part: RawTable) -> tuple[list[list[Cell]], list[list[Cell]]] | None:
+    """The table's header and body laid on the part's columns, when the part has more of them and
+    each of the table's columns starts where one of the part's does (the mirror of
+    :func:`_on_grid`); ``None`` otherwise."""
+    if part.grid is None or table.grid is None or len(part.grid) <= len(table.grid) \
+            or max(len(r) for r in part.rows) != len(part.grid):
+        return None
+    placed = _placed(table.grid, part.grid)
+    if placed is None:
+        return None
+    target, spans = placed
+    width = len(part.grid)
+
+    def relaid(row: list[Cell]) -> list[Cell]:
+        out = [Cell("", row[0].location if row else table.location) for _ in range(width)]
+        for j, cell in enumerate(row[:len(target)]):
+            out[target[j]] = cell
+            for i in spans[j][1:]:
+                out[i] = Cell(cell.text, cell.location, covered=True)
+        return out
+
+    return [relaid(r) for r in table.header], [relaid(r) for r in table.body]
+
+
+def _placed(coarse: tuple[tuple[float, float], ...], fine: tuple[tuple[float, float], ...]
+            ) -> tuple[list[int], list[list[int]]] | None:
+    """For each column of ``coarse``, the column of ``fine`` starting where it does and the columns
+    of ``fine`` it spans; ``None`` when a column of ``coarse`` starts where none of ``fine`` does."""
+    starts = [c[0] for c in fine]
+    target: list[int] = []
+    for x0, _ in coarse:
+        i = min(range(len(starts)), key=lambda k: abs(starts[k] - x0))
+        if abs(starts[i] - x0) > _GRID_TOLERANCE or (target and i <= target[-1]):
+            return None
+        target.append(i)
+    spans = [[i for i in range(target[j], len(starts)) if starts[i] < x1 - _GRID_TOLERANCE]
+             for j, (_, x1) in enumerate(coarse)]
+    return target, spans
 
 
 def _on_grid(part: RawTable, table: Table) -> list[list[Cell]] | None:
@@ -405,15 +555,10 @@ def _on_grid(part: RawTable, table: Table) -> list[list[Cell]] | None:
         return part.rows
     if part.grid is None or table.grid is None:
         return None
-    starts = [c[0] for c in table.grid]
-    target = []
-    for x0, _ in part.grid:
-        i = min(range(len(starts)), key=lambda k: abs(starts[k] - x0))
-        if abs(starts[i] - x0) > _GRID_TOLERANCE or (target and i <= target[-1]):
-            return None
-        target.append(i)
-    spans = [[i for i in range(target[j], len(starts)) if starts[i] < x1 - _GRID_TOLERANCE]
-             for j, (_, x1) in enumerate(part.grid)]
+    placed = _placed(part.grid, table.grid)
+    if placed is None:
+        return None
+    target, spans = placed
     out = []
     for row in part.rows:
         placed = [Cell("", row[0].location) for _ in range(table.width)]

@@ -22,11 +22,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTContainer
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfminer.utils import apply_matrix_pt
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
 from budgetlint.i18n import t
 from budgetlint.load import LoadError
-from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
 from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
@@ -35,6 +39,7 @@ from budgetlint.workers import process_pool
 
 UNREADABLE = "\ufffd"  # the text of a cell whose glyphs cannot be mapped to characters
 _PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d{1,3})$")
+_MARKED_PAGE_NUMBER = re.compile(r"^([-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?)$")  # never a figure
 _NUMBERED = re.compile(r"^\s*([一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+、|\d+[.．](?!\d)"
                        r"|\d{1,2}[.．](?=(19|20)\d\d年)|第[一二三四五六七八九十]+部分)")
 _MARGIN = 0.08  # page numbers live in the top and bottom 8 % of a page
@@ -162,7 +167,9 @@ class _PageReader:
             self.problem("page {page}'s text runs sideways (the page turned 90°?), the page was not checked; "
                          "turn the page upright and check again", "sideways text", whole, unread=True)
             return self.content
-        self.content.off_page = off_page_lines(chars, self.content.box)
+        # a page number printed off the page (`— 2489 —` under 重庆's pages) hides nothing a reader needs
+        self.content.off_page = [(text, box) for text, box in off_page_lines(chars, self.content.box)
+                                 if not _MARKED_PAGE_NUMBER.match(text.strip())]
         self.content.visible = squash("".join(c["text"] for c in chars if not is_off_page(c, self.content.box)))
         bad = [c for c in chars if _is_bad_glyph(c)]
         if bad:
@@ -175,9 +182,12 @@ class _PageReader:
                          "its tables were not read", "too many table lines", whole, unread=True, grid=grid, limit=MAX_GRID)
             drawn = page.filter(lambda obj: obj.get("object_type") == "char")
         lines = None if drawn.edges else page.extract_text_lines(return_chars=True)
-        tables = self._tables(drawn, lines)
+        found = [(t, self._table(t, chars)) for t in self._tables(drawn, lines)]
+        # a grid without a character in it holds nothing to read: a chart's gridlines, an empty frame
+        found = [(t, raw) for t, raw in found if any(c.text.strip() for row in raw.rows for c in row)]
+        tables = [t for t, _ in found]
         boxes = [t.bbox for t in tables]
-        items: list[tuple[float, Any]] = [(t.bbox[1], self._table(t, chars)) for t in tables]
+        items: list[tuple[float, Any]] = [(t.bbox[1], raw) for t, raw in found]
         if tables or lines is None:
             outside = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
             lines = outside.extract_text_lines(return_chars=True)
@@ -426,12 +436,165 @@ def _cell_chars(table: Any, chars: list[dict]) -> dict[tuple[int, int], list[dic
     return found
 
 
+_EDGE = 2.0  # points: a clip this close to the page's edge (or beyond it) is the page's own edge
+_OVERLAP = 1.0  # points: a glyph hidden by a clip lies this far inside it at most
+
+
+class _ClippingInterpreter(PDFPageInterpreter):
+    """pdfminer's interpreter, keeping the clipping path of the graphics state (as the box that
+    bounds it: no glyph outside that box can be seen) for each glyph it shows.
+
+    pdfminer ignores clipping; but what Excel and WPS print in a cell, a table region or a text
+    frame is clipped to it, and the rest is still in the file: the overflow of a merged cell cut by
+    the page break, printed again in full on the next page (北京 预算12表), or a text frame whose
+    text flows on to the next page (普陀区 主要职能), printed on both pages and clipped on each.
+    """
+
+    inherited: tuple[float, float, float, float] | None = None  # the clip a form XObject is drawn in
+
+    def init_state(self, ctm: Any) -> None:
+        super().init_state(ctm)
+        self.clip = self.inherited
+        self.clips: list[Any] = []
+
+    def subinterp(self) -> PDFPageInterpreter:
+        interp = super().subinterp()
+        interp.inherited = self.clip
+        return interp
+
+    def do_q(self) -> None:
+        super().do_q()
+        self.clips.append(self.clip)
+
+    def do_Q(self) -> None:
+        super().do_Q()
+        if self.clips:
+            self.clip = self.clips.pop()
+
+    def _clip_to_path(self) -> None:
+        try:
+            points = [apply_matrix_pt(self.ctm, (float(seg[i]), float(seg[i + 1])))
+                      for seg in self.curpath for i in range(1, len(seg) - 1, 2)]
+        except (TypeError, ValueError):
+            return  # a path pdfminer could not parse: its clip is not known, nothing is hidden by it
+        if not points:
+            return
+        box = (min(x for x, _ in points), min(y for _, y in points), max(x for x, _ in points), max(y for _, y in points))
+        if self.clip is not None:
+            c = self.clip
+            box = (max(box[0], c[0]), max(box[1], c[1]), min(box[2], c[2]), min(box[3], c[3]))
+        self.clip = box
+
+    def do_W(self) -> None:
+        self._clip_to_path()
+
+    def do_W_a(self) -> None:
+        self._clip_to_path()
+
+    def do_TJ(self, seq: Any) -> None:
+        self.device.clip = self.clip
+        super().do_TJ(seq)
+
+
+class _ClippingDevice(PDFPageAggregatorWithMarkedContent):
+    clip: tuple[float, float, float, float] | None = None
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        advance = super().render_char(*args, **kwargs)
+        if self.cur_item._objs and isinstance(self.cur_item._objs[-1], LTChar):
+            self.cur_item._objs[-1].clipbox = self.clip
+        return advance
+
+
+def _upright_boxes(page: Any) -> None:
+    """A page box read whatever the order of its corners (`[0 595 842 0]` is the page
+    `[0 0 842 595]`, PDF 32000 § 7.9.5): pdfminer places the text from the box's first corner, so
+    an upside-down box would put all of it outside the page."""
+    obj = page.page_obj
+    for name in ("mediabox", "cropbox"):
+        box = getattr(obj, name, None)
+        if box is not None and len(box) == 4 and all(isinstance(v, (int, float)) for v in box):
+            x0, y0, x1, y1 = box
+            setattr(obj, name, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
+
+
+def _hidden(char: LTChar, page: tuple[float, float, float, float]) -> bool:
+    """Whether a clip keeps a glyph out of sight: it lies outside its clipping box, on a side where
+    the clip ends inside the page (text beyond the page's own edge is not hidden here: it is read,
+    and reported as printed off the page unless a neighbouring page shows it)."""
+    clip = getattr(char, "clipbox", None)
+    if clip is None:
+        return False
+    inf = float("inf")
+    x0 = clip[0] if clip[0] > page[0] + _EDGE else -inf
+    y0 = clip[1] if clip[1] > page[1] + _EDGE else -inf
+    x1 = clip[2] if clip[2] < page[2] - _EDGE else inf
+    y1 = clip[3] if clip[3] < page[3] - _EDGE else inf
+    return min(char.x1, x1) - max(char.x0, x0) < _OVERLAP or min(char.y1, y1) - max(char.y0, y0) < _OVERLAP
+
+
+def _without_hidden(item: Any, page: tuple[float, float, float, float]) -> None:
+    kept = []
+    for obj in item._objs:
+        if isinstance(obj, LTChar):
+            if _hidden(obj, page):
+                continue
+        elif isinstance(obj, LTContainer):
+            _without_hidden(obj, page)
+        kept.append(obj)
+    item._objs = kept
+
+
+def _lay_out(page: Any) -> None:
+    """pdfplumber's layout of a page (what ``page.chars`` and the rules come from), its box read
+    upright and the glyphs a clip hides left out: a reader does not see them."""
+    _upright_boxes(page)
+    device = _ClippingDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    try:
+        _ClippingInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        layout = device.get_result()
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors the same way
+        raise PdfminerException(exc) from exc
+    _without_hidden(layout, layout.bbox)
+    page._layout = layout
+
+
+_SANE_DESCENT = (-0.6, 0.3)  # where a glyph's box starts below its baseline, in ems
+
+
+def _on_baselines(chars: list[dict]) -> None:
+    """Glyphs whose font gives a box far from the baseline (a descent of a whole em: 重庆's
+    punctuation and figures, set in another font than the text) boxed like the other glyphs of
+    their page, so that they stay on the line they are printed on instead of sinking below it."""
+    def descent(c: dict) -> float | None:
+        m = c.get("matrix")
+        height = c["y1"] - c["y0"]
+        if not m or len(m) != 6 or m[1] or m[2] or m[0] <= 0 or m[3] <= 0 or height <= 0:
+            return None  # rotated, skewed or mirrored: left as it is
+        return (c["y0"] - m[5]) / height
+
+    found = [(c, descent(c)) for c in chars]
+    sane = sorted(d for _, d in found if d is not None and _SANE_DESCENT[0] <= d <= _SANE_DESCENT[1])
+    typical = sane[len(sane) // 2] if sane else -0.2
+    for c, d in found:
+        if d is None or _SANE_DESCENT[0] <= d <= _SANE_DESCENT[1]:
+            continue
+        shift = (typical - d) * (c["y1"] - c["y0"])
+        c["y0"] += shift
+        c["y1"] += shift
+        for key in ("top", "bottom", "doctop"):
+            if key in c:
+                c[key] -= shift
+
+
 def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageContent]:
     """Read some pages of a PDF, closing each as soon as it is read (memory stays flat)."""
     out = []
     with pdfplumber.open(BytesIO(data)) as pdf:
         for n in numbers:
             page = pdf.pages[n - 1]
+            _lay_out(page)
+            _on_baselines(page.chars)
             deduped = page.dedupe_chars()
             try:
                 out.append(_PageReader(deduped, n, display).read())
@@ -439,6 +602,51 @@ def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageConte
                 deduped.close()
                 page.close()
     return out
+
+
+_RUNNING = 3  # pages: a line printed in the same margin of this many pages (and of a quarter of them) runs on them
+
+
+def _drop_running_heads(pages: list[PageContent]) -> None:
+    """Running heads and feet (`苏州市交通运输局2026年度部门预算公开` atop every page) kept once, where
+    they first appear: repeated, they would stand between a table and its continuation on the next
+    page.  A caption (`单位：万元`, `部门：…`) or a line naming a table is never one."""
+    def margin_lines(page: PageContent) -> list[RawLine]:
+        top, bottom = page.box[1], page.box[3]
+        height = bottom - top
+        return [item for item in page.items if isinstance(item, RawLine) and item.location.bbox is not None
+                and (item.location.bbox[3] < top + height * _MARGIN or item.location.bbox[1] > bottom - height * _MARGIN)]
+
+    counts: dict[str, int] = {}
+    for page in pages:
+        for text in {squash(line.text) for line in margin_lines(page)}:
+            counts[text] = counts.get(text, 0) + 1
+    threshold = max(_RUNNING, sum(1 for p in pages if p.has_text) / 4)
+    running = {text for text, n in counts.items()
+               if n >= threshold and len(text) >= 4 and "表" not in text and not is_caption(text)}
+    if not running:
+        return
+    seen: set[str] = set()
+    for page in pages:
+        drop = set()
+        for line in margin_lines(page):
+            text = squash(line.text)
+            if text in running:
+                if text in seen:
+                    drop.add(id(line))
+                seen.add(text)
+        if drop:
+            kept: list[Any] = []
+            after = False
+            for item in page.items:
+                if id(item) in drop:
+                    after = True
+                    continue
+                if after and isinstance(item, RawLine):
+                    item.continues = False  # it went on from the running head, not from the line before it
+                after = False
+                kept.append(item)
+            page.items = kept
 
 
 def page_count(data: bytes) -> int:
@@ -491,6 +699,7 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
         raise LoadError(t("no text layer on any page (a scanned PDF?): OCR is not supported yet"))
     if all(p.sideways or not p.has_text for p in pages):
         raise LoadError(t("the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again"))
+    _drop_running_heads(pages)
     items = [item for p in pages for item in p.items]
     problems = [problem for p in pages for problem in p.problems]
     problems += off_page_problems(display, [(p.number, p.box, p.off_page, p.visible) for p in pages])
