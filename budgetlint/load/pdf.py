@@ -113,6 +113,9 @@ def _line_text(chars: list[dict]) -> tuple[str, list[int]]:
     return text, owners
 
 
+_FIGURE_PIECE = re.compile(r"-?[\d,]+\.?\d*")  # a figure, or the part of one a narrow column wrapped
+
+
 def _cell_text(chars: list[dict]) -> str:
     """A cell's text: its lines top to bottom, joined without a space between Chinese
     characters (`台前县医` / `疗保障局`) and with one between Latin words."""
@@ -125,7 +128,9 @@ def _cell_text(chars: list[dict]) -> str:
     out = ""
     for line in lines:
         part = _line_text(sorted(line, key=lambda ch: ch["x0"]))[0].strip()
-        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+        wrapped_figure = _FIGURE_PIECE.fullmatch(out) and _FIGURE_PIECE.fullmatch(part)  # `24995.9` / `4`
+        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum() \
+                and not wrapped_figure:
             out += " "
         out += part
     return out

@@ -21,6 +21,7 @@ _UNIT_CODE = re.compile(r"(单位|部门|项目)\)?(代码|编码)|单位编码|
 _CODE = re.compile(r"(编码|代码)$")
 _NOTE = re.compile(r"备注|说明|简介|理由|依据|^序号$|^行次$|^栏次$")
 _RATE = re.compile(r"[%％]|率|比重|占比|比例")
+_COUNT = re.compile(r"数量|人数|台数|辆数|个数|^编制数$|^实有人数$|采购时间")
 _LABEL_HEADER = re.compile(r"名称|^项目$|科目|^类型$|^单位$|^部门$|^任务")
 _HEADER_UNIT = re.compile(r"[(（](万元|亿元|元)[)）]")
 
@@ -72,6 +73,8 @@ def _role(keys: tuple[str, ...], table: Table, index: int) -> Role:
         return Role.NOTE
     if last and _RATE.search(last):
         return Role.RATE
+    if last and _COUNT.search(last):
+        return Role.COUNT
     if any(_CODE.search(k) for k in keys[:-1]) and _holds_codes(table, index):
         return Role.CODE  # `科目编码/合计`: the 合计 row sits under the code heading in 决算 tables
     figures = texts = 0
@@ -126,7 +129,7 @@ def column_groups(columns: list[Column]) -> list[Group]:
     groups: list[Group] = []
     current: Group | None = None
     for col in columns:
-        if col.role in (Role.NOTE, Role.RATE, Role.BLANK, Role.UNNAMED):
+        if col.role in (Role.NOTE, Role.RATE, Role.COUNT, Role.BLANK, Role.UNNAMED):
             continue
         if col.role is Role.VALUE:
             if current is None:

@@ -38,6 +38,7 @@ class Role(StrEnum):
     VALUE = "value"
     NOTE = "note"  # 备注, 项目简介: text that labels nothing
     RATE = "rate"  # 增长率, 占比 (%): figures that are rates or shares, never summed as amounts
+    COUNT = "count"  # 数量, 人数: how many things, not amounts of money
     BLANK = "blank"  # nothing printed in it at all (a column of a layout grid, not of the table)
     UNNAMED = "unnamed"  # figures under no heading: what they are is not known, so no sum uses them
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from budgetlint.figures import MONEY_UNITS, YUAN, Unit
 from budgetlint.i18n import t
-from budgetlint.model import Document, Table
+from budgetlint.model import Document, Paragraph, Table
 from budgetlint.understand.columns import column_groups, read_columns
 from budgetlint.understand.contents import read_contents
 from budgetlint.understand.confirmation import unconfirmed
@@ -24,6 +24,7 @@ from budgetlint.understand.rows import read_entries
 _UNIT = re.compile(r"(万元|亿元|元)")
 NOT_ADDING_UP = "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, 「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures"  # noqa: E501
 _MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
+_ANNOUNCES = re.compile(r"(如下|下表|见表)[:：]?$")
 # Summary tables name their function classes without printing codes (`十、卫生健康支出`).
 _CLASS_NAMING_KINDS = frozenset({"income_expense_summary", "fiscal_summary", "gov_fund", "soe_capital",
                                  "final_summary", "final_fiscal_summary"})
@@ -39,9 +40,12 @@ def stated_unit(table: Table) -> Unit | None:
     return None
 
 
-def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindCatalogue) -> TableFacts:
+def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindCatalogue,
+                     introduced: str | None = None) -> TableFacts:
+    """What ``table`` means; ``introduced`` is the sentence that introduces an untitled table
+    (`本单位重点项目绩效目标情况如下：`), which says what it is where no title does."""
     unit = stated_unit(table)
-    kind = kinds.classify(table.title)
+    kind = kinds.classify(table.title) or (kinds.classify(introduced) if not table.title and introduced else None)
     columns = read_columns(table)
     facts = TableFacts(
         table=table,
@@ -82,11 +86,22 @@ def understand(document: Document, kinds: KindCatalogue | None = None) -> Docume
     kinds = kinds or builtin_kinds()
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
-    tables = [understand_table(t, i + 1, default, kinds) for i, t in enumerate(document.tables)]
+    tables = [understand_table(t, i + 1, default, kinds, _introduction(document, t))
+              for i, t in enumerate(document.tables)]
     narrative = read_narrative(document)
     resolve_subjects(narrative, tables)
     return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds,
                          identify(document, tables))
+
+
+def _introduction(document: Document, table: Table) -> str | None:
+    """The paragraph right before a table, where it announces one (`…情况如下：`, `…见下表：`)."""
+    blocks = document.blocks
+    i = next(k for k, b in enumerate(blocks) if b is table)
+    previous = blocks[i - 1] if i else None
+    if isinstance(previous, Paragraph) and len(previous.text) <= 80 and _ANNOUNCES.search(previous.text.strip()):
+        return previous.text
+    return None
 
 
 def resolve_subjects(narrative: Narrative, tables: list[TableFacts]) -> None:

@@ -154,6 +154,7 @@ def read_entries(table: Table, facts: TableFacts, group: Group, infer_classes: b
             continue
         entries.append(entry)
     _mark_implied_total(entries)
+    _mark_grand_totals(entries)
     _mark_partial_runs(entries)
     _mark_label_depths(entries, table, group)
     return entries
@@ -178,6 +179,21 @@ def _mark_implied_total(entries: list[Entry]) -> None:
         first = entries[0]
         if not first.label and not first.code and not first.unit_code and first.cells:
             first.total_rank = 2
+
+
+def _mark_grand_totals(entries: list[Entry]) -> None:
+    """A total whose name the name of an earlier total of its rank contains, with rows between them
+    (`本年收入合计 … 上年结转结余 … 收入合计`), totals that total too: it ranks above it."""
+    for i, later in enumerate(entries):
+        if not later.is_total:
+            continue
+        for j in range(i - 1, -1, -1):
+            earlier = entries[j]
+            if earlier.is_total and earlier.total_rank == later.total_rank:
+                between = any(not e.is_total for e in entries[j + 1 : i])
+                if between and len(later.key) < len(earlier.key) and later.key in earlier.key:
+                    later.total_rank += 1
+                break
 
 
 def _mark_partial_runs(entries: list[Entry]) -> None:
