@@ -281,6 +281,10 @@ ZH = {
     "confirmed by": "读法确认",
     "the table's other {n} row sums agree": "本表其余 {n} 处行合计相符",
     "the table's other {n} codes are each listed once": "本表其余 {n} 个编码各列一次",
+    "the {n} tables in the contents are none of them in the body": "目录所列 {n} 张表正文均未印",
+    "{first} … {last} ({n} tables)": "{first}至{last}（共 {n} 张表）",
+    "the tables printed in the body, or checked with the file that prints them (--group)":
+        "正文印出这些表，或与印有这些表的文件一并检查（--group）",
     "{n} of the {total} statements of it give {value}": "说明中 {total} 处提到此数，{n} 处为 {value}",
     "both statements are in one section": "两处在说明的同一节",
     "the table's other {n} column sums agree": "本表其余 {n} 处列合计相符",

@@ -295,6 +295,13 @@ def test_contents_flags_empty_against_the_table(tmp_path, rules):
 
 # -- contents-vs-body ---------------------------------------------------------------------------
 
+def test_a_narrative_whose_tables_were_published_apart_gets_one_finding(tmp_path, rules):
+    """北京 publishes the 说明 and the 报表 as two files: the 说明 alone lists 13 tables it does not print."""
+    narrative = with_contents(COMPLETE[: COMPLETE.index("第二部分 2024 年度部门预算表\n\n2024 年度收支预算总表")])
+    listed = [v for v in bl5(check(tmp_path, rules, narrative)) if v.rule == "BL503"]
+    assert [v.message for v in listed] == ["目录列有「一、收支预算总表至八、政府性基金预算拨款支出预算表（共 8 张表）」，正文未见此表"]
+
+
 def test_contents_order_titles_and_unlisted_tables(tmp_path, rules):
     contents = (CONTENTS.replace("- 二、收入预算总表\n- 三、支出预算总表", "- 二、支出预算总表\n- 三、收入预算总表")
                 .replace("五、一般公共预算拨款支出预算表", "五、一般公共预算支出表")

@@ -83,6 +83,17 @@ class ContentsVsBody(Check):
             yield from self._titles(contents, [(e, t) for e, t in pairs if t is not None], doc.identity.agency)
 
     def _listed(self, contents: Contents, pairs: list[tuple[ContentsEntry, TableFacts | None]]) -> Iterator[Finding]:
+        if len(pairs) >= 2 and all(table is None for _, table in pairs):
+            # none of them printed here: the tables were published apart (北京's 报表 file), or left out
+            first = pairs[0][0]
+            yield Finding(
+                subject=listed_ref(contents, first),
+                reported=t("the {n} tables in the contents are none of them in the body", n=len(pairs)),
+                computed=t("the tables printed in the body, or checked with the file that prints them (--group)"),
+                values={**_values(first, None, ""),
+                        "entry": t("{first} … {last} ({n} tables)", first=first.name, last=pairs[-1][0].name, n=len(pairs))},
+            )
+            return
         for entry, table in pairs:
             if table is not None:
                 continue
