@@ -5,6 +5,9 @@ A figure is changed in the loaded document, keeping its length (its third-last d
 by 400 or 600 units of its last digit — beyond any rounding, even of a `0 万元` beside it), and the
 disclosure is understood and checked again: a finding that was not there before must sit on the changed figure's line, or name
 it among the figures it used.  Skipped where ../shared/real is not beside the checkout.
+
+The disclosures of ``national/`` are left out: their narratives are read by the phrasings of issue 22,
+and one run per figure over 90 more disclosures would cost CI most of an hour.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from conftest import checked_narrative_figures
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "real"
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="the real corpus (../shared/real) is not beside the checkout")
-GROUPS = group_files(sorted(REAL.rglob("*.pdf")), []) if REAL.is_dir() else []
+GROUPS = group_files(sorted(p for p in REAL.rglob("*.pdf") if "national" not in p.relative_to(REAL).parts),
+                     []) if REAL.is_dir() else []
 
 # Per disclosure (its first file): how many narrative figures the rules check.  A drop means figures
 # are no longer read or no longer compared with anything.

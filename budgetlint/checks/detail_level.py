@@ -47,11 +47,15 @@ def parse_requirement(value: Any) -> CodeLevel | Items:
 
 
 def _coarse_rows(group: Group, need: CodeLevel) -> Iterator[tuple[Entry, str]]:
-    """Rows of the classification, with money, short of the level and with nothing beneath."""
+    """Rows of the classification, with money, short of the level and with nothing beneath.
+
+    A row printed again beneath itself (`21999 其他支出` twice) says the classification goes no finer."""
     coded = [(e, c.digits) for e in group.entries for c, _ in e.names if not c.inferred and c.scheme == need.scheme]
     printed = {digits for _, digits in coded}
+    finest = {e.code.digits for e in group.entries if e.restates_parent}
     for entry, digits in coded:
-        if len(digits) >= need.digits or any(d.startswith(digits) and d != digits for d in printed):
+        if (len(digits) >= need.digits or digits in finest
+                or any(d.startswith(digits) and d != digits for d in printed)):
             continue
         if any(not f.blank and f.figure.value != 0 for f in entry.cells.values()):
             yield entry, digits

@@ -43,7 +43,7 @@ def _repeats(group: Group) -> list[tuple[Entry, Entry]]:
         seen: dict[tuple[str, ...], Entry] = {}
         for entry in run:
             first = seen.setdefault(_key(entry), entry)
-            if first is not entry:
+            if first is not entry and not entry.restates_parent:
                 out.append((entry, first))
     return out
 

@@ -26,6 +26,7 @@ from budgetlint.understand.model import DocumentFacts, TableFacts
 from budgetlint.understand.passages import is_numbered_heading, passages, sentences
 
 
+_CLAUSE = re.compile(r"[；;]")
 _SECTION_OF_TABLE = re.compile(r"(表)?(情况)?说明$")  # `十、政府性基金预算支出预算情况说明`: the section on a table
 
 
@@ -76,13 +77,16 @@ def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
 
 
 def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> bool:
-    """Whether a sentence of the narrative says there is nothing of what the table is about
-    (`政府性基金拨款支出预算0万元`): the table's subject, as the rule names it by kind, and a note."""
+    """Whether a clause of the narrative says there is nothing of what the table is about
+    (`政府性基金拨款支出预算0万元`): the table's subject, as the rule names it by kind, and a note.
+
+    A clause, not a sentence: `一般公共预算拨款支出预算为0；政府性基金拨款支出预算为21502万元` says the first
+    table is empty and not the second."""
     subject = rule.params["said_of"].get(table.kind.id) if table.kind else None
     if subject is None:
         return False
-    return any(subject.search(s.text) and any(p.search(s.text) for p in rule.params["notes"])
-               for passage in passages(doc.document) for s in sentences(passage))
+    return any(subject.search(clause) and any(p.search(clause) for p in rule.params["notes"])
+               for passage in passages(doc.document) for s in sentences(passage) for clause in _CLAUSE.split(s.text))
 
 
 def _parse_said_of(value: object) -> dict[str, re.Pattern[str]]:

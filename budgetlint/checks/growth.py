@@ -23,7 +23,7 @@ from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
 _WORDS = {1: "up", -1: "down", 0: "flat"}
-_ROUGHLY = re.compile(r"(基本|大体|大致)持平")
+_ROUGHLY = re.compile(r"(基本|大体|大致)(上)?([与和同跟]上年(度)?)?持平")
 
 
 class Growth(Check):
@@ -125,14 +125,14 @@ class Growth(Check):
         yield finding
 
     def _flat(self, rule: Rule, doc: DocumentFacts, change: Change) -> Iterator[Finding]:
-        if change.flat is None:
-            return
+        if change.flat is None or _ROUGHLY.search(change.sentence.text):
+            return  # `基本与上年持平`: a small change is roughly flat
         moved = [p for p in (change.amount, change.rate) if p is not None and not p.interval.contains_zero()]
         about = change.candidates[0] if change.candidates else None
         if moved:
             computed = t("{direction} {amount}", direction=t(_WORDS[change.direction or 1]), amount=moved[0].text)
             related = [printed_ref(p) for p in moved]
-        elif change.base is not None and about is not None and not _ROUGHLY.search(change.sentence.text):
+        elif change.base is not None and about is not None:
             x = [self._moves(rule, doc, change, a)[0] for a in change.candidates]
             if any(d.contains_zero() for d in x):
                 return

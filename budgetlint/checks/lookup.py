@@ -30,12 +30,15 @@ def _facts(entries: list[Entry], column: int) -> list[Fact] | None:
 def code_value(group: Group, column: int, code: str) -> list[Fact] | None:
     """The facts whose sum is ``code``'s figure in ``group`` (``[]``: zero), or ``None``."""
     scheme = _scheme(code)
-    primary = [e for e in group.entries if e.code and not e.is_total and e.code.scheme == scheme]
+    primary = [e for e in group.entries
+               if e.code and not e.is_total and e.code.scheme == scheme and not e.restates_parent]
     if primary:
         counts = Counter(e.code.digits for e in primary)
         chosen = [e for e in primary if e.code.digits == code] or [
             e for e in primary if e.code.digits.startswith(code)
             and not (e.parent and e.parent.code and e.parent.code.digits.startswith(code))]
+        if not chosen and all(len(e.code.digits) < len(code) for e in primary):
+            return UNKNOWN  # a table of 类 only cannot say what a 款 is
         if any(counts[e.code.digits] > 1 for e in chosen):
             return UNKNOWN
         return _facts(chosen, column)

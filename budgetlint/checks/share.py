@@ -106,8 +106,8 @@ class ShareCheck(Check):
             parts = [p for p in whole.parts if p.complete]
             shares = [next((s for s in doc.narrative.shares if s.parts and s.parts[0] is p and whole in s.bases), None)
                       for p in parts]
-            if len(parts) < 2 or any(s is None for s in shares):
-                continue
+            if len(parts) < 2 or any(s is None for s in shares) or whole.value.interval.contains_zero():
+                continue  # a whole of 0: its parts' shares are no shares of anything
             if not interval_sum(p.value.interval for p in parts).intersects(whole.value.interval):
                 continue  # the parts do not make up the whole: their shares need not either
             total = interval_sum(s.rate.figure.rate_interval for s in shares)

@@ -6,7 +6,9 @@ full-width forms made half-width; every occurrence is reported at its place, quo
 ``at_end`` reports a match only where it ends its paragraph and its section — the next
 heading stands as high as the one it is under, or the document ends (`主要用于：` and then
 the next section's heading); ``level`` applies a rule to 部门 or to
-单位 disclosures only (a 单位预算 that speaks of `部门预算安排`).
+单位 disclosures only (a 单位预算 that speaks of `部门预算安排`); ``except_under`` leaves out
+the sections whose heading it matches — text the agency quotes rather than writes (the 三定
+duties under `主要职能`, the classification's definitions under `名词解释`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,26 @@ def _section_ends(blocks: list, i: int) -> bool:
     return own is not None and following <= own
 
 
+def _quoted(blocks: list, headings: list[re.Pattern[str]]) -> set[int]:
+    """Indices of the paragraphs in a section whose numbered heading matches one of ``headings``
+    (the section runs until a heading that stands as high)."""
+    if not headings:
+        return set()
+    out: set[int] = set()
+    open_: list[tuple[int, bool]] = []  # the numbered headings the paragraph is under: rank, matched
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        rank = _rank(block.text)
+        if rank is not None:
+            while open_ and open_[-1][0] >= rank:
+                open_.pop()
+            open_.append((rank, any(h.search(squash(block.text)) for h in headings)))
+        if any(matched for _, matched in open_):
+            out.add(i)
+    return out
+
+
 class Wording(Check):
     kind = "wording"
     summary = "The narrative holds no template alternative, instruction or cut-off sentence, no doubled word."
@@ -71,6 +93,8 @@ class Wording(Check):
         "at_end": Field(parse_bool_field, "report only where the match ends its paragraph and its section",
                         default=False),
         "level": Field(parse_choice("department", "unit"), "apply only to 部门 or to 单位 disclosures"),
+        "except_under": Field(parse_patterns, "headings of sections whose text the agency quotes, not checked",
+                              default=()),
     }
     variables = ("reported", "computed", "context")
     default_message = "「{context}」：{computed}"
@@ -81,8 +105,9 @@ class Wording(Check):
         if level is not None and doc.identity.level != level:
             return
         blocks = doc.document.blocks
+        quoted = _quoted(blocks, rule.params["except_under"])
         for i, paragraph in enumerate(blocks):
-            if not isinstance(paragraph, Paragraph):
+            if not isinstance(paragraph, Paragraph) or i in quoted:
                 continue
             text = halfwidth(paragraph.text)
             for pattern in rule.params["patterns"]:

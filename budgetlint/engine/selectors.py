@@ -101,21 +101,38 @@ def column_name(text: str) -> ColumnName:
     return ColumnName(alts, text.strip())
 
 
+_YEAR_HEADING = re.compile(r"((?:19|20)\d\d)年")
+_PRIOR_HEADING = re.compile(r"(上年|上一年|去年)(?!结转|结余)")  # 上年结转 is this year's money
+
+
+def this_years(columns: list[Column]) -> list[Column]:
+    """The columns not under an earlier year's heading (`2025年预算数` beside `2026年预算数`, `上年
+    预算数`): the figure a table states for its year is never read from last year's columns."""
+    def year(c: Column) -> int | None:
+        found = [int(y) for k in c.path for y in _YEAR_HEADING.findall(k)]
+        return max(found) if found else None
+
+    latest = max((y for c in columns if (y := year(c)) is not None), default=None)
+    return [c for c in columns if not any(_PRIOR_HEADING.search(k) for k in c.path)
+            and (latest is None or year(c) in (None, latest))]
+
+
 def resolve_column(group: Group, name: ColumnName) -> list[Column] | None:
     """The value columns ``name`` denotes in ``group``: one column, or the leaves of a
     header group without its own total column; ``None`` when absent or ambiguous."""
-    exact = [c for c in group.value_columns if name.matches(c)]
+    columns = this_years(group.value_columns)
+    exact = [c for c in columns if name.matches(c)]
     if len(exact) == 1:
         return exact
     if exact:
         return None
-    grouped = [c for c in group.value_columns if name.groups(c) and not c.partial and not c.is_total]
+    grouped = [c for c in columns if name.groups(c) and not c.partial and not c.is_total]
     return grouped or None
 
 
 def total_column(group: Group) -> Column | None:
-    """The column holding a row's grand total: the outermost 合计/总计, or the only value column."""
-    totals = [c for c in group.value_columns if c.is_total]
+    """The column holding a row's grand total: the outermost 合计/总计 of this year, or the only value column."""
+    totals = [c for c in this_years(group.value_columns) if c.is_total]
     if totals:
         return min(totals, key=lambda c: (len(c.keys), c.index))
     return group.value_columns[0] if len(group.value_columns) == 1 else None

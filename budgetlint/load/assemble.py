@@ -191,12 +191,24 @@ def _pad(table: Table) -> None:
             row.extend(Cell("", last) for _ in range(width - len(row)))
 
 
+_AMOUNT_FIRST = re.compile(r"^\s*\d[\d,]*(\.\d+)?\s*(万元|元|亿元)")
+_ENDED = re.compile(r"[。；;：:！!？?]\s*$")
+
+
+def _wrapped_amount(line: RawLine, previous: RawLine) -> bool:
+    """A line starting with an amount after an unfinished one (`（三）2080505-机关事业单位基本养老保险缴费
+    支出` / `60.95 万元。…`, often over a page break): a figure never opens a paragraph, so the
+    amount wrapped; a number cannot be split, so the line above may end short of the margin."""
+    return bool(_AMOUNT_FIRST.match(line.text)) and bool(previous.text.strip()) and not _ENDED.search(previous.text)
+
+
 def _join_wrapped(items: list[RawLine | RawTable]) -> list[RawLine | RawTable]:
-    """Lines a loader marks as wrapped continuations, joined to the line they continue."""
+    """Lines a loader marks as wrapped continuations, and wrapped amounts, joined to the line they continue."""
     out: list[RawLine | RawTable] = []
     for item in items:
         previous = out[-1] if out else None
-        if isinstance(item, RawLine) and item.continues and isinstance(previous, RawLine):
+        if (isinstance(item, RawLine) and isinstance(previous, RawLine)
+                and (item.continues or _wrapped_amount(item, previous))):
             offset = len(previous.text)
             joined = RawLine(previous.text + item.text, previous.location,
                              previous.segments + [(offset + s, loc) for s, loc in item.segments])

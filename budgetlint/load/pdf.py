@@ -133,7 +133,10 @@ def _cell_text(chars: list[dict]) -> str:
                 and not wrapped_figure:
             out += " "
         out += part
-    return out
+    return _LEADER_BEFORE_NUMBER.sub("", out)
+
+
+_LEADER_BEFORE_NUMBER = re.compile(r"^[.．·…]{2,}\s*(?=\d+$)")  # `..1`: a contents line's leader spilt into its page number
 
 
 class _PageReader:

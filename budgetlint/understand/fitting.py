@@ -12,6 +12,7 @@ check report a failing sum as an error, or say the table was not understood.
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, TypeVar
 
 from budgetlint.interval import ZERO, Interval
@@ -63,8 +64,10 @@ def _best(candidates: list[T], sums_under: Callable[[T], list[Sum]]) -> tuple[T,
 def _fit_rows(group: Group) -> list[Sum]:
     """Nest the group's rows by the best reading; its sums."""
     base = explicit_reading(group.entries)
-    nested = _nested(group, base)
-    candidates = [base, *column_readings(group.entries), *([nested] if nested is not None else [])]
+    by_columns = column_readings(group.entries)
+    nested = [_nested(group, base, heads_only=False), _nested(group, base, heads_only=False, spans_first=True),
+              *(_nested(group, r, heads_only=True) for r in by_columns)]
+    candidates = [base, *by_columns, *(r for r in nested if r is not None)]
 
     def sums_under(reading: Reading) -> list[Sum]:
         apply(group, reading)
@@ -98,31 +101,60 @@ def _free(entry: Entry, base: Reading) -> bool:
     return entry.marker is None
 
 
-def _nested(group: Group, base: Reading) -> Reading | None:
-    """The explicit reading, with each row whose level is open made the parent of the rows after
-    it that add up to it (`财政事务` over `行政运行`, `信息化建设` …; a 部门 row over its units);
-    ``None`` when no row is."""
+def _nested(group: Group, base: Reading, heads_only: bool, spans_first: bool = False) -> Reading | None:
+    """``base``, with each row whose level is open made the parent of the rows after it that add
+    up to it (`财政事务` over `行政运行`, `信息化建设` …; a 部门 row over its units); ``None`` when no
+    row is.  With ``heads_only`` (a reading by label columns, which already places every row that
+    prints its label further right) only rows heading rows of their own are adopted: `货物` over
+    the unit's row in the same column, never one item over the two items after it that happen to
+    add up to it.  With ``spans_first`` a row that adds up the plain rows after it (a unit's row
+    over its 36 projects) takes them first, top-down, so that no two of its projects that happen
+    to add up to a third are nested before."""
     columns = [c.index for c in group.value_columns]
     reading = Reading(f"{base.mode}+nested", dict(base.parent), set(base.outside), dict(base.levels))
+    heads = {p for p in base.parent.values() if p is not None} if heads_only else None
+    if spans_first:
+        for siblings in base.children(group.entries).values():
+            _adopt_spans([e for e in siblings if not e.partial], base, columns, reading)
     for least in (2, 1):  # a row the sum of several rows first: two rows of equal amounts need not nest
         for siblings in base.children(group.entries).values():
             run: list[Entry] = []
             for entry in [e for e in siblings if not e.partial] + [None]:
                 if entry is None or entry.is_total:  # a total closes a run: nothing is nested across it
-                    _adopt(run, base, columns, reading, least)
+                    _adopt(run, base, columns, reading, least, heads)
                     run = []
                 elif reading.parent.get(entry) is base.parent.get(entry):  # not adopted yet
                     run.append(entry)
     return reading if reading.nested else None
 
 
-def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading, least: int) -> None:
+def _adopt_spans(rows: list[Entry], base: Reading, columns: list[int], reading: Reading) -> None:
+    """Top-down: each free row the sum of two or more rows right after it (no total between)
+    adopts them all; the rows it adopts nest no further."""
+    i = 0
+    while i < len(rows):
+        entry = rows[i]
+        following = list(itertools.takewhile(lambda e: not e.is_total, rows[i + 1:]))
+        k = _adoption(entry, following, columns, 2) if _free(entry, base) else 0
+        for child in following[:k]:
+            reading.parent[child] = entry
+            reading.outside.discard(child)
+        if k:
+            reading.outside.discard(entry)
+            reading.nested.add(entry)
+        i += 1 + k
+
+
+def _adopt(run: list[Entry], base: Reading, columns: list[int], reading: Reading, least: int,
+           heads: set[Entry] | None) -> None:
     """Nest the rows of ``run`` bottom-up: a free row adopts the fewest following nodes (at least
-    ``least``) whose sum it is.  Nodes are the rows not yet adopted, so a 类 row adopts its 款 rows
-    after each 款 row has adopted its 项 rows."""
+    ``least``, all in ``heads`` if given) whose sum it is.  Nodes are the rows not yet adopted, so
+    a 类 row adopts its 款 rows after each 款 row has adopted its 项 rows."""
     nodes: list[Entry] = []
     for entry in reversed(run):
         k = _adoption(entry, nodes, columns, least) if _free(entry, base) and entry not in reading.nested else 0
+        if k and heads is not None and not all(n in heads for n in nodes[:k]):
+            k = 0
         if k:
             for child in nodes[:k]:
                 reading.parent[child] = entry

@@ -21,6 +21,8 @@ higher rank; lower-ranked totals in that span stand for the rows they total
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import dataclass, field
 
@@ -75,20 +77,37 @@ def apply(group: Group, reading: Reading) -> None:
 
 
 def _by_prefix(entries: list[Entry], mode: str, key) -> Reading:
+    """Each row under the nearest row whose code its own extends.
+
+    A row printing the code of the row right above it is that row's one item: a 款 the classification
+    does not divide (`21999 其他支出` under `21999 其他支出`) printed again at the finest level."""
     reading = Reading(mode)
     first_with: dict[str, Entry] = {}
+    printed = Counter(key(e) for e in entries)
     for e in entries:
         k = key(e)
         if k and k not in first_with:
             first_with[k] = e
+    previous: Entry | None = None
     for e in entries:
         k = key(e)
         if not k:
             if not e.is_total:
                 reading.outside.add(e)
             continue
-        reading.parent[e] = next((first_with[k[:n]] for n in range(len(k) - 1, 0, -1) if k[:n] in first_with), None)
+        if previous is not None and key(previous) == k and printed[k] == 2 and _restates(e, previous):
+            reading.parent[e] = previous
+        else:
+            reading.parent[e] = next((first_with[k[:n]] for n in range(len(k) - 1, 0, -1) if k[:n] in first_with),
+                                     None)
+        previous = e
     return reading
+
+
+def _restates(entry: Entry, above: Entry) -> bool:
+    """The same subject printed again right below, with the same figures: its only item."""
+    return (entry.key == above.key and entry.names == above.names and entry.cells.keys() == above.cells.keys()
+            and all(entry.cells[c].figure.value == above.cells[c].figure.value for c in entry.cells))
 
 
 def _outline(entries: list[Entry]) -> Reading:

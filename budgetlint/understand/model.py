@@ -64,8 +64,8 @@ class Column:
 
     @property
     def is_total(self) -> bool:
-        """`合计`, `小计`, and headings that end so (`支出总计`, `收入总计`)."""
-        return bool(self.keys) and (self.keys[-1] in TOTAL_WORDS or
+        """`合计`, `小计`, and headings that end so (`支出总计`, `收入总计`, `“三公”经费财政拨款预算总额`)."""
+        return bool(self.keys) and (self.keys[-1] in TOTAL_WORDS or self.keys[-1].endswith("预算总额") or
                                     (self.keys[-1].endswith(TOTAL_WORDS) and len(self.keys[-1]) <= 6))
 
     @property
@@ -124,6 +124,12 @@ class Entry:
     cells: dict[int, Fact] = field(default_factory=dict)  # value column index -> fact
     parent: Entry | None = None
     children: list[Entry] = field(default_factory=list)
+
+    @property
+    def restates_parent(self) -> bool:
+        """The one item of its parent, printed with the parent's own code (a 款 with no 项 beneath it)."""
+        return (self.parent is not None and self.code is not None and self.parent.code is not None
+                and self.code.digits == self.parent.code.digits)
 
     @property
     def is_total(self) -> bool:

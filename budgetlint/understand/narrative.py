@@ -56,7 +56,10 @@ _CODE_AFTER = re.compile(r"[(（]\s*(\d{3}(?:\d{2}){0,2})\s*[)）]\s*$")
 _CODE_BEFORE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s*[-－—]\s*")
 _ORG = re.compile(r"^[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心|委员会|委|办公室|院|站|所|队|处|厅)(\(汇总\)|本级)?")
 _UP_TO_YEAR = re.compile(r"^.*?\d{4}\s*年度?")
-_SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|单位|本级|全年|当年|本年度?|今年|年初|涉及|纳入|相应|安排)+")
+# (not 涉及: `…实行了绩效目标管理，涉及一般公共预算财政拨款 X 万元` is the part the projects take, not the whole)
+# (本年 stays before 收入: `本年收入`, `本年财政拨款收入` leave out 上年结转, unlike 收入总计)
+_SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|单位|本级|全年|当年|本年度?(?!(财政拨款)?收入)|今年|年初|纳入"
+                      r"|相应|安排)+")
 _TRAILING = re.compile(r"(为|是|共|共计|合计为|达到?|约|预计|安排|预算安排|预算数为|预算数|预算为|年初预算|年初|的)$")
 _NEW_SUBJECT = re.compile(r"^\s*(本单位|本部门|我单位|我部门|我局|本局|\d{4}\s*年|[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心))")
 _LEADING_WORDS = re.compile(r"^(其中|分别为|分别是|具体为|包括|主要用于|主要包括|另|此外|同时|以及|及|和|含|为|是|:|,)+")
@@ -143,19 +146,34 @@ def _tokens(sentence: Sentence, start: int, end: int) -> list[_Token]:
 
 
 def _clauses(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, delimiter) of each clause; delimiters inside brackets do not count."""
+    """(start, end, delimiter) of each clause; delimiters inside brackets do not count.  A comparison
+    right after a bracket (`运行维护费 12.64 万元（…）比上年减少 4.11 万元`) starts a clause of its own."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "(（[【":
             depth += 1
         elif ch in ")）]】":
             depth = max(depth - 1, 0)
+            if depth == 0 and _COMPARED.match(text, i + 1):
+                out.append((start, i + 1, ","))
+                start = i + 1
         elif ch in ",;:" and depth == 0 and not (ch == "," and _between_digits(text, i)):
             out.append((start, i, ch))
             start = i + 1
     if start < len(text):
         out.append((start, len(text), ""))
     return out
+
+
+def _inside_brackets(text: str, start: int, at: int) -> bool:
+    """Whether position ``at`` lies inside a bracket opened since ``start``."""
+    depth = 0
+    for ch in text[start:at]:
+        if ch in "(（[【":
+            depth += 1
+        elif ch in ")）]】":
+            depth = max(depth - 1, 0)
+    return depth > 0
 
 
 def _between_digits(text: str, i: int) -> bool:
@@ -291,7 +309,8 @@ class _Reader:
                         stack = [f for f in stack if not (f.single and amount.whole is f.whole)]
                         if main is None and amount.whole is None:
                             main = amount
-                        last, last_change, dangling = amount, None, None
+                        if not _inside_brackets(text, start, token.printed.start):  # an aside's figures are
+                            last, last_change, dangling = amount, None, None  # not what follows it is about
                         a = token.printed.end
             if delimiter == ";":
                 stack = [f for f in stack if not f.nested]
@@ -367,7 +386,8 @@ class _Reader:
         named = bool(bases)
         if last is not None and last.whole is not None:
             bases.append(last.whole)
-        bases += [a for a in (main, previous_main) if a is not None and a is not last]
+        shared = {id(s.parts[0]) for s in self.narrative.shares if s.parts}  # `A 万元，占 x%；B 万元，占 y%`: A is no base
+        bases += [a for a in (main, previous_main) if a is not None and a is not last and id(a) not in shared]
         self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), list(dict.fromkeys(bases)), label, named))
 
 

@@ -114,7 +114,7 @@ def passages(document: Document) -> list[Passage]:
     return out
 
 
-_SPLIT = re.compile(r"[。！？!?]")
+_SPLIT = re.compile(r"[。！？!?](?![)）])")  # `…减少 4.11 万元。）比上年…`: the bracket's last sentence, not its sentence's
 
 
 def sentences(passage: Passage) -> list[Sentence]:
