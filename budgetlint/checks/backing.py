@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from budgetlint.checks.base import fact_ref, table_ref
-from budgetlint.checks.lookup import table_code_value
+from budgetlint.checks.lookup import code_value, table_code_value
 from budgetlint.engine.quantities import Vocabulary
 from budgetlint.engine.selectors import TOTAL, ColumnSelector, TableSelector, total_column
 from budgetlint.interval import Interval, interval_sum
@@ -30,6 +30,7 @@ class TableFigure:
 
     facts: tuple[Fact, ...]
     table: TableFacts
+    part: bool = False  # a column of the row other than its total (the 基本支出 or 项目支出 of a subject)
 
     @property
     def interval(self) -> Interval:
@@ -47,13 +48,23 @@ class TableFigure:
 
 
 def by_code(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[TableFigure]:
+    """The code's total in each table, and its figure in each other value column: a narrative
+    listing a subject under `（3）专项业务经费：` gives the row's 专项 figure, not its total."""
     if amount.code is None:
         return []
     out = []
     for table in tables.select(doc):
         facts = table_code_value(table, _TOTAL_COLUMN, amount.code.digits)
-        if facts is not None:
-            out.append(TableFigure(tuple(facts), table))
+        if facts is None:
+            continue
+        out.append(TableFigure(tuple(facts), table))
+        for group in table.groups if facts else ():
+            total = total_column(group)
+            for column in group.value_columns:
+                if column is not total:
+                    part = code_value(group, column.index, amount.code.digits)
+                    if part:
+                        out.append(TableFigure(tuple(part), table, part=True))
     return out
 
 

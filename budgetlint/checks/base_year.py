@@ -3,11 +3,14 @@
 `比上年`, `与 2023 年度相比` in a 2024 disclosure compare with last year, as they should;
 `比 2024 年预算增加` in a 2024 budget compares the budget with itself, and a base two or
 more years back is a template not brought up to date.  The disclosure's year is its
-identity's (cover, titles); where that is not known, nothing is reported.
+identity's (cover, titles); where that is not known, nothing is reported.  A comparison of
+something the clause dates itself (`2025 年底…结转结余较 2024 年底有所下降`) is with the year
+before that one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding
@@ -16,6 +19,16 @@ from budgetlint.engine.selectors import parse_year_patterns
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
 from budgetlint.understand.model import DocumentFacts
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_CLAUSE_START = re.compile(r"[，。；,;：:]")
+
+
+def _years_before(text: str, at: int) -> set[int]:
+    """The years the clause names before position ``at``: what it compares is of those years."""
+    start = max((m.end() for m in _CLAUSE_START.finditer(text, 0, at)), default=0)
+    return {int(y) for y in _YEAR.findall(text, start, at)}
 
 
 class BaseYear(Check):
@@ -36,7 +49,7 @@ class BaseYear(Check):
             for pattern in rule.params["comparisons"]:
                 for match in pattern.finditer(text):
                     base = int(match.group("year"))
-                    if base == year - 1:
+                    if base == year - 1 or base + 1 in _years_before(text, match.start()):
                         continue
                     printed = paragraph.text[match.start():match.end()]
                     yield Finding(subject=FigureRef(location=paragraph.locate(match.start("year")), text=printed),

@@ -2,7 +2,10 @@
 
 The first table that prints a code sets its name; every other name printed
 beside the same code is reported (`30309 奖金` in one table, `30309 奖励金` in
-another).  Names are compared without spaces, numbering or bracket style.
+another).  Names are compared without spaces, numbering or bracket style; a name
+the other begins or ends with is that name cut by a narrow cell (`机关事业单位基本养老
+保险缴` for `…缴费`) or with a character of the next row's wrapped name (`费职业年金缴费`),
+not another name.
 """
 
 from __future__ import annotations
@@ -14,6 +17,11 @@ from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.understand.model import DocumentFacts, Entry, TableFacts
 from budgetlint.understand.rows import split_label
+
+
+def _same_name(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return short == long or (len(short) >= 5 and (long.startswith(short) or long.endswith(short)))
 
 
 class CodeName(Check):
@@ -34,7 +42,7 @@ class CodeName(Check):
                             continue
                         key = split_label(name)[2]
                         ref = first_name.setdefault(code.digits, (key, name, table, entry))
-                        if ref[0] == key:
+                        if _same_name(ref[0], key):
                             continue
                         _, other, other_table, other_entry = ref
                         yield Finding(

@@ -82,8 +82,8 @@ class NarrativeVsTable(Check):
             figures = [f for f in every if f.understood]
             if not figures:
                 continue
-            closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
-            related = [ref for f in figures for ref in f.refs]
+            closest = min(figures, key=lambda f: (f.part, f.interval.gap(amount.value.interval)))
+            related = [ref for f in figures if not f.part for ref in f.refs]
             agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
             if agreeing:
                 yield Agreement(tuple(fact for f in agreeing for fact in f.facts))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from budgetlint.figures import MONEY_UNITS, parse_figure
+from budgetlint.load.assemble import is_column_numbers
 from budgetlint.model import Table
 from budgetlint.textnorm import despace, label_key
 from budgetlint.understand.codes import parse_code
@@ -29,7 +30,8 @@ _HEADER_UNIT = re.compile(r"[(（](万元|亿元|元)[)）]")
 def header_paths(table: Table) -> list[tuple[str, ...]]:
     """Each column's header components, top to bottom, spans filled in."""
     width = table.width
-    grid = [[despace(c.text) for c in row] + [""] * (width - len(row)) for row in table.header]
+    header = [row for row in table.header if not is_column_numbers(row)]  # `栏次 | ** | 1 | 2 …` names no column
+    grid = [[despace(c.text) for c in row] + [""] * (width - len(row)) for row in header]
     filled = [row[:] for row in grid]
     for r, row in enumerate(grid):
         for c in range(1, width):
@@ -50,8 +52,11 @@ def header_paths(table: Table) -> list[tuple[str, ...]]:
     return paths
 
 
+_NUMBERING = re.compile(r"[*＊]+|\d{1,2}")  # `**`, `1`: a column's number in a 栏次 row, not its name
+
+
 def _keys(path: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(k for k in (label_key(p) for p in path) if k and k not in ("其中", "其中:"))
+    return tuple(k for k in (label_key(p) for p in path) if k and k not in ("其中", "其中:") and not _NUMBERING.fullmatch(k))
 
 
 def _holds_codes(table: Table, index: int) -> bool:

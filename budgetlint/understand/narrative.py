@@ -57,9 +57,9 @@ _CODE_BEFORE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s*[-－—]\s*")
 _ORG = re.compile(r"^[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心|委员会|委|办公室|院|站|所|队|处|厅)(\(汇总\)|本级)?")
 _UP_TO_YEAR = re.compile(r"^.*?\d{4}\s*年度?")
 # (not 涉及: `…实行了绩效目标管理，涉及一般公共预算财政拨款 X 万元` is the part the projects take, not the whole)
-# (本年 stays before 收入: `本年收入`, `本年财政拨款收入` leave out 上年结转, unlike 收入总计)
-_SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|单位|本级|全年|当年|本年度?(?!(财政拨款)?收入)|今年|年初|纳入"
-                      r"|相应|安排)+")
+# (本年 stays before 收入 and 支出: `本年收入`, `本年财政拨款收入` leave out 上年结转, `本年支出` 年终结转, unlike 总计)
+_SUBJECT = re.compile(r"^(本单位|本部门|我单位|我部门|我局|本局|单位|本级|全年|当年|本年度?(?!(财政拨款)?(收入|支出))|今年|年初"
+                      r"|纳入|相应|安排)+")
 _TRAILING = re.compile(r"(为|是|共|共计|合计为|达到?|约|预计|安排|预算安排|预算数为|预算数|预算为|年初预算|年初|的)$")
 _NEW_SUBJECT = re.compile(r"^\s*(本单位|本部门|我单位|我部门|我局|本局|\d{4}\s*年|[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心))")
 _LEADING_WORDS = re.compile(r"^(其中|分别为|分别是|具体为|包括|主要用于|主要包括|另|此外|同时|以及|及|和|含|为|是|:|,)+")
@@ -259,6 +259,9 @@ class _Reader:
                 topic = body.strip()
                 continue
             opener = _OPEN_COMPLETE.match(body) or _OPEN_PARTIAL.match(body)
+            if not opener and delimiter == ":" and stack and not _TOKEN.search(body):
+                stack, dangling = [], None  # `其中：①人员经费：…`: what follows is of a heading the list names,
+                continue  # not parts of the list's whole
             if opener:
                 whole = last or previous_main
                 if whole is not None:
@@ -314,6 +317,8 @@ class _Reader:
                         a = token.printed.end
             if delimiter == ";":
                 stack = [f for f in stack if not f.nested]
+                if item is not None and not stack:  # `…原因是…增加；对个人和家庭的补助支出（303）376.76 万元`:
+                    stack = [item]  # a list's paragraph may hold its next item after a `；`
                 for frame in stack:
                     frame.segment += 1
         if main is not None:
@@ -387,7 +392,9 @@ class _Reader:
         if last is not None and last.whole is not None:
             bases.append(last.whole)
         shared = {id(s.parts[0]) for s in self.narrative.shares if s.parts}  # `A 万元，占 x%；B 万元，占 y%`: A is no base
-        bases += [a for a in (main, previous_main) if a is not None and a is not last and id(a) not in shared]
+        if not label or named:  # `占本年支出预算 34.27%` names a base none of them is: no guess
+            bases += [a for a in (main, previous_main)
+                      if a is not None and a is not last and id(a) not in shared and not a.prior]
         self.narrative.shares.append(Share(rate, list(dict.fromkeys(parts)), list(dict.fromkeys(bases)), label, named))
 
 
