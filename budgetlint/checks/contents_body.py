@@ -18,7 +18,7 @@ from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import TableSelector, parse_tables
 from budgetlint.i18n import t
 from budgetlint.report.result import FigureRef
-from budgetlint.understand.contents import Contents, ContentsEntry, printed_tables, same_title
+from budgetlint.understand.contents import Contents, ContentsEntry, part_of, printed_tables, same_title
 from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
@@ -76,7 +76,8 @@ class ContentsVsBody(Check):
             listed = {id(t) for _, t in pairs}
             if len(pairs) >= 2:  # fewer: a contents of the narrative's sections, not of the tables
                 yield from self._unlisted(contents, [t for t in printed if t.kind and id(t) not in listed
-                                                     and concerned(t.kind, t.table.title)])
+                                                     and concerned(t.kind, t.table.title)
+                                                     and not any(part_of(e, t) for e in contents.entries)])
         elif check == "order":
             yield from self._order(contents, [(e, t) for e, t in pairs if t is not None], printed)
         else:

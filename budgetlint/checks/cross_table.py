@@ -101,10 +101,15 @@ class CrossTable(Check):
         tally = Tally(sum(c.holds and c.telling for c in settled), sum(not c.holds for c in settled))
         by_code = rule.params["match"] == "code"
         anchored = by_code and rule.params["relation"] == "=" and _sums_agree(settled)
+        reported: set[tuple] = set()
         for c in settled:
             if c.holds:
                 yield Agreement((c.fact, *c.partner))
                 continue
+            same = (c.fact.table, c.fact.figure.value, tuple(id(f) for f in c.partner))
+            if same in reported:
+                continue  # one figure printed again beside another column group (收支总表 支出 by function,
+            reported.add(same)  # by economic class …): one disagreement
             if tally.confirmed:
                 basis = t("the two tables agree on their other {n} figures compared", n=tally.holds)
             elif anchored:

@@ -73,6 +73,8 @@ class DetailLevel(Check):
         "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
         "require": Field(parse_requirement, "{codes: function, digits: 7} or {items: {name: pattern, …}}",
                          required=True),
+        "undivided": Field(parse_patterns, "codes the classification divides no further (219xx 援助其他地区 款 have "
+                           "no 项)", default=()),
     }
     variables = ("table", "row", "code", "level", "missing", "reported", "computed")
     default_message = "{table}：{reported}，应{computed}"
@@ -82,13 +84,15 @@ class DetailLevel(Check):
         need = rule.params["require"]
         for table in rule.params["tables"].select(doc):
             if isinstance(need, CodeLevel):
-                yield from self._codes(table, need)
+                yield from self._codes(table, need, rule.params["undivided"])
             else:
                 yield from self._items(table, need)
 
-    def _codes(self, table: TableFacts, need: CodeLevel) -> Iterator[Finding]:
+    def _codes(self, table: TableFacts, need: CodeLevel, undivided: tuple[re.Pattern[str], ...]) -> Iterator[Finding]:
         for group in table.groups:
             for entry, digits in _coarse_rows(group, need):
+                if any(p.fullmatch(digits) for p in undivided):
+                    continue
                 level = level_name(len(digits))
                 yield Finding(
                     subject=entry_ref(table, entry),

@@ -188,6 +188,14 @@ def _numbers(number: str) -> tuple[int, ...]:
     return tuple(int(d) for d in re.findall(r"\d+", number))
 
 
+def part_of(entry: ContentsEntry, table: TableFacts) -> bool:
+    """Whether ``table`` is printed as a part of what ``entry`` lists (`表14-1`, `表14-2` for `表14`)."""
+    if not (entry.number and table.table.number):
+        return False
+    listed, printed = _numbers(entry.number), _numbers(table.table.number)
+    return len(printed) > len(listed) and printed[: len(listed)] == listed
+
+
 def _match(entries: tuple[ContentsEntry, ...], tables: list[TableFacts]) -> list[TableFacts | None]:
     """The printed table each entry names (``None`` when it is not printed); each table is used once.
 
@@ -205,7 +213,7 @@ def _match(entries: tuple[ContentsEntry, ...], tables: list[TableFacts]) -> list
         return e.kind is not None and e.kind == t.kind and not (e.number and t.table.number)
 
     found: list[TableFacts | None] = [None] * len(entries)
-    for same in (by_number, by_title, by_kind):
+    for same in (by_number, by_title, by_kind, part_of):
         for i, entry in enumerate(entries):
             if found[i] is None:
                 found[i] = next((t for t in tables if t not in found and same(entry, t)), None)
