@@ -1,6 +1,6 @@
-"""The real corpus (../shared/real/: 上海市普陀区 and 江苏省 disclosures as published): every finding
-was looked at on its page and judged a real inconsistency; each file's findings are pinned here,
-so that a change that adds one (a false alarm) or loses one (a mistake no longer found) shows.
+"""The real corpus (../shared/real/: 上海市普陀区 and 江苏省 disclosures as published, and national/: 90
+from ten more cities): every finding was looked at on its page; each file's findings are pinned
+here, so that a change that adds one (a false alarm) or loses one (a mistake no longer found) shows.
 
 Skipped where ../shared/real is not beside the checkout.  What each kept finding is:
 
@@ -34,6 +34,34 @@ Skipped where ../shared/real is not beside the checkout.  What each kept finding
   is the 基本支出's rate a line above).
 * 财政局 2024 决算: `财政拨款收入支出总计0.3万元` (BL302, the table's 总计 is 2,961.68) and
   一般公共服务支出 2106.66 万元 `占71.73%` of 2940.05 (BL311: 71.65%).
+
+national/ (read on their pages, 2026-12; one example each):
+
+* 福州 公安 units: 20402 公安 48,200.88 over its 项 22,431.07 + 16,389.79 (BL103: a 9,380.02 项 row is
+  missing from the table, and from the narrative's list by 项, BL339); `增长 100%` from nothing (BL324);
+  `。。` (BL605).
+* 无锡 人社 p22–30: 一、本年支出 152,585.74 against its rows' 152,585.76; 301 23,647.92 against its
+  items' 23,647.94 (BL101).
+* 苏州 自然资源 unit p20: 公开07表's classes add to 9,466.77, its 合计 is 9,078.52 (BL003: no reading
+  makes it add up); 科技局 unit p37 says 本部门 (BL606).
+* 上海 审计 unit p7: 收入总计 left blank (BL003); 医保中心 p7: the 208 row named 一般公共服务支出 (BL210);
+  blank pages and a table's overflow strip (BL608); 交通学院 `部门预算安排购置车辆` in a unit's (BL606).
+* 西安: contents and titles worded otherwise (BL506, e.g. `2021年部综合预算收入总表`); 2022 files
+  titled 2021 (BL512); `增加（减少）` left in (BL601); `万元万元` (BL605); narrative lists whose
+  parts or changes do not add up (财政局 2026 p10: 21 项 add to 19,915.24 of 30,331.26, 粮油物资储备
+  10,416 left out; BL339/BL340); codes the tables do not have (2013201 for 2013301, BL301); 国资委
+  表6 rows shifted by one (BL003).
+* 重庆 水利 p33: `单位:万元` printed right of the page (BL609).  北京 政务服务 tables: the 07/08
+  tables empty with no note in that file (BL502); 城管 notes: its tables published apart (BL503).
+
+Known false ones, pinned so that their fix shows: 北京 卫健 p146 (BL506: the contents' generic
+`专项或共同事权转移支付绩效目标表`), 北京 政务服务 支出总表/基本支出表 (BL003: function names wrapped
+to a line of their own), 上海 数据 p8 (BL513: the unit printed on the wide table's overflow page), 深圳
+生态 p30 (BL303: a project named 物业管理费), 深圳 宣传 p13 (BL302: 380 includes 80 carried over),
+西安 安监 p3 (BL202: 本年支出合计 against a 支出总表 that includes 结转下年) and p29 (BL506: the sheet
+name above the table), 西安 财政 p41 (BL003: a 全额/unit/item procurement table), 西安 自然资源 p24
+(BL333: the rest is 事业单位经营支出, named in another sentence) and p74 (BL003, a three-level
+procurement table), 西安 医保 p16 (BL001: a chart without a text layer).
 """
 
 from pathlib import Path
@@ -174,6 +202,222 @@ EXPECTED = {
         ('BL602', 15, '（按“部门预算公开 08 表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）', '删去模板的填写说明'),
         ('BL602', 15, '（按“部门预算公开 08表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写）', '删去模板的填写说明'),
     ],
+    'national/beijing/beijing-caizheng-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-caizheng-2026-dept-budget-tables.pdf': [],
+    'national/beijing/beijing-chengguan-2026-dept-budget-notes.pdf': [
+        ('BL503', 1, '目录所列 13 张表正文均未印', '正文印出这些表，或与印有这些表的文件一并检查（--group）'),
+    ],
+    'national/beijing/beijing-qixiang-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-qixiang-2026-dept-budget-tables.pdf': [],
+    'national/beijing/beijing-shoulv-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-shoulv-2026-dept-budget-tables.pdf': [],
+    'national/beijing/beijing-weijian-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-weijian-2026-dept-budget-tables.pdf': [
+        ('BL506', 146, '预算14表医药卫生体制改革专项转移支付绩效目标表', '十四、专项或共同事权转移支付绩效目标表'),
+    ],
+    'national/beijing/beijing-xinfang-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-xinfang-2026-dept-budget-tables.pdf': [],
+    'national/beijing/beijing-zhengshu-2026-dept-budget-tables.pdf': [
+        ('BL003', 3, '按表格版式的任何读法，合计都加不平（127 处合计中 3 处不符，如「合计」「合计」101,605.173803，相加为', '（未检查）'),
+        ('BL003', 10, '按表格版式的任何读法，合计都加不平（60 处合计中 2 处不符，如「合计」「预算数/合计」38,186.119752，相', '（未检查）'),
+        ('BL502', 13, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
+        ('BL502', 14, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
+    ],
+    'national/chongqing/chongqing-guihua-2026-dept-budget.pdf': [],
+    'national/chongqing/chongqing-jingxin-2026-dept-budget.pdf': [],
+    'national/chongqing/chongqing-keji-2026-dept-budget.pdf': [],
+    'national/chongqing/chongqing-qixiang-2026-dept-budget.pdf': [],
+    'national/chongqing/chongqing-shangwu-2026-dept-budget.pdf': [],
+    'national/chongqing/chongqing-shuili-2026-dept-budget.pdf': [
+        ('BL609', 33, '单位:万元', '印在页面之内'),
+    ],
+    'national/chongqing/chongqing-xuanchuan-2026-dept-budget.pdf': [],
+    'national/fuzhou/fuzhou-cangshan-shengtai-2026-unit-budget.pdf': [],
+    'national/fuzhou/fuzhou-gongan-jiaoguan-2026-unit-budget.pdf': [
+        ('BL103', 9, '48200.88', '38820.86'),
+        ('BL103', 9, '25769.81', '16389.79'),
+        ('BL103', 11, '40200.88', '30820.86'),
+        ('BL103', 11, '17769.81', '8389.79'),
+        ('BL339', 20, '48764.88 万元', '39384.86 万元'),
+        ('BL324', 22, '100%', '上年为零，不应有增长率'),
+    ],
+    'national/fuzhou/fuzhou-gongan-wenzhi-2026-unit-budget.pdf': [],
+    'national/fuzhou/fuzhou-gongan-xuntejing-2026-unit-budget.pdf': [
+        ('BL103', 10, '7,927.40', '7,608.16'),
+        ('BL103', 10, '1,370.70', '1,051.46'),
+        ('BL103', 12, '7,927.40', '7,608.16'),
+        ('BL103', 12, '1,370.70', '1,051.46'),
+        ('BL339', 21, '10344.71 万元', '10025.47 万元'),
+    ],
+    'national/fuzhou/fuzhou-gongan-zhian-2026-unit-budget.pdf': [],
+    'national/fuzhou/fuzhou-gulou-shengtai-2026-unit-budget.pdf': [],
+    'national/fuzhou/fuzhou-jingkaiqu-shengtai-2026-unit-budget.pdf': [
+        ('BL605', 4, '。。', '删去重复的标点或词语'),
+    ],
+    'national/fuzhou/fuzhou-minzheng-2026-unit-budget.pdf': [],
+    'national/fuzhou/fuzhou-shangwu-2026-dept-budget.pdf': [
+        ('BL605', 9, '。。', '删去重复的标点或词语'),
+    ],
+    'national/fuzhou/fuzhou-yibao-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-bangongting-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-guoziwei-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-jiaotong-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-qixiang-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-weijian-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-xuanchuan-2026-dept-budget.pdf': [],
+    'national/guangzhou/guangzhou-zhengshu-2026-dept-budget.pdf': [],
+    'national/quanzhou/quanzhou-bangongshi-2026-dept-budget.pdf': [],
+    'national/quanzhou/quanzhou-gongan-2026-dept-budget.pdf': [],
+    'national/quanzhou/quanzhou-gongan-2026-unit-budget.pdf': [],
+    'national/quanzhou/quanzhou-shijian-jiance-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-fucai-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-huahui-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-jiaotong-xueyuan-2026-unit-budget.pdf': [
+        ('BL606', 21, '部门预算安排', '单位预算（决算）中应称“单位”'),
+    ],
+    'national/shanghai/shanghai-jiedu-kangfu-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-keda-fuxiao-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-shenji-2026-unit-budget.pdf': [
+        ('BL003', 7, '按表格版式的任何读法，合计都加不平（11 处合计中 1 处不符，如「收入总计」「本年收入/预算数」，相加为 195774', '（未检查）'),
+    ],
+    'national/shanghai/shanghai-shuju-2026-unit-budget.pdf': [
+        ('BL513', 8, '未注明单位', '注明“单位：元”'),
+        ('BL608', 11, '空白页', '删去该页，或补上漏印的内容'),
+    ],
+    'national/shanghai/shanghai-tongji-yanjiuyuan-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-wenlv-zhifa-2026-unit-budget.pdf': [
+        ('BL608', 13, '空白页', '删去该页，或补上漏印的内容'),
+    ],
+    'national/shanghai/shanghai-xinfang-2026-unit-budget.pdf': [],
+    'national/shanghai/shanghai-yibao-zhongxin-2026-unit-budget.pdf': [
+        ('BL210', 7, '7,099,698', '0'),
+    ],
+    'national/shanghai/shanghai-zuanshi-2026-unit-budget.pdf': [],
+    'national/shenzhen/shenzhen-bangongting-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-caizheng-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-gongwushu-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-guihua-dapeng-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-kouan-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-shengtai-2026-dept-budget.pdf': [
+        ('BL303', 30, '134.09 万元', '139.63 万元'),
+    ],
+    'national/shenzhen/shenzhen-weijian-2026-dept-budget.pdf': [],
+    'national/shenzhen/shenzhen-xuanchuan-2026-dept-budget.pdf': [
+        ('BL302', 13, '380.00 万元', '300.00 万元'),
+    ],
+    'national/suzhou/suzhou-jiaotong-2026-dept-budget.pdf': [],
+    'national/suzhou/suzhou-keji-2026-unit-budget.pdf': [
+        ('BL606', 37, '本部门', '单位预算（决算）中应称“单位”'),
+    ],
+    'national/suzhou/suzhou-shengtai-2026-unit-budget.pdf': [],
+    'national/suzhou/suzhou-shenji-2026-dept-budget.pdf': [],
+    'national/suzhou/suzhou-shuju-2026-dept-budget.pdf': [],
+    'national/suzhou/suzhou-yingji-2026-dept-budget.pdf': [],
+    'national/suzhou/suzhou-ziranziyuan-2026-dept-budget.pdf': [],
+    'national/suzhou/suzhou-ziranziyuan-2026-unit-budget.pdf': [
+        ('BL003', 20, '按表格版式的任何读法，合计都加不平（67 处合计中 2 处不符，如「合计」「合计」9,078.52，相加为 9,466.', '（未检查）'),
+    ],
+    'national/wuxi/wuxi-fagai-2025-dept-budget.pdf': [],
+    'national/wuxi/wuxi-jiaoyu-2026-dept-budget.pdf': [],
+    'national/wuxi/wuxi-jiaoyu-2026-unit-budget.pdf': [],
+    'national/wuxi/wuxi-renshe-2026-dept-budget.pdf': [
+        ('BL101', 23, '152,585.76', '152,585.74'),
+        ('BL101', 27, '25,530.51', '25,530.49'),
+        ('BL101', 30, '25,530.51', '25,530.49'),
+    ],
+    'national/wuxi/wuxi-shangwu-2026-dept-budget.pdf': [],
+    'national/wuxi/wuxi-shuili-2026-dept-budget.pdf': [],
+    'national/wuxi/wuxi-tongji-2026-dept-budget.pdf': [],
+    'national/wuxi/wuxi-yingji-2026-dept-budget.pdf': [],
+    'national/wuxi/wuxi-yingji-zhifa-2026-unit-budget.pdf': [],
+    'national/wuxi/wuxi-zhujian-2026-unit-budget.pdf': [],
+    'national/xian/xian-anjian-2019-dept-budget-tables.pdf': [
+        ('BL202', 3, '3,643.37', '3,695.91'),
+        ('BL506', 24, '2019年部门综合预算政府性基金收支总表', '2019年部门综合预算政府性基金收支表'),
+        ('BL506', 29, '表11-财拨结转支出表', '2019年部门综合预算财政拨款结转资金支出表'),
+        ('BL506', 39, '2019年专项资金整体支出绩效目标表', '2019年专项资金整体绩效目标表'),
+    ],
+    'national/xian/xian-bangongting-2026-dept-budget.pdf': [],
+    'national/xian/xian-caizheng-2026-dept-budget.pdf': [
+        ('BL339', 10, '30,331.26万元', '19,915.24万元'),
+        ('BL340', 10, '14,196.04万元', '12,705.12万元'),
+        ('BL003', 41, '按表格版式的任何读法，合计都加不平（1 处合计中 1 处不符，如「合计」「预算金额」45,168,700.00，相加为 ', '（未检查）'),
+    ],
+    'national/xian/xian-guoziwei-2022-dept-budget.pdf': [
+        ('BL340', 15, '3083.36 万元', '2118.51 万元'),
+        ('BL506', 28, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL003', 29, '按表格版式的任何读法，合计都加不平（20 处合计中 7 处不符，如「合计」「合计」25180591.33，相加为 231', '（未检查）'),
+        ('BL506', 29, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 30, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 31, '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 34, '2022部门综合预算财政拨款结转资金支出表', '2022年部门综合预算财政拨款上年结转资金支出表'),
+        ('BL506', 36, '2022年部门综合预算一般公共预算拨款 “三公”经费、会议费、培训费表（不含上年结转）', '2022年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
+        ('BL506', 37, '2022年部门预算专项业务经费绩效目标表', '2022年部门专项业务经费绩效目标表'),
+    ],
+    'national/xian/xian-qixiang-2022-dept-budget.pdf': [
+        ('BL301', 11, '0.1 万元', '0.0 万元'),
+        ('BL506', 22, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL506', 23, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 24, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 25, '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 28, '2022部门综合预算财政拨款结转资金支出表', '2022年部门综合预算财政拨款上年结转资金支出表'),
+        ('BL506', 30, '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）', '2022年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
+        ('BL506', 31, '2022 年部门预算专项业务经费绩效目标表', '2022年部门专项业务经费绩效目标表'),
+    ],
+    'national/xian/xian-shangwu-2022-dept-budget.pdf': [
+        ('BL605', 23, '万元万元', '删去重复的标点或词语'),
+        ('BL301', 28, '2137.56 万元', '2137.587815 万元'),
+        ('BL506', 42, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL506', 44, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 47, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 49, '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 57, '2022部门综合预算财政拨款结转资金支出表', '2022 年部门综合预算财政拨款上年结转资金支出表'),
+        ('BL506', 62, '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）', '2022 年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
+        ('BL506', 63, '2022年部门预算专项业务经费绩效目标表', '2022 年部门专项业务经费绩效目标表'),
+    ],
+    'national/xian/xian-shenji-2026-dept-budget.pdf': [],
+    'national/xian/xian-shenpi-2025-dept-budget.pdf': [],
+    'national/xian/xian-xinfang-2026-dept-budget.pdf': [],
+    'national/xian/xian-xuanchuan-2021-dept-budget.pdf': [
+        ('BL340', 5, '19359.12万元', '20359.137万元'),
+        ('BL301', 7, '1641.18 万元', '0.00 万元'),
+        ('BL301', 8, '124.00万元', '0.00万元'),
+        ('BL506', 19, '2021年部综合预算收入总表', '2021年部门综合预算收入总表'),
+        ('BL506', 24, '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）', '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL506', 26, '2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）', '2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 28, '2021年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目-不含上年结转）', '2021年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 30, '2021年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2021年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 42, '2021年部门预算专项业务经费绩效目标表', '2021年部门专项业务经费绩效目标表'),
+    ],
+    'national/xian/xian-yibao-2022-dept-budget.pdf': [
+        ('BL001', 16, '图像', '可复制的文字'),
+        ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
+        ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
+        ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
+        ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
+        ('BL506', 33, '2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）', '2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL506', 34, '2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）', '2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 36, '2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目-不含上年结转）', '2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 37, '2022年部门综合预算一般公共预算基本支出明细表（支出经济分类科目-不含上年结转）', '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 42, '2022部门综合预算财政拨款上年结转资金支出表', '2022年部门综合预算财政拨款上年结转资金支出表'),
+        ('BL506', 45, '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）', '2022年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
+        ('BL506', 46, '2022年部门预算专项业务经费绩效目标表', '2022年部门专项业务经费绩效目标表'),
+    ],
+    'national/xian/xian-ziranziyuan-2022-dept-budget.pdf': [
+        ('BL333', 24, '372001.19 万元', '367200.43 万元'),
+        ('BL506', 47, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
+        ('BL506', 50, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
+        ('BL506', 55, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
+        ('BL506', 59, '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
+        ('BL506', 73, '2022部门综合预算财政拨款结转资金支出表', '2022 年部门综合预算财政拨款上年结转资金支出表'),
+        ('BL003', 74, '按表格版式的任何读法，合计都加不平（2 处合计中 1 处不符，如「第1行」「预算金额」374344799.50，相加为 ', '（未检查）'),
+        ('BL506', 92, '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）', '2022 年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
+        ('BL506', 93, '2022年部门预算专项业务经费绩效目标表', '2022 年部门专项业务经费绩效目标表'),
+        ('BL512', 94, '2021年部门预算专项业务经费绩效目标表', '2022年部门预算专项业务经费绩效目标表'),
+        ('BL512', 95, '2021年部门预算专项业务经费绩效目标表', '2022年部门预算专项业务经费绩效目标表'),
+        ('BL512', 96, '2021年部门预算专项业务经费绩效目标表', '2022年部门预算专项业务经费绩效目标表'),
+        ('BL512', 97, '2021年部门整体支出绩效目标表', '2022年部门整体支出绩效目标表'),
+    ],
     'shanghai/putuo-caizheng-2024-final.pdf': [
         ('BL608', 14, '空白页', '删去该页，或补上漏印的内容'),
         ('BL302', 21, '0.3万元', '2961.68万元'),
@@ -193,7 +437,6 @@ EXPECTED = {
         ('BL514', 5, '上海市XX局 2024年度部门决算表', '填写实际内容或删去模板文字'),
         ('BL502', 8, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
         ('BL502', 10, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
-        ('BL502', 12, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
         ('BL514', 13, '说明：上海市 XX局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。', '填写实际内容或删去模板文字'),
         ('BL514', 14, '说明：上海市 XX局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。', '填写实际内容或删去模板文字'),
         ('BL514', 15, '第三部分 上海市XX局 2024年度部门决算情况说明', '填写实际内容或删去模板文字'),

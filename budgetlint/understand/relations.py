@@ -87,10 +87,12 @@ def rollup_sums(group: Group) -> Iterator[Sum]:
     for parent in group.entries:
         children = counted_children(parent)
         key = _parent_key(parent)
-        if not children or (key is not None and keys[key] > 1):
-            continue
+        if not children or (key is not None and keys[key] > 1) or not any(e.label for e in children):
+            continue  # (rows with no label of their own: another side's lines, in a side-by-side table)
         yield from _sums(SumKind.ROLLUP, ((parent.cells.get(c.index), [e.cells.get(c.index) for e in children])
-                                          for c in group.value_columns))
+                                          for c in group.value_columns
+                                          if not all(e.cells.get(c.index) is not None and e.cells[c.index].blank
+                                                     for e in children)))  # rows left blank break nothing down
 
 
 def row_sums(group: Group) -> list[Sum]:
