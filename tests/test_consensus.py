@@ -199,3 +199,64 @@ def test_a_total_column_may_add_up_only_the_first_of_the_columns_after_it(tmp_pa
     wrong = THREE_PUBLIC.replace("10.00\t0.00\t0.00", "12.00\t0.00\t0.00", 1)
     found = [v for v in lint_text(tmp_path, HEAD + wrong, rules).violations if v.rule in ("BL102", "BL116", "BL003")]
     assert [(v.rule, v.reported, v.computed, v.basis) for v in found] == [("BL116", "12.00", "10.00", "此关系即该列的定义")]
+
+
+# 无锡 发改委: 21999 其他支出, a 款 of 219 援助其他地区支出 with no 项, printed again as its own leaf
+WUXI_UNDIVIDED = _table("公开07表 一般公共预算支出表", "科目编码\t科目名称\t合计\n\t合计\t602.00\n"
+                        "201\t一般公共服务支出\t100.00\n20101\t人大事务\t100.00\n2010101\t行政运行\t100.00\n"
+                        "219\t援助其他地区支出\t502.00\n21999\t其他支出\t502.00\n21999\t其他支出\t502.00")
+
+
+def test_a_subject_printed_again_beneath_itself_is_its_only_item(tmp_path, rules):
+    found = _findings(lint_text(tmp_path, HEAD + WUXI_UNDIVIDED, rules), "BL003", "BL101", "BL103", "BL401", "BL507")
+    assert found == []
+    wrong = WUXI_UNDIVIDED.replace("219\t援助其他地区支出\t502.00", "219\t援助其他地区支出\t520.00")
+    assert [r for r, *_ in _findings(lint_text(tmp_path, HEAD + wrong, rules), "BL103", "BL104")] == ["BL103"]
+
+
+# 广州 项目支出表: the department's row over its projects, two of which happen to add up to a third
+GUANGZHOU_PROJECTS = _table("部门预算项目支出及其他支出预算表", "支出项目类别（资金使用单位）\t总计\n合计\t5,023.00\n"
+                            "甲委员会\t5,000.00\n增加地铁集团资本金\t2,000.00\n增加公交集团资本金\t1,000.00\n"
+                            "增加轻工集团资本金\t500.00\n增加岭南集团资本金\t500.00\n巡察经费\t1,000.00\n"
+                            "乙中心\t23.00\n巡察和财务监督经费\t23.00")
+
+
+def test_a_unit_row_takes_its_projects_before_two_of_them_add_up_to_a_third(tmp_path, rules):
+    table = _doc(tmp_path, HEAD + GUANGZHOU_PROJECTS).tables[0]
+    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    assert parents["增加公交集团资本金"] == parents["增加轻工集团资本金"] == "甲委员会"
+    assert _findings(lint_text(tmp_path, HEAD + GUANGZHOU_PROJECTS, rules), "BL003", "BL101", "BL104") == []
+
+
+# 重庆 “三公”经费表: last year's and this year's figures side by side, under their year
+CHONGQING_THREE_PUBLIC = _table("2026年财政拨款“三公”经费支出情况表",
+                                "2025年预算数\t\t\t2026年预算数\t\t\n合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
+                                "30.00\t10.00\t20.00\t25.00\t10.00\t15.00")
+
+
+def test_this_year_s_figure_is_never_read_from_last_year_s_columns(tmp_path, rules):
+    text = HEAD + "四、“三公”经费情况说明\n\n“三公”经费预算 25.00 万元，比上年减少 5.00 万元。\n\n" + CHONGQING_THREE_PUBLIC
+    assert _findings(lint_text(tmp_path, text, rules), "BL302") == []
+    wrong = text.replace("预算 25.00 万元", "预算 30.00 万元")
+    assert _findings(lint_text(tmp_path, wrong, rules), "BL302") == [("BL302", "30.00 万元", "25.00 万元")]
+
+
+def test_a_comparison_after_a_bracketed_aside_is_about_the_figure_before_it(tmp_path, rules):
+    """广州: `公务用车购置及运行维护费 12.64 万元（…；公务用车运行维护费 12.64 万元，比上年减少 4.11 万元。）
+    比上年减少 4.11 万元，下降 24.5%`: the rate is of 12.64 against 16.75."""
+    text = (HEAD + "“三公”经费 44.94 万元。其中：因公出国（境）费 24 万元，比上年增加 0 万元；公务用车购置及运行维护费"
+            "12.64 万元（公务用车购置费 0 万元；公务用车运行维护费 12.64 万元，比上年减少 4.11 万元。）比上年减少 4.11 万元，"
+            "下降 24.5%；公务接待费 8.3 万元。\n")
+    assert _findings(lint_text(tmp_path, text, rules), "BL321") == []
+    wrong = text.replace("下降 24.5%", "下降 42.5%")
+    assert [r for r, *_ in _findings(lint_text(tmp_path, wrong, rules), "BL321")] == ["BL321"]
+
+
+def test_a_narrative_code_amount_may_be_one_column_of_the_subject_s_row(tmp_path, rules):
+    """西安: `（3）专项业务经费：②培训支出（2050803）107.6 万元` is the row's 专项 figure, not its total."""
+    table = _table("一般公共预算支出明细表（按支出功能分类科目）", "科目编码\t科目名称\t合计\t人员经费支出\t专项业务经费支出\n"
+                   "\t合计\t109.60\t2.00\t107.60\n2050803\t培训支出\t109.60\t2.00\t107.60")
+    text = HEAD + "专项业务经费：培训支出（2050803）107.6 万元。\n\n" + table
+    assert _findings(lint_text(tmp_path, text, rules), "BL301") == []
+    wrong = text.replace("107.6 万元", "170.6 万元")
+    assert [r for r, *_ in _findings(lint_text(tmp_path, wrong, rules), "BL301")] == ["BL301"]
