@@ -75,10 +75,10 @@ def by_quantity(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary) -> l
     return [TableFigure((f,), f.table) for f in quantity.cells(doc)]
 
 
-def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector) -> list[TableFigure]:
+def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector, vocabulary: Vocabulary) -> list[TableFigure]:
     if len(amount.label) < 2 or total_rank(amount.label):
         return []
-    if amount.whole is not None and amount.whole.code is None:
+    if amount.whole is not None and amount.whole.code is None and vocabulary.classify(amount.whole) is None:
         return []  # `综合管理 367.65 万元，主要包括：…行政运行 85.04 万元`: a project's own 行政运行, not the subject
     out = []
     for table in tables.select(doc):
@@ -98,7 +98,7 @@ def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: 
     prints it, understood or not: see :attr:`TableFigure.understood`)."""
     if amount.code is not None:
         return by_code(amount, doc, tables)
-    return by_quantity(amount, doc, vocabulary) or by_label(amount, doc, tables)
+    return by_quantity(amount, doc, vocabulary) or by_label(amount, doc, tables, vocabulary)
 
 
 def narrative_ref(amount: Amount) -> FigureRef:

@@ -74,7 +74,7 @@ class NarrativeVsTable(Check):
             return []
         if by == "quantity":
             return by_quantity(amount, doc, vocabulary)
-        return by_label(amount, doc, tables) if vocabulary.classify(amount) is None else []
+        return by_label(amount, doc, tables, vocabulary) if vocabulary.classify(amount) is None else []
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for amount in doc.narrative.amounts:
