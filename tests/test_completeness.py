@@ -7,6 +7,9 @@ import pytest
 from budgetlint.checks import CHECKS
 from budgetlint.engine.pack import load_pack, load_rules
 from budgetlint.engine.yamlsource import RuleError
+from budgetlint.model import Cell, Document, Location, Paragraph, Table
+from budgetlint.understand.contents import same_title
+from budgetlint.understand.reading import understand
 
 from conftest import facts_of, lint, lint_text, sample
 
@@ -315,6 +318,15 @@ def test_contents_order_titles_and_unlisted_tables(tmp_path, rules):
     assert (titles.reported, titles.computed) == ("2024 年度一般公共预算拨款支出预算表", "五、一般公共预算支出表")
 
 
+def test_a_contents_title_naming_alternatives_names_each_table_of_its_family():
+    """北京 卫健: `十四、专项或共同事权转移支付绩效目标表` listed once, one table per transfer payment printed."""
+    listed = "十四、专项或共同事权转移支付绩效目标表"
+    assert same_title(listed, "预算14表医药卫生体制改革专项转移支付绩效目标表")
+    assert same_title(listed, "预算14表公共卫生及计划生育扶助保障共同事权转移支付绩效目标表")
+    assert not same_title(listed, "预算12表项目支出绩效目标表")
+    assert not same_title("十四、专项转移支付绩效目标表", "预算14表共同事权转移支付绩效目标表")
+
+
 def test_a_contents_of_sections_is_no_list_of_the_budget_tables(tmp_path, rules):
     # it names one table, which is not printed; the eight printed tables are not "unlisted"
     sections = "目录\n\n第一部分 部门概况\n- 一、主要职责\n- 二、项目绩效目标表\n\n"
@@ -399,6 +411,25 @@ def test_a_money_table_states_its_unit(tmp_path, rules):
                         "科目编码	科目名称	合计（万元）	基本支出（万元）	项目支出（万元）\n合计		100.00	90.00	10.00\n2101101",
                         text)
     assert bl5(check(tmp_path, rules, in_header)) == []
+
+
+def test_a_unit_printed_above_a_wide_table_s_overflow_columns_is_the_table_s_unit():
+    """上海 数据局 2026 p8: the 收入预算总表's rows on pp. 8–9 without a unit, its last column on p10
+    under `单位：元`."""
+    def page(n):
+        return Location("t.pdf", page=n)
+
+    def table(n, title, unit=None):
+        return Table(header=[[Cell("项目", page(n)), Cell("合计", page(n))]],
+                     body=[[Cell("合计", page(n)), Cell("100", page(n))]], location=page(n), title=title,
+                     unit_text=unit, parts=[page(n)])
+
+    overflow = [Paragraph("单位：元", page(10)), Paragraph("其他收入", page(10))]
+    income, expense = table(8, "收入预算总表"), table(12, "支出预算总表", "单位：万元")
+    read = understand(Document("t.pdf", [income, *overflow, expense])).tables[0]
+    assert read.unit_stated and read.unit.name == "元"
+    alone = understand(Document("t.pdf", [income, expense])).tables[0]
+    assert not alone.unit_stated and alone.unit.name == "万元"
 
 
 PERFORMANCE = """\

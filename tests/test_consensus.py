@@ -9,8 +9,10 @@ table whose sums agree under no reading is said once (BL003) and not summed.
 
 from __future__ import annotations
 
-from budgetlint.understand.reading import understand
 from budgetlint.load import load_document
+from budgetlint.load.assemble import RawLine, RawTable, assemble
+from budgetlint.model import Cell, Location, Table
+from budgetlint.understand.reading import understand
 
 from conftest import lint_text
 
@@ -260,3 +262,92 @@ def test_a_narrative_code_amount_may_be_one_column_of_the_subject_s_row(tmp_path
     assert _findings(lint_text(tmp_path, text, rules), "BL301") == []
     wrong = text.replace("107.6 万元", "170.6 万元")
     assert [r for r, *_ in _findings(lint_text(tmp_path, wrong, rules), "BL301")] == ["BL301"]
+
+
+# 西安 政府采购表: a `全额` row over its units (`116001` under `单位编码`), each unit over its items, all
+# printing the function code, and each item its economic 类 | 款 as well
+XIAN_PROCUREMENT = _table("政府采购预算表",
+                          "科目编码\t\t\t单位编码\t采购项目\t采购目录\t数量\t部门预算支出经济科目编码\t\t预算金额\n"
+                          "类\t款\t项\t\t\t\t\t类\t款\t\n"
+                          "合计\t\t\t\t\t\t4\t\t\t1,250.00\n"
+                          "201\t06\t02\t1\t全额\t\t3\t\t\t1,050.00\n"
+                          "201\t06\t02\t116001\t甲局\t\t2\t\t\t750.00\n"
+                          "201\t06\t02\t\t财政管理\tA02多功能一体机\t1\t310\t02\t495.00\n"
+                          "201\t06\t02\t\t财政检查\tC23审计服务\t1\t302\t27\t255.00\n"
+                          "201\t06\t02\t116004\t乙中心\t\t1\t\t\t300.00\n"
+                          "201\t06\t02\t\t库房租赁\tC15仓储服务\t1\t302\t14\t300.00\n"
+                          "205\t08\t03\t2\t差额\t\t1\t\t\t200.00\n"
+                          "205\t08\t03\t116007\t丙中心\t\t1\t\t\t200.00\n"
+                          "205\t08\t03\t\t培训业务\tC02培训服务\t1\t302\t16\t200.00")
+
+
+def test_rows_printing_one_code_nest_by_their_unit_codes(tmp_path, rules):
+    table = _doc(tmp_path, HEAD + XIAN_PROCUREMENT).tables[0]
+    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    assert table.groups[0].entries[1].code.digits == "2010602"  # the item's economic 310 | 02 is no part of it
+    assert parents["财政管理"] == parents["财政检查"] == "甲局" and parents["库房租赁"] == "乙中心"
+    assert parents["甲局"] == parents["乙中心"] == "全额" and parents["丙中心"] == "差额"
+    assert table.understood
+    assert _findings(lint_text(tmp_path, HEAD + XIAN_PROCUREMENT, rules), "BL003", "BL101", "BL103") == []
+    wrong = XIAN_PROCUREMENT.replace("495.00", "459.00")
+    assert _findings(lint_text(tmp_path, HEAD + wrong, rules), "BL003", "BL101", "BL103") == [("BL103", "750.00", "714.00")]
+
+
+# 西安 医保 政府采购表: the department `245` over its units, which print different function codes
+XIAN_DEPARTMENT_PROCUREMENT = _table("政府采购预算表",
+                                     "科目编码\t\t\t单位编码\t采购项目\t预算金额\n类\t款\t项\t\t\t\n"
+                                     "\t\t\t\t合计\t300.00\n210\t15\t05\t245\t医疗保障局\t300.00\n"
+                                     "210\t15\t05\t245001\t医疗保障局本级\t100.00\n210\t15\t05\t\t系统运行维护\t100.00\n"
+                                     "210\t15\t06\t245002\t经办服务中心\t200.00\n210\t15\t06\t\t工装费\t200.00")
+
+
+def test_a_department_s_row_heads_its_units_whatever_their_codes(tmp_path, rules):
+    table = _doc(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT).tables[0]
+    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    assert parents["医疗保障局本级"] == parents["经办服务中心"] == "医疗保障局" and parents["工装费"] == "经办服务中心"
+    assert _findings(lint_text(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT, rules), "BL003", "BL101", "BL103") == []
+
+
+# 西安 2019: the sheet's name printed above the grid, the table's number, title and unit in its first rows
+def test_a_title_printed_in_the_grid_is_the_table_s_title_not_the_sheet_name_above():
+    here = Location("t.pdf", page=29)
+    title = "2019年部门综合预算财政拨款结转资金支出表"
+    rows = [[Cell("表11", here), Cell("", here), Cell("", here)],
+            [Cell(title, here), Cell(title, here, covered=True), Cell(title, here, covered=True)],
+            [Cell("", here), Cell("", here), Cell("单位：万元", here)],
+            [Cell("预算单位代码", here), Cell("预算项目名称", here), Cell("金额", here)],
+            [Cell("125001", here), Cell("省级安全生产专项", here), Cell("2.61", here)]]
+    blocks = assemble([RawLine("表11-财拨结转支出表", here), RawTable(rows, here)])
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert (table.number, table.title, table.unit_text) == ("表11", title, "单位：万元")
+    assert [c.text for c in table.header[0]] == ["预算单位代码", "预算项目名称", "金额"]
+
+
+# 西安 2019: a 支出总表 by source of funds, 上年结转 among them, totals the 收支总表's 支出总计
+XIAN_SUMMARY = _table("收支总表", "收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+                      "一、一般公共预算拨款收入\t100.00\t一、一般公共服务支出\t100.00\n"
+                      "本年收入合计\t100.00\t本年支出合计\t100.00\n上年结转\t10.00\t结转下年\t10.00\n"
+                      "收入总计\t110.00\t支出总计\t110.00")
+XIAN_EXPENSE = _table("支出总表", "单位编码\t单位名称\t合计\t公共预算拨款\t上年结转\n"
+                      "\t合计\t110.00\t100.00\t10.00\n125001\t甲局\t110.00\t100.00\t10.00")
+
+
+def test_an_expense_table_that_counts_the_money_carried_over_may_total_the_summary_s_grand_total(tmp_path, rules):
+    assert _findings(lint_text(tmp_path, HEAD + XIAN_SUMMARY + XIAN_EXPENSE, rules), "BL202") == []
+    wrong = XIAN_EXPENSE.replace("110.00\t100.00\t10.00", "120.00\t110.00\t10.00")
+    assert _findings(lint_text(tmp_path, HEAD + XIAN_SUMMARY + wrong, rules), "BL202") == [("BL202", "100.00", "120.00")]
+
+
+# 深圳 财政拨款收支总表: `政府性基金预算收入 380.00 万元` in the narrative counts the 80.00 carried over
+SHENZHEN_FISCAL = _table("财政拨款收支总表", "收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+                         "一、本年收入\t400.00\t一、一般公共服务支出\t480.00\n1.一般公共预算拨款\t100.00\t\t\n"
+                         "2.政府性基金预算拨款\t300.00\t\t\n本年收入合计\t400.00\t本年支出合计\t480.00\n"
+                         "上年结余、结转\t80.00\t结转下年\t0.00\n1.一般公共预算拨款结余、结转\t0.00\t\t\n"
+                         "2.政府性基金预算拨款结余、结转\t80.00\t\t\n收入总计\t480.00\t支出总计\t480.00")
+
+
+def test_a_fund_s_income_in_the_narrative_may_count_its_money_carried_over(tmp_path, rules):
+    text = HEAD + "三、其他\n\n政府性基金预算收入 380.00 万元。\n\n" + SHENZHEN_FISCAL
+    assert _findings(lint_text(tmp_path, text, rules), "BL302") == []
+    assert _findings(lint_text(tmp_path, text.replace("380.00 万元", "390.00 万元"), rules), "BL302") == [
+        ("BL302", "390.00 万元", "380.00 万元")]

@@ -115,3 +115,32 @@ def test_vehicles_by_use_add_up_to_the_count_exactly(tmp_path, rules, other, fou
     text = "万里街道办事处2025年部门预算\n\n二、国有资产占有使用情况\n\n" + VEHICLES.format(other=other) + "\n"
     violations = lint_text(tmp_path, text, rules).violations
     assert [(v.rule, v.reported, v.computed) for v in violations if v.rule.startswith("BL3")] == found
+
+
+@pytest.mark.parametrize("whole, gov_fund, found", [
+    ("预算支出", "303.00", []),  # 事业单位经营支出 and other sources are not named
+    ("预算支出", "313.00", [("BL333", "372.00 万元", "377.00 万元")]),  # the sources named exceed it
+    ("财政拨款支出", "303.00", [("BL333", "372.00 万元", "367.00 万元")]),  # the fiscal funds are all of it
+])
+def test_expenditure_by_fiscal_fund_may_leave_other_sources_out(tmp_path, rules, whole, gov_fund, found):
+    """西安 自然资源 2022 p24: `预算支出 372001.19 万元，其中一般公共预算拨款支出 64022.47 万元、政府性基金拨款
+    支出 303177.96 万元` — the rest, 4,800.76, is 事业单位经营支出."""
+    text = (f"2022年部门预算\n\n一、收支预算情况\n\n2022 年本部门{whole} 372.00 万元，其中一般公共预算拨款支出 64.00 万元、"
+            f"政府性基金拨款支出 {gov_fund} 万元。\n")
+    violations = lint_text(tmp_path, text, rules).violations
+    assert [(v.rule, v.reported, v.computed) for v in violations if v.rule == "BL333"] == found
+
+
+ECONOMIC = ("一般公共预算支出表（按经济分类）\n\n单位：万元\n\n科目编码\t科目名称\t支出总计\t基本支出\t项目支出\n"
+            "\t合计\t273.72\t139.63\t134.09\n30209\t物业管理费\t139.63\t139.63\t0.00\n30214\t租赁费\t134.09\t0.00\t134.09\n")
+PROJECTS = ("项目支出总表\n\n单位：万元\n\n支出项目类别\t总计\n合计\t134.09\n物业管理费\t134.09\n")
+
+
+@pytest.mark.parametrize("tables, found", [(ECONOMIC + "\n" + PROJECTS, []),
+                                           (ECONOMIC, [("BL303", "134.09 万元", "139.63 万元")])])
+def test_a_project_named_like_a_subject_is_the_project(tmp_path, rules, tables, found):
+    """深圳 生态环境 2026 p30: `2.物业管理费 134.09 万元，用于物业租赁` lists a project of that name (项目支出总表),
+    not the subject 30209 物业管理费 (139.63 万元)."""
+    text = "2026年部门预算\n\n三、项目支出情况\n\n2.物业管理费 134.09 万元，用于物业租赁，保障机构正常运转。\n\n" + tables
+    violations = lint_text(tmp_path, text, rules).violations
+    assert [(v.rule, v.reported, v.computed) for v in violations if v.rule == "BL303"] == found

@@ -72,7 +72,7 @@ def by_quantity(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary) -> l
     quantity = vocabulary.classify(amount)
     if quantity is None:
         return []
-    return [TableFigure((f,), f.table) for f in quantity.cells(doc)]
+    return [TableFigure(reading, reading[0].table) for reading in quantity.readings(doc)]
 
 
 def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector, vocabulary: Vocabulary) -> list[TableFigure]:

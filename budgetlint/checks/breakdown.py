@@ -5,7 +5,8 @@ A rule names the total and the parts by quantity (基本支出 = 人员经费 + 
 parts (`其中：（1）…（2080505）24.27 万元 …`: items of one classification level).
 It applies only where every listed part is one of its parts, in a list that
 claims to be complete (`其中`, not `主要用于`).  With ``changes: true`` the
-parts' changes on last year must also add up to the total's.
+parts' changes on last year must also add up to the total's.  An ``open`` total's list
+may name only some of its parts: it is reported only where they add up to more.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from typing import Iterator
 from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_bool_field
 from budgetlint.engine.quantities import Quantity, Vocabulary
-from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
+from budgetlint.engine.rule import EVERY_QUANTITY, Field, QuantityRef, Rule, parse_quantity_ids
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
 CODED = "coded"
+NONE = QuantityRef(())
 
 
 def _parts(value) -> object:
@@ -56,6 +58,8 @@ class Breakdown(Check):
         "total": Field(parse_quantity_ids, "the quantity (or quantities) broken down", required=True),
         "parts": Field(_parts, "the quantities that make it up, or 'coded' for items of one code level", required=True),
         "changes": Field(parse_bool_field, "also add up the parts' changes on last year", default=False),
+        "open": Field(parse_quantity_ids, "totals whose list may leave parts out (预算支出 by fiscal fund: "
+                      "money of other sources unnamed): reported only where the parts exceed them", default=NONE),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
     }
     variables = ("label", "reported", "computed", "difference", "parts", "count")
@@ -74,8 +78,10 @@ class Breakdown(Check):
             if rule.params["changes"]:
                 yield from self._changes(whole, parts, doc, vocabulary)
             else:
-                finding = discrepancy(whole.value.figure, narrative_ref(whole),
-                                      interval_sum(p.value.interval for p in parts),
+                summed = interval_sum(p.value.interval for p in parts)
+                if vocabulary.classify(whole) in rule.params["open"] and summed.lo <= whole.value.interval.hi:
+                    continue  # short of an open total: the money of the sources it does not name
+                finding = discrepancy(whole.value.figure, narrative_ref(whole), summed,
                                       [narrative_ref(p) for p in parts], peers=[p.value.figure for p in parts])
                 if finding:
                     yield self._named(finding, whole, parts)

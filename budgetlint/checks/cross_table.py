@@ -7,7 +7,9 @@ row with that code, or the sum of the rows under it (a 类 on the left against
 项 rows on the right).  ``relation: "<="`` allows the left figure to be smaller
 (一般公共预算 is part of all funds).  ``first: true`` on a side takes only the
 first kind in its list that the document has; ``combine: true`` adds up the
-figures of all its tables (财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营).
+figures of all its tables (财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营); ``or_row`` names a
+row of the left table the right one may print instead (a 支出总表 that counts the money carried
+to next year totals the 支出总计).
 
 A disagreement is reported only where the two tables are confirmed to print the
 same thing: they agree on most of the figures compared (or, by code, on the sum of
@@ -41,6 +43,7 @@ class Comparison:
     partner: tuple[Fact, ...]  # summed (none: the right tables print zero)
     tables: tuple[TableFacts, ...]
     relation: str
+    instead: Fact | None = None  # the left table's figure the right one may print in the fact's place
 
     @property
     def computed(self) -> Interval:
@@ -48,7 +51,7 @@ class Comparison:
 
     @property
     def holds(self) -> bool:
-        return satisfies(self.fact.interval, self.relation, self.computed)
+        return satisfies((self.instead or self.fact).interval, self.relation, self.computed)
 
     @property
     def telling(self) -> bool:
@@ -104,7 +107,7 @@ class CrossTable(Check):
         reported: set[tuple] = set()
         for c in settled:
             if c.holds:
-                yield Agreement((c.fact, *c.partner))
+                yield Agreement((c.instead or c.fact, *c.partner))
                 continue
             same = (c.fact.table, c.fact.figure.value, tuple(id(f) for f in c.partner))
             if same in reported:
@@ -129,6 +132,7 @@ class CrossTable(Check):
                 yield finding
 
     def _by_cells(self, rule: Rule, facts: list[Fact], partners: list[TableFacts], right: Side) -> Iterator[Comparison]:
+        left: Side = rule.params["left"]
         if right.combine:
             groups = [[f for t in partners for f in right.cells(t)]]
         else:
@@ -137,7 +141,8 @@ class CrossTable(Check):
             for partner in groups:
                 if partner:
                     tables = tuple(dict.fromkeys(f.table for f in partner))
-                    yield Comparison(fact, tuple(partner), tables, rule.params["relation"])
+                    for instead in (None, *left.instead(fact)):
+                        yield Comparison(fact, tuple(partner), tables, rule.params["relation"], instead)
 
     def _by_code(self, rule: Rule, table: TableFacts, partners: list[TableFacts], right: Side) -> Iterator[Comparison]:
         left: Side = rule.params["left"]

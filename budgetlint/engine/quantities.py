@@ -38,6 +38,12 @@ class Quantity:
         """Every figure the tables print for this quantity."""
         return [f for side in self.sides for table in side.select(doc) for f in side.cells(table)]
 
+    def readings(self, doc: DocumentFacts) -> list[tuple[Fact, ...]]:
+        """Every figure the tables print for this quantity, and what each may stand for with its
+        side's readings (its 上年结转 part added, where the side says so)."""
+        return [reading for side in self.sides for table in side.select(doc) for f in side.cells(table)
+                for reading in side.readings(f)]
+
 
 @dataclass(frozen=True)
 class Vocabulary:

@@ -261,6 +261,7 @@ class Side:
     first: bool = False
     combine: bool = False
     with_carried_over: bool = False  # the figure may also be read with its 上年结转 part added
+    or_row: RowSelector | None = None  # a row of the same table the other side may print instead
 
     def select(self, doc: DocumentFacts) -> list[TableFacts]:
         found = self.tables.select(doc)
@@ -288,6 +289,15 @@ class Side:
                     out.append(fact)
         return out
 
+    def instead(self, fact: Fact) -> list[Fact]:
+        """The figures of ``or_row`` in ``fact``'s group and column: what the other side may print
+        in its place (a 支出总表 whose 合计 counts the money carried to next year prints the
+        收支总表's 支出总计, not its 本年支出合计)."""
+        if self.or_row is None:
+            return []
+        group = next(g for g in fact.table.groups if fact.entry in g.entries)
+        return [e.cells[fact.column.index] for e in self.or_row.select(group) if fact.column.index in e.cells]
+
     def readings(self, fact: Fact) -> list[tuple[Fact, ...]]:
         """What ``fact`` may stand for: itself, and with ``with_carried_over`` itself plus the row of
         the same name under 上年结转 (a 收支总表 without a 上年结转 row counts the money carried
@@ -300,7 +310,7 @@ class Side:
         return out
 
 
-_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine", "with_carried_over"}
+_SIDE_KEYS = {"tables", "row", "column", "codes", "first", "combine", "with_carried_over", "or_row"}
 
 
 def parse_side(value: Any) -> Side:
@@ -318,4 +328,5 @@ def parse_side(value: Any) -> Side:
         first=_flag(value.get("first", False), "first"),
         combine=_flag(value.get("combine", False), "combine"),
         with_carried_over=_flag(value.get("with_carried_over", False), "with_carried_over"),
+        or_row=parse_row(value["or_row"]) if "or_row" in value else None,
     )

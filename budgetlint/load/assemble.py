@@ -114,17 +114,38 @@ def _looks_like_title(s: str) -> bool:
     return 2 < len(s) <= 60 and "表" in s and not s.endswith(("。", "；", ";", "，", "：", ":")) and not _NOTE.match(s)
 
 
-def _grid_title(part: RawTable) -> str | None:
-    """A title printed in the table's first row, one cell across all the columns
-    (`城市交通设施项目绩效目标表` above `项目名称 | …`), or ``None``."""
-    if len(part.rows) < 2 or len(part.rows[0]) < 2:
-        return None
-    first = part.rows[0]
-    text = first[0].text.strip()
-    if not text or first[0].covered or not all(c.covered and c.text.strip() == text for c in first[1:]):
-        return None
-    s = squash(text)
-    return text if _looks_like_title(s) and _GRID_TITLE.search(s) else None
+def _grid_captions(part: RawTable) -> tuple[dict[str, tuple[str, Location]], int]:
+    """Caption rows printed inside the table's grid, above its header: a title in one cell across
+    all the columns (`城市交通设施项目绩效目标表` above `项目名称 | …`), with the table's number
+    (`表11`), its unit (`单位：万元`) and blank rows around it (西安 2019: the sheet's name is the
+    line above the grid, the title the grid's first rows).  The captions and how many rows they
+    take; none unless a title is among them."""
+    found: dict[str, tuple[str, Location]] = {}
+    for i, row in enumerate(part.rows[:_CAPTION_LOOKBACK]):
+        texts = {c.text.strip() for c in row if c.text.strip()}
+        if not texts:
+            continue
+        text = texts.pop()
+        s = squash(text)
+        if texts:
+            break
+        if "title" not in found and _spans(row) and _looks_like_title(s) and _GRID_TITLE.search(s):
+            found["title"] = (text, row[0].location)
+        elif "number" not in found and _NUMBER.match(s):
+            found["number"] = (s, row[0].location)
+        elif "unit" not in found and _UNIT.search(s):
+            found["unit"] = (text, next(c.location for c in row if c.text.strip()))
+        else:
+            break
+    else:
+        i = len(part.rows)
+    return (found, i) if "title" in found and i < len(part.rows) else ({}, 0)
+
+
+def _spans(row: list[Cell]) -> bool:
+    """Whether the row is one cell across all the columns."""
+    return len(row) >= 2 and not row[0].covered and all(c.covered and c.text.strip() == row[0].text.strip()
+                                                        for c in row[1:])
 
 
 def _row_signature(row: list[Cell]) -> tuple[str, ...]:
@@ -301,10 +322,10 @@ class _Assembler:
     def read_captions(self) -> None:
         for k, item in enumerate(self.items):
             if isinstance(item, RawTable):
-                title = _grid_title(item)
-                if title is not None and "title" not in item.captions:
-                    item.captions["title"] = (title, item.rows[0][0].location)
-                    item.rows = item.rows[1:]
+                captions, rows = _grid_captions(item)
+                if "title" not in item.captions and captions:
+                    item.captions.update(captions)
+                    item.rows = item.rows[rows:]
                 above: list[RawLine] = []
                 for prev in reversed(self.items[:k]):
                     if isinstance(prev, RawTable):

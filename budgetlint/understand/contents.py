@@ -79,9 +79,10 @@ def same_title(a: str, b: str, agency: str | None = None) -> bool:
     """Whether two printings name one table the same way: equal but for numbering, year, agency
     and 部门/单位; a bracketed qualifier only one of them prints (`财政拨款支出预算表（功能科目）`)
     is left out, or read where the other puts it (`“三公”经费…支出预算表（一般公共预算）` and
-    `一般公共预算“三公”经费…支出预算表`).  Two qualifiers must agree."""
+    `一般公共预算“三公”经费…支出预算表`).  Two qualifiers must agree.  A title naming alternatives
+    names each table of its family."""
     core_a, core_b = _core(a, agency), _core(b, agency)
-    if core_a == core_b:
+    if core_a == core_b or _one_of(core_a, core_b) or _one_of(core_b, core_a):
         return True
     qualified = [c for c in (core_a, core_b) if _QUALIFIER.search(c)]
     if len(qualified) != 1:
@@ -89,6 +90,17 @@ def same_title(a: str, b: str, agency: str | None = None) -> bool:
     plain = core_b if qualified[0] is core_a else core_a
     qualifier = _QUALIFIER.search(qualified[0])
     return plain in (qualified[0][: qualifier.start()], qualifier.group(0)[1:-1] + qualified[0][: qualifier.start()])
+
+
+def _one_of(generic: str, specific: str) -> bool:
+    """Whether a title naming a family of tables (`专项或共同事权转移支付绩效目标表`, one table per
+    transfer payment in the body) names ``specific`` (`医药卫生体制改革专项转移支付绩效目标表`): it ends
+    with one of the alternatives, the words they share after them included."""
+    if "或" not in generic:
+        return False
+    first, second = generic.split("或", 1)
+    shared = [second[k:] for k in range(1, len(second) - 3)]  # `转移支付绩效目标表`, …
+    return any(specific.endswith(alternative) for alternative in [second, *(first + tail for tail in shared)])
 
 
 def _core(title: str, agency: str | None) -> str:

@@ -17,7 +17,7 @@ from typing import Callable, TypeVar
 
 from budgetlint.interval import ZERO, Interval
 from budgetlint.understand.confirmation import confirm, verified
-from budgetlint.understand.hierarchy import Reading, apply, column_readings, explicit_reading
+from budgetlint.understand.hierarchy import Reading, apply, column_readings, explicit_reading, units_within_codes
 from budgetlint.understand.model import Column, Entry, Group, TableFacts
 from budgetlint.understand.relations import Sum, Tally, column_total_sums, row_sums, shared_errors, sibling_columns
 
@@ -65,9 +65,10 @@ def _fit_rows(group: Group) -> list[Sum]:
     """Nest the group's rows by the best reading; its sums."""
     base = explicit_reading(group.entries)
     by_columns = column_readings(group.entries)
+    by_units = units_within_codes(group.entries, base)  # places every row of its runs: nothing left to nest
     nested = [_nested(group, base, heads_only=False), _nested(group, base, heads_only=False, spans_first=True),
               *(_nested(group, r, heads_only=True) for r in by_columns)]
-    candidates = [base, *by_columns, *(r for r in nested if r is not None)]
+    candidates = [base, *by_columns, *([by_units] if by_units else []), *(r for r in nested if r is not None)]
 
     def sums_under(reading: Reading) -> list[Sum]:
         apply(group, reading)
@@ -86,8 +87,18 @@ def _explicit(group: Group) -> bool:
         return all(e.is_total or e.labelled for e in group.entries)
     if group.mode not in ("code", "unit", "outline"):
         return False
+    if _printed_twice(group):
+        return False  # which of the two a row belongs to, the print does not say
     return all(e.is_total or e.partial or (not e.outside and not e.nested and (
         (e.code is not None and not e.code.inferred) or e.unit_code or e.marker)) for e in group.entries)
+
+
+def _printed_twice(group: Group) -> bool:
+    """Whether two rows print the same code (or unit code), but a 款 restated beneath itself."""
+    keys = [(e.code.digits if e.code and not e.code.inferred else None, e.unit_code) for e in group.entries
+            if not e.is_total and not e.partial and not (e.parent is not None and e.parent.code == e.code)]
+    printed = [k for k in keys if k != (None, None)]
+    return len(printed) != len(set(printed))
 
 
 # -- rows nested by arithmetic -------------------------------------------------------------------

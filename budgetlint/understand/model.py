@@ -114,6 +114,7 @@ class Entry:
     code: SubjectCode | None = None
     names: tuple[tuple[SubjectCode, str], ...] = ()  # every printed code with the name beside it
     unit_code: str | None = None
+    fund_code: str | None = None  # a one- or two-digit code under `单位编码` (`1` 全额, `2` 差额): heads the units after it
     marker: str | None = None  # outline numbering style: 一、 （一） 1、 (1) ①
     level: int | None = None  # depth of that style in this group (0 = outermost)
     labelled: tuple[int, ...] = ()  # which of several label columns it prints text in (0 = leftmost)

@@ -22,6 +22,7 @@ from budgetlint.understand.subjects import Status, SubjectIndex
 from budgetlint.understand.rows import read_entries
 
 _UNIT = re.compile(r"(万元|亿元|元)")
+_UNIT_LINE = re.compile(r"(?:金额)?单位[:：](万元|亿元|元)")
 NOT_ADDING_UP = "its totals do not add up under any reading of its layout ({fails} of {n} sums fail: 「{row}」, 「{column}」 {reported} against {computed}), so it is not understood and no rule compared its figures"  # noqa: E501
 _MONEY_TITLE = re.compile(r"预算|决算|收入|支出|经费|资金")
 _ANNOUNCES = re.compile(r"(如下|下表|见表)[:：]?$")
@@ -41,10 +42,11 @@ def stated_unit(table: Table) -> Unit | None:
 
 
 def understand_table(table: Table, number: int, default_unit: Unit, kinds: KindCatalogue,
-                     introduced: str | None = None) -> TableFacts:
+                     introduced: str | None = None, unit: Unit | None = None) -> TableFacts:
     """What ``table`` means; ``introduced`` is the sentence that introduces an untitled table
-    (`本单位重点项目绩效目标情况如下：`), which says what it is where no title does."""
-    unit = stated_unit(table)
+    (`本单位重点项目绩效目标情况如下：`), which says what it is where no title does; ``unit`` the
+    unit stated for it elsewhere (where it states none itself)."""
+    unit = stated_unit(table) or unit
     kind = kinds.classify(table.title) or (kinds.classify(introduced) if not table.title and introduced else None)
     columns = read_columns(table)
     facts = TableFacts(
@@ -86,12 +88,33 @@ def understand(document: Document, kinds: KindCatalogue | None = None) -> Docume
     kinds = kinds or builtin_kinds()
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
-    tables = [understand_table(t, i + 1, default, kinds, _introduction(document, t))
+    tables = [understand_table(t, i + 1, default, kinds, _introduction(document, t), _unit_of_part(document, t))
               for i, t in enumerate(document.tables)]
     narrative = read_narrative(document)
     resolve_subjects(narrative, tables)
     return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds,
                          identify(document, tables))
+
+
+def _unit_of_part(document: Document, table: Table) -> Unit | None:
+    """The unit another part of the table states: a table too wide for its pages prints the
+    columns that do not fit on pages of their own, and 上海's print the unit there only (数据局
+    2026: `单位：元` above an empty 其他收入 column, on the page after the rows) — a part read as a
+    table of the same title, or a unit line on a page of no table before the next table."""
+    if table.title:
+        same = next((u for other in document.tables if other is not table and other.title == table.title
+                     and (u := stated_unit(other))), None)
+        if same:
+            return same
+    last = max(p.page or 0 for p in table.parts)
+    following = min((t.location.page or 0 for t in document.tables if (t.location.page or 0) > last), default=None)
+    tabled = {p.page for t in document.tables for p in t.parts}
+    for para in document.paragraphs:
+        page = para.location.page
+        if (page and page > last and (following is None or page < following) and page not in tabled
+                and (m := _UNIT_LINE.fullmatch(para.text.replace(" ", "")))):
+            return MONEY_UNITS[m.group(1)]
+    return None
 
 
 def _introduction(document: Document, table: Table) -> str | None:

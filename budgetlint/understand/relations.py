@@ -75,8 +75,10 @@ def row_total_sums(group: Group) -> Iterator[Sum]:
 
 
 def _parent_key(entry: Entry) -> str | None:
+    """What names a parent row: its code, its unit code, or both (a unit's row under a code)."""
     if entry.code and not entry.code.inferred:
-        return entry.code.digits
+        unit = entry.unit_code or entry.fund_code
+        return f"{entry.code.digits}/{unit}" if unit else entry.code.digits
     return entry.unit_code
 
 

@@ -27,6 +27,7 @@ MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PARTIAL = re.compile(r"^其中[:]?")
 _TOTAL_RANKS = (("总计", 3), ("合计", 2), ("小计", 1))
 _UNIT_CODE_TEXT = re.compile(r"^\d{3,12}$|^-$")
+_FUND_CODE_TEXT = re.compile(r"^\d{1,2}$")  # under `单位编码`, `1 全额` over the units `116001` …
 _NUMBERING_ROWS = frozenset({"栏次", "行次", "序号"})
 _LABEL_CODE = re.compile(r"^(?P<open>[\[【(（])?(?P<code>\d{3}(?:\d{2}){0,2})(?(open)[\]】)）])(?P<sep>[-－—.、:]?)"
                          r"(?P<name>[\u4e00-\u9fff].*)$")
@@ -59,8 +60,8 @@ def _cell(row: list[Cell], col: Column) -> Cell:
 
 
 def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tuple[SubjectCode, str]], str | None, str]:
-    """The row's subject codes with their names, its unit code, and its label text."""
-    parts = [_cell(row, c).text for c in group.key_columns if c.role is Role.CODE_PART]
+    """The row's subject codes with their names, its unit code (or fund code), and its label text."""
+    parts = [_cell(row, c).text for c in _subject_code_parts(group)]
     primary = join_split_code(parts) if parts else None
     pending: list[SubjectCode] = [primary] if primary else []
     names: list[tuple[SubjectCode, str]] = []
@@ -71,7 +72,7 @@ def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tupl
         if not text or col.role is Role.CODE_PART:
             continue
         if col.role is Role.UNIT_CODE:
-            if _UNIT_CODE_TEXT.match(text):
+            if _UNIT_CODE_TEXT.match(text) or _FUND_CODE_TEXT.match(text):
                 unit_code = text
             continue
         if col.role is Role.CODE:
@@ -95,6 +96,19 @@ def _codes(row: list[Cell], group: Group) -> tuple[SubjectCode | None, list[tupl
     if not label and primary is None:  # `人员经费合计` (or `合计`) printed over the code columns
         label = next((despace(t) for t in parts if despace(t) and not despace(t).isdigit()), "")
     return (codes[0] if codes else None), names, unit_code, label
+
+
+def _subject_code_parts(group: Group) -> list[Column]:
+    """The 类 | 款 | 项 columns of the row's subject code: the first family of code-part columns (a
+    procurement table also prints each item's economic 类 | 款 under `部门预算支出经济科目编码`)."""
+    family: list[Column] = []
+    for col in group.key_columns:
+        if col.role is not Role.CODE_PART:
+            continue
+        if family and (col.keys[:-1] != family[0].keys[:-1] or col.index != family[-1].index + 1):
+            break
+        family.append(col)
+    return family
 
 
 def _label_code(text: str) -> tuple[SubjectCode, str] | None:
@@ -123,6 +137,7 @@ def read_entries(table: Table, facts: TableFacts, group: Group, infer_classes: b
         if not any(_cell(row, c).text for c in group.key_columns + group.value_columns):
             continue
         code, names, unit_code, label = _codes(row, group)
+        fund_code = unit_code if unit_code and _FUND_CODE_TEXT.match(unit_code) else None
         marker, partial, key = split_label(label)
         if key in _NUMBERING_ROWS:
             continue  # `栏次 | 1 | 2 | 3`: the columns' numbers, not figures
@@ -137,7 +152,8 @@ def read_entries(table: Table, facts: TableFacts, group: Group, infer_classes: b
             location=(label_cell or first_value).location,
             code=code,
             names=tuple(names),
-            unit_code=unit_code,
+            unit_code=None if fund_code else unit_code,
+            fund_code=fund_code,
             marker=marker,
             total_rank=total_rank(key) if not code or code.inferred else 0,
             partial=partial,
