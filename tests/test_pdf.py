@@ -245,3 +245,13 @@ def test_a_page_of_many_tiny_ruled_tables_is_not_read_for_tables_and_says_so():
     assert ruled_grid_size(cells) == 11 * 31
     tiny = [rule(o, 16 * i + d, 16 * j, 16 * j + 12) for i in range(40) for j in range(40) for o in "vh" for d in (0, 6, 12)]
     assert ruled_grid_size(tiny) > MAX_GRID
+
+
+def test_a_picture_smaller_than_the_page_is_no_scan(rules):
+    """西安 医保 2022 p16: a page holding one chart (a quarter of the page) and no text is not a scanned
+    page; a page one image covers is.  picture-page.pdf: p1 text, p2 a 440×270 pt picture, p3 a scan."""
+    problems = {p.location.page: p for p in load_document(DATA / "picture-page.pdf").problems}
+    assert (problems[2].kind, problems[2].unread) == ("picture", True)  # not read: no rule may say what it lacks
+    assert problems[3].kind == "unreadable"
+    found = [(v.rule, v.subject.location.page) for v in check_file(DATA / "picture-page.pdf", rules).violations]
+    assert found == [("BL001", 3)]

@@ -2,6 +2,8 @@
 
 A page without a text layer (a scan) or with glyphs that map to no character
 cannot be checked; the figures on it are not read, so no rule can vouch for them.
+A page holding only a picture smaller than the page (a chart, an organisation
+chart) is not a scan: it is said only where a rule asks for ``picture``.
 A blank page, or text printed outside the page box, is read but not seen by the
 people the disclosure is for (see :mod:`budgetlint.load.visibility`).
 """
@@ -17,7 +19,7 @@ from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
 
 EXPECTED = {"unreadable": "text that can be copied", "blank-page": "the page removed, or what is missing printed",
-            "off-page": "printed inside the page"}
+            "off-page": "printed inside the page", "picture": "nothing: a picture is not checked"}
 PROBLEM_KINDS = tuple(EXPECTED)
 
 

@@ -49,6 +49,17 @@ _TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "tex
 bound_pdf_streams()
 
 
+_SCAN_SHARE = 0.5  # of the page's area: a scanned page is one image over (nearly) all of it
+
+
+def _image_share(page) -> float:
+    """How much of the page its images cover (overlaps counted twice: an upper bound)."""
+    area = float(page.width * page.height) or 1.0
+    covered = sum(max(0.0, float(min(im["x1"], page.width) - max(im["x0"], 0)))
+                  * max(0.0, float(min(im["bottom"], page.height) - max(im["top"], 0))) for im in page.images)
+    return covered / area
+
+
 @dataclass
 class PageContent:
     number: int
@@ -164,7 +175,10 @@ class _PageReader:
         whole = (0.0, 0.0, round(page.width, 2), round(page.height, 2))
         if not chars:
             self.content.has_text = False
-            if page.images:
+            if page.images and _image_share(page) < _SCAN_SHARE:
+                self.problem("page {page} holds only a picture (a chart?), with no text to check", "picture",
+                             whole, unread=True, kind="picture")
+            elif page.images:
                 self.problem("page {page} has no text layer (a scan?); OCR is not supported, the page was not checked",
                              "image", whole, unread=True)
             else:
