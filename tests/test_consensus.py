@@ -29,6 +29,11 @@ def _doc(tmp_path, text: str):
     return understand(load_document(path))
 
 
+def _parents(table) -> dict[str, str | None]:
+    """Each row's parent, by label, in the table's first group."""
+    return {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+
+
 def _findings(result, *rules):
     return [(v.rule, v.reported, v.computed) for v in result.violations if v.rule in rules]
 
@@ -225,7 +230,7 @@ GUANGZHOU_PROJECTS = _table("部门预算项目支出及其他支出预算表", 
 
 def test_a_unit_row_takes_its_projects_before_two_of_them_add_up_to_a_third(tmp_path, rules):
     table = _doc(tmp_path, HEAD + GUANGZHOU_PROJECTS).tables[0]
-    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    parents = _parents(table)
     assert parents["增加公交集团资本金"] == parents["增加轻工集团资本金"] == "甲委员会"
     assert _findings(lint_text(tmp_path, HEAD + GUANGZHOU_PROJECTS, rules), "BL003", "BL101", "BL104") == []
 
@@ -283,7 +288,7 @@ XIAN_PROCUREMENT = _table("政府采购预算表",
 
 def test_rows_printing_one_code_nest_by_their_unit_codes(tmp_path, rules):
     table = _doc(tmp_path, HEAD + XIAN_PROCUREMENT).tables[0]
-    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    parents = _parents(table)
     assert table.groups[0].entries[1].code.digits == "2010602"  # the item's economic 310 | 02 is no part of it
     assert parents["财政管理"] == parents["财政检查"] == "甲局" and parents["库房租赁"] == "乙中心"
     assert parents["甲局"] == parents["乙中心"] == "全额" and parents["丙中心"] == "差额"
@@ -303,7 +308,7 @@ XIAN_DEPARTMENT_PROCUREMENT = _table("政府采购预算表",
 
 def test_a_department_s_row_heads_its_units_whatever_their_codes(tmp_path, rules):
     table = _doc(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT).tables[0]
-    parents = {e.key: e.parent.key if e.parent else None for e in table.groups[0].entries}
+    parents = _parents(table)
     assert parents["医疗保障局本级"] == parents["经办服务中心"] == "医疗保障局" and parents["工装费"] == "经办服务中心"
     assert _findings(lint_text(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT, rules), "BL003", "BL101", "BL103") == []
 

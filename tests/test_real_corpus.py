@@ -54,14 +54,15 @@ national/ (read on their pages, 2026-12; one example each):
 * 重庆 水利 p33: `单位:万元` printed right of the page (BL609).  北京 政务服务 tables: the 07/08
   tables empty with no note in that file (BL502); 城管 notes: its tables published apart (BL503).
 
-Known false ones, pinned so that their fix shows: 北京 卫健 p146 (BL506: the contents' generic
-`专项或共同事权转移支付绩效目标表`), 北京 政务服务 支出总表/基本支出表 (BL003: function names wrapped
-to a line of their own), 上海 数据 p8 (BL513: the unit printed on the wide table's overflow page), 深圳
-生态 p30 (BL303: a project named 物业管理费), 深圳 宣传 p13 (BL302: 380 includes 80 carried over),
-西安 安监 p3 (BL202: 本年支出合计 against a 支出总表 that includes 结转下年) and p29 (BL506: the sheet
-name above the table), 西安 财政 p41 (BL003: a 全额/unit/item procurement table), 西安 自然资源 p24
-(BL333: the rest is 事业单位经营支出, named in another sentence) and p74 (BL003, a three-level
-procurement table), 西安 医保 p16 (BL001: a chart without a text layer).
+北京 政务服务 tables p3 and p10 (BL003): the 支出总表's 120 rows add up to 79,094.952189 against its 合计
+101,605.173803, the 基本支出表's to 21,225.787973 against 38,186.119752 — the rows of the second unit are not
+printed (its 2010301 is 18,703.728551 in 预算05表); every reading fails, so the table is said not understood
+rather than summed.
+
+No finding of the national files is known to be false (2026-12, second review: the ten others named false
+then were fixed in the reading — a 全额/unit/item procurement table, a title in the grid's first rows, a 支出总表
+that totals the 支出总计, a fund's income with its carry-over, a unit on the overflow page, a contents
+title naming alternatives, an open breakdown, a project named like a subject, a chart page).
 """
 
 from pathlib import Path
@@ -213,7 +214,6 @@ EXPECTED = {
     'national/beijing/beijing-shoulv-2026-dept-budget-tables.pdf': [],
     'national/beijing/beijing-weijian-2026-dept-budget-notes.pdf': [],
     'national/beijing/beijing-weijian-2026-dept-budget-tables.pdf': [
-        ('BL506', 146, '预算14表医药卫生体制改革专项转移支付绩效目标表', '十四、专项或共同事权转移支付绩效目标表'),
     ],
     'national/beijing/beijing-xinfang-2026-dept-budget-notes.pdf': [],
     'national/beijing/beijing-xinfang-2026-dept-budget-tables.pdf': [],
@@ -281,7 +281,6 @@ EXPECTED = {
         ('BL003', 7, '按表格版式的任何读法，合计都加不平（11 处合计中 1 处不符，如「收入总计」「本年收入/预算数」，相加为 195774', '（未检查）'),
     ],
     'national/shanghai/shanghai-shuju-2026-unit-budget.pdf': [
-        ('BL513', 8, '未注明单位', '注明“单位：元”'),
         ('BL608', 11, '空白页', '删去该页，或补上漏印的内容'),
     ],
     'national/shanghai/shanghai-tongji-yanjiuyuan-2026-unit-budget.pdf': [],
@@ -299,11 +298,9 @@ EXPECTED = {
     'national/shenzhen/shenzhen-guihua-dapeng-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-kouan-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-shengtai-2026-dept-budget.pdf': [
-        ('BL303', 30, '134.09 万元', '139.63 万元'),
     ],
     'national/shenzhen/shenzhen-weijian-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-xuanchuan-2026-dept-budget.pdf': [
-        ('BL302', 13, '380.00 万元', '300.00 万元'),
     ],
     'national/suzhou/suzhou-jiaotong-2026-dept-budget.pdf': [],
     'national/suzhou/suzhou-keji-2026-unit-budget.pdf': [
@@ -332,16 +329,13 @@ EXPECTED = {
     'national/wuxi/wuxi-yingji-zhifa-2026-unit-budget.pdf': [],
     'national/wuxi/wuxi-zhujian-2026-unit-budget.pdf': [],
     'national/xian/xian-anjian-2019-dept-budget-tables.pdf': [
-        ('BL202', 3, '3,643.37', '3,695.91'),
         ('BL506', 24, '2019年部门综合预算政府性基金收支总表', '2019年部门综合预算政府性基金收支表'),
-        ('BL506', 29, '表11-财拨结转支出表', '2019年部门综合预算财政拨款结转资金支出表'),
         ('BL506', 39, '2019年专项资金整体支出绩效目标表', '2019年专项资金整体绩效目标表'),
     ],
     'national/xian/xian-bangongting-2026-dept-budget.pdf': [],
     'national/xian/xian-caizheng-2026-dept-budget.pdf': [
         ('BL339', 10, '30,331.26万元', '19,915.24万元'),
         ('BL340', 10, '14,196.04万元', '12,705.12万元'),
-        ('BL003', 41, '按表格版式的任何读法，合计都加不平（1 处合计中 1 处不符，如「合计」「预算金额」45,168,700.00，相加为 ', '（未检查）'),
     ],
     'national/xian/xian-guoziwei-2022-dept-budget.pdf': [
         ('BL340', 15, '3083.36 万元', '2118.51 万元'),
@@ -390,7 +384,6 @@ EXPECTED = {
         ('BL506', 42, '2021年部门预算专项业务经费绩效目标表', '2021年部门专项业务经费绩效目标表'),
     ],
     'national/xian/xian-yibao-2022-dept-budget.pdf': [
-        ('BL001', 16, '图像', '可复制的文字'),
         ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
         ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
         ('BL601', 23, '增加（减少）', '按实际情况只保留一种说法'),
@@ -404,13 +397,11 @@ EXPECTED = {
         ('BL506', 46, '2022年部门预算专项业务经费绩效目标表', '2022年部门专项业务经费绩效目标表'),
     ],
     'national/xian/xian-ziranziyuan-2022-dept-budget.pdf': [
-        ('BL333', 24, '372001.19 万元', '367200.43 万元'),
         ('BL506', 47, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
         ('BL506', 50, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
         ('BL506', 55, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
         ('BL506', 59, '2022年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目-不含上年结转）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）'),
         ('BL506', 73, '2022部门综合预算财政拨款结转资金支出表', '2022 年部门综合预算财政拨款上年结转资金支出表'),
-        ('BL003', 74, '按表格版式的任何读法，合计都加不平（2 处合计中 1 处不符，如「第1行」「预算金额」374344799.50，相加为 ', '（未检查）'),
         ('BL506', 92, '2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表（不含上年结转）', '2022 年部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表'),
         ('BL506', 93, '2022年部门预算专项业务经费绩效目标表', '2022 年部门专项业务经费绩效目标表'),
         ('BL512', 94, '2021年部门预算专项业务经费绩效目标表', '2022年部门预算专项业务经费绩效目标表'),

@@ -17,7 +17,7 @@ from typing import Callable, TypeVar
 
 from budgetlint.interval import ZERO, Interval
 from budgetlint.understand.confirmation import confirm, verified
-from budgetlint.understand.hierarchy import Reading, apply, column_readings, explicit_reading, units_within_codes
+from budgetlint.understand.hierarchy import Reading, apply, by_unit_codes, column_readings, explicit_reading, unit_of
 from budgetlint.understand.model import Column, Entry, Group, TableFacts
 from budgetlint.understand.relations import Sum, Tally, column_total_sums, row_sums, shared_errors, sibling_columns
 
@@ -65,9 +65,11 @@ def _fit_rows(group: Group) -> list[Sum]:
     """Nest the group's rows by the best reading; its sums."""
     base = explicit_reading(group.entries)
     by_columns = column_readings(group.entries)
-    by_units = units_within_codes(group.entries, base)  # places every row of its runs: nothing left to nest
+    by_units = by_unit_codes(group.entries, base)
     nested = [_nested(group, base, heads_only=False), _nested(group, base, heads_only=False, spans_first=True),
               *(_nested(group, r, heads_only=True) for r in by_columns)]
+    if by_units is not None and base.mode == "unit":  # a unit's projects under the kinds of project they print
+        nested.append(_nested(group, by_units, heads_only=False))
     candidates = [base, *by_columns, *([by_units] if by_units else []), *(r for r in nested if r is not None)]
 
     def sums_under(reading: Reading) -> list[Sum]:
@@ -109,6 +111,8 @@ def _free(entry: Entry, base: Reading) -> bool:
         return False
     if base.mode in ("code", "unit"):
         return entry in base.outside
+    if base.mode == "units":
+        return not unit_of(entry)  # a row printing a unit code is placed by it
     return entry.marker is None
 
 

@@ -110,31 +110,32 @@ def _restates(entry: Entry, above: Entry) -> bool:
             and all(entry.cells[c].figure.value == above.cells[c].figure.value for c in entry.cells))
 
 
-def units_within_codes(entries: list[Entry], base: Reading) -> Reading | None:
-    """``base`` (by codes), with the rows nested by the unit codes they print instead: a shorter
-    unit code heads the longer ones after it, whatever their subject code, and a row printing none
-    belongs to the unit row above it (a procurement table: the department `245` over its units
-    `245001` … under 2101505, 2101506 …, each unit over its items; a fund code `1` 全额 over them).
-    ``None`` where no row prints a unit code."""
-    if base.mode != "code" or not any(_unit(e) for e in entries):
+def by_unit_codes(entries: list[Entry], base: Reading) -> Reading | None:
+    """``base`` (by codes or unit codes), with the rows nested by the unit codes they print: a
+    shorter unit code heads the longer ones after it, whatever their subject code, and a row
+    printing none belongs to the unit row above it (a procurement table: the department `245` over
+    its units `245001` … under 2101505, 2101506 …, each unit over its items; a fund code `1` 全额
+    over them; a 专项业务经费表's unit over its projects).  ``None`` where no row prints a unit code."""
+    if base.mode not in ("code", "unit") or not any(unit_of(e) for e in entries):
         return None
-    reading = Reading("code+units", dict(base.parent), set(base.outside), dict(base.levels))
+    reading = Reading("units", dict(base.parent), set(base.outside), dict(base.levels))
     stack: list[Entry] = []
     for e in entries:
         if e.is_total:
             stack = []
-        if e.is_total or e.partial or e.code is None or e.code.inferred:
+        if e.is_total or e.partial or (base.mode == "code" and (e.code is None or e.code.inferred)):
             continue
-        while stack and _unit(e) and len(_unit(stack[-1])) >= len(_unit(e)):
+        while stack and unit_of(e) and len(unit_of(stack[-1])) >= len(unit_of(e)):
             stack.pop()
         if stack:
             reading.parent[e] = stack[-1]
-        if _unit(e):
+            reading.outside.discard(e)
+        if unit_of(e):
             stack.append(e)
     return reading if reading.parent != base.parent else None
 
 
-def _unit(entry: Entry) -> str:
+def unit_of(entry: Entry) -> str:
     """The unit code that places the row (a fund code heads all units)."""
     return entry.unit_code if entry.unit_code and entry.unit_code != "-" else entry.fund_code or ""
 
