@@ -17,7 +17,7 @@ from typing import Callable, TypeVar
 
 from budgetlint.interval import ZERO, Interval
 from budgetlint.understand.confirmation import confirm, verified
-from budgetlint.understand.hierarchy import Reading, apply, by_unit_codes, column_readings, explicit_reading, unit_of
+from budgetlint.understand.hierarchy import Reading, apply, by_unit_codes, column_readings, explicit_reading
 from budgetlint.understand.model import Column, Entry, Group, TableFacts
 from budgetlint.understand.relations import Sum, Tally, column_total_sums, row_sums, shared_errors, sibling_columns
 
@@ -68,8 +68,6 @@ def _fit_rows(group: Group) -> list[Sum]:
     by_units = by_unit_codes(group.entries, base)
     nested = [_nested(group, base, heads_only=False), _nested(group, base, heads_only=False, spans_first=True),
               *(_nested(group, r, heads_only=True) for r in by_columns)]
-    if by_units is not None and base.mode == "unit":  # a unit's projects under the kinds of project they print
-        nested.append(_nested(group, by_units, heads_only=False))
     candidates = [base, *by_columns, *([by_units] if by_units else []), *(r for r in nested if r is not None)]
 
     def sums_under(reading: Reading) -> list[Sum]:
@@ -111,8 +109,6 @@ def _free(entry: Entry, base: Reading) -> bool:
         return False
     if base.mode in ("code", "unit"):
         return entry in base.outside
-    if base.mode == "units":
-        return not unit_of(entry)  # a row printing a unit code is placed by it
     return entry.marker is None
 
 
