@@ -93,10 +93,11 @@ def test_outline_hierarchy_and_grand_total():
 def test_unit_codes_in_a_name_column():
     doc = facts_of(sample("taiqian-2023.txt"))
     projects = table(doc, "项目支出预算表").groups[0]
-    assert projects.mode == "unit"
-    total = projects.entries[0]
+    assert projects.mode == "units"  # each project under the unit row above it, which they add up to
+    total, unit = projects.entries[0], projects.entries[1]
     assert total.is_total and not total.label  # the unlabelled first row is the total
     assert [e.unit_code for e in total_addends(projects, total)] == ["205"]
+    assert unit.unit_code == "205" and projects.entries[2].parent is unit and len(unit.children) == len(projects.entries) - 2
 
 
 @pytest.mark.parametrize("label, marker, partial, key", [
