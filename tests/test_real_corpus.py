@@ -41,7 +41,7 @@ national/ (read on their pages, 2026-12; one example each):
   missing from the table, and from the narrative's list by 项, BL339); `增长 100%` from nothing (BL324);
   `。。` (BL605).
 * 无锡 人社 p22–30: 一、本年支出 152,585.74 against its rows' 152,585.76; 301 23,647.92 against its
-  items' 23,647.94 (BL101).
+  items' 23,647.94 (BL101).  发改 p29: `主要用于用于贯彻落实…` (BL605).
 * 苏州 自然资源 unit p20: 公开07表's classes add to 9,466.77, its 合计 is 9,078.52 (BL003: no reading
   makes it add up); 科技局 unit p37 says 本部门 (BL606).
 * 上海 审计 unit p7: 收入总计 left blank (BL003); 医保中心 p7: the 208 row named 一般公共服务支出 (BL210);
@@ -314,7 +314,9 @@ EXPECTED = {
     'national/suzhou/suzhou-ziranziyuan-2026-unit-budget.pdf': [
         ('BL003', 20, '按表格版式的任何读法，合计都加不平（67 处合计中 2 处不符，如「合计」「合计」9,078.52，相加为 9,466.', '（未检查）'),
     ],
-    'national/wuxi/wuxi-fagai-2025-dept-budget.pdf': [],
+    'national/wuxi/wuxi-fagai-2025-dept-budget.pdf': [
+        ('BL605', 29, '用于用于', '删去重复的标点或词语'),
+    ],
     'national/wuxi/wuxi-jiaoyu-2026-dept-budget.pdf': [],
     'national/wuxi/wuxi-jiaoyu-2026-unit-budget.pdf': [],
     'national/wuxi/wuxi-renshe-2026-dept-budget.pdf': [

@@ -5,13 +5,14 @@
 more years back is a template not brought up to date.  The disclosure's year is its
 identity's (cover, titles); where that is not known, nothing is reported.  A comparison of
 something the clause dates itself (`2025 年底…结转结余较 2024 年底有所下降`) is with the year
-before that one.
+before that one.  ``offsets`` allow other years by the kind of disclosure: a budget's assets are
+stated `截至` last year's end (or a date this year), a 决算's at the end of its own year.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.engine.rule import Field, Rule
@@ -31,11 +32,30 @@ def _years_before(text: str, at: int) -> set[int]:
     return {int(y) for y in _YEAR.findall(text, start, at)}
 
 
+_LAST_YEAR = {"budget": (-1,), "final": (-1,)}
+
+
+def parse_offsets(value: Any) -> dict[str, tuple[int, ...]]:
+    """`{budget: [-1, 0], final: [0, 1]}`: the years allowed, counted from the disclosure's, the first
+    one the year to write."""
+    if not isinstance(value, dict) or set(value) - set(_LAST_YEAR) or not value:
+        raise ValueError("a mapping of budget and final to lists of year offsets, e.g. {budget: [-1], final: [0]}")
+    out = dict(_LAST_YEAR)
+    for kind, offsets in value.items():
+        if (not isinstance(offsets, list) or not offsets
+                or not all(isinstance(o, int) and not isinstance(o, bool) and -9 <= o <= 9 for o in offsets)):
+            raise ValueError(f"{kind}: a list of small whole numbers, e.g. [-1, 0]")
+        out[kind] = tuple(offsets)
+    return out
+
+
 class BaseYear(Check):
     kind = "base-year"
     summary = "A comparison (`比 2023 年`, `与 2023 年度相比`) is with the year before the disclosure's."
     fields = {"comparisons": Field(parse_year_patterns, "patterns of a comparison, each with a (?P<year>…) group",
-                                   required=True)}
+                                   required=True),
+              "offsets": Field(parse_offsets, "the years allowed, from the disclosure's, by kind (budget, final); "
+                               "the first is the one to write", default=_LAST_YEAR)}
     variables = ("year", "expected", "reported", "computed")
     default_message = "本公开为 {year} 年，比较的基年应为 {expected} 年：「{reported}」"
     default_message_en = "this disclosure is for {year}, so a comparison is with {expected}: 「{reported}」"
@@ -44,14 +64,16 @@ class BaseYear(Check):
         year = doc.identity.year
         if year is None:
             return
+        allowed = rule.params["offsets"].get(doc.identity.kind or "budget", (-1,))
+        expected = year + allowed[0]
         for paragraph in doc.document.paragraphs:
             text = halfwidth(paragraph.text)
             for pattern in rule.params["comparisons"]:
                 for match in pattern.finditer(text):
                     base = int(match.group("year"))
-                    if base == year - 1 or base + 1 in _years_before(text, match.start()):
+                    if base - year in allowed or base + 1 in _years_before(text, match.start()):
                         continue
                     printed = paragraph.text[match.start():match.end()]
                     yield Finding(subject=FigureRef(location=paragraph.locate(match.start("year")), text=printed),
-                                  reported=printed, computed=printed.replace(str(base), str(year - 1), 1),
-                                  values={"year": year, "expected": year - 1})
+                                  reported=printed, computed=printed.replace(str(base), str(expected), 1),
+                                  values={"year": year, "expected": expected})

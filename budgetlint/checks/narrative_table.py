@@ -18,7 +18,7 @@ from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse
 from budgetlint.figures import Figure, Unit
 from budgetlint.interval import Interval
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
-from budgetlint.engine.selectors import parse_tables
+from budgetlint.engine.selectors import TableSelector, parse_tables
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount
 
@@ -57,6 +57,8 @@ class NarrativeVsTable(Check):
         "by": Field(parse_choice("code", "quantity", "label"), "how the amount names its table figure", required=True),
         "tables": Field(parse_tables, "the tables to look in for codes and row labels", required=True),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
+        "unless_named_in": Field(parse_tables, "tables whose rows a label may name instead (a project named "
+                                 "`物业管理费`): a label naming one of their rows is not compared"),
     }
     variables = ("label", "code", "reported", "computed", "difference", "table")
     default_message = "说明中「{label}」{reported}，表中为 {computed}（{table}）"
@@ -74,7 +76,9 @@ class NarrativeVsTable(Check):
             return []
         if by == "quantity":
             return by_quantity(amount, doc, vocabulary)
-        return by_label(amount, doc, tables, vocabulary) if vocabulary.classify(amount) is None else []
+        if vocabulary.classify(amount) is not None or _names_a_row(amount, doc, rule.params.get("unless_named_in")):
+            return []
+        return by_label(amount, doc, tables, vocabulary)
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         for amount in doc.narrative.amounts:
@@ -97,3 +101,11 @@ class NarrativeVsTable(Check):
                                   code=amount.code.digits if amount.code else "",
                                   table="、".join(dict.fromkeys(f.table.name for f in figures)))
             yield finding
+
+
+def _names_a_row(amount: Amount, doc: DocumentFacts, tables: TableSelector | None) -> bool:
+    """Whether the amount's label is the name of a row of ``tables``: `2.物业管理费 134.09 万元` in a
+    list of projects is the project of that name, not the subject 30209 物业管理费."""
+    return tables is not None and any(e.key == amount.label and not e.is_total
+                                      for t in tables.select(doc) for g in t.groups for e in g.entries)
+

@@ -1,0 +1,61 @@
+"""Words of the narrative a careful reviewer reads for: typing left in, amounts written wrong, dates of
+another year, template choices.  Each rule fires on the sentence as a reviewer found it and stays
+quiet on the same sentence put right."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import lint_text
+
+HEAD = "2026年部门预算\n\n一、部门预算情况说明\n\n"
+
+
+def _found(tmp_path, rules, sentence: str, rule: str) -> list[str]:
+    result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
+    return [v.reported for v in result.violations if v.rule == rule]
+
+
+@pytest.mark.parametrize("rule, wrong, right, reported", [
+    ("BL605", "主要用于用于日常办公。", "主要用于日常办公。", "用于用于"),
+    ("BL605", "共有项目项目 3 个。", "共有项目 3 个。", "项目项目"),
+    ("BL605", "（一）（一）收入预算情况", "（一）收入预算情况", "（一）（一）"),
+    ("BL605", "本年支出合计 20.00 万元，。", "本年支出合计 20.00 万元。", "，。"),
+    ("BL605", "办公费、，印刷费", "办公费、印刷费", "、，"),
+    ("BL610", "比上年增加 1,541.50.00 万元。", "比上年增加 1,541.50 万元。", "1,541.50.00 万元"),
+    ("BL610", "政府性基金支出预算 万元。", "政府性基金支出预算 0.00 万元。", "预算 万元"),
+    ("BL610", "比上年增加万元，主要原因是项目调整。", "比上年增加 3.00 万元，主要原因是项目调整。", "增加万元"),
+    ("BL611", "截至 2024 年 12 月 31 日，本部门共有车辆 8 辆。", "截至 2025 年 12 月 31 日，本部门共有车辆 8 辆。",
+     "截至 2024 年"),
+    ("BL611", "截止2023年底，本部门共有车辆 8 辆。", "截止2026年1月，本部门共有车辆 8 辆。", "截止2023年"),
+])
+def test_a_narrative_slip_is_found_and_its_correction_is_quiet(tmp_path, rules, rule, wrong, right, reported):
+    assert _found(tmp_path, rules, wrong, rule) == [reported]
+    assert _found(tmp_path, rules, right, rule) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "（单位：万元）",  # the unit of a table, not an amount left blank
+    "金额单位为万元。",
+    "单价 100 万元以上的设备 0 台。",
+    "“三公”经费指部门（单位）使用财政拨款安排的因公出国（境）费。",  # a definition, not a template's choice
+    "截至 2025 年底，结转结余较 2024 年底有所下降。",  # a comparison in the clause, not the date
+])
+def test_what_only_looks_like_a_slip_is_quiet(tmp_path, rules, sentence):
+    result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
+    assert [v.rule for v in result.violations if v.rule in ("BL601", "BL605", "BL610", "BL611")] == []
+
+
+def test_a_final_account_speaks_of_its_own_year_end(tmp_path, rules):
+    text = "2024年部门决算\n\n一、情况说明\n\n截至 2023 年 12 月 31 日，本部门共有车辆 8 辆。\n"
+    (finding,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL611"]
+    assert (finding.reported, finding.computed) == ("截至 2023 年", "截至 2024 年")
+    assert [v for v in lint_text(tmp_path, text.replace("2023 年 12", "2024 年 12"), rules).violations
+            if v.rule == "BL611"] == []
+
+
+@pytest.mark.parametrize("retired, found", [("75", []), ("72", [("78 人", "75")])])
+def test_retirees_add_up_to_their_count(tmp_path, rules, retired, found):
+    sentence = f"本部门离退休人员 78 人，其中离休 3 人、退休 {retired} 人。"
+    result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
+    assert [(v.reported, v.computed) for v in result.violations if v.rule == "BL343"] == found
