@@ -26,8 +26,8 @@ def _found(tmp_path, rules, sentence: str, rule: str) -> list[str]:
     ("BL610", "政府性基金支出预算 万元。", "政府性基金支出预算 0.00 万元。", "预算 万元"),
     ("BL610", "比上年增加万元，主要原因是项目调整。", "比上年增加 3.00 万元，主要原因是项目调整。", "增加万元"),
     ("BL611", "截至 2024 年 12 月 31 日，本部门共有车辆 8 辆。", "截至 2025 年 12 月 31 日，本部门共有车辆 8 辆。",
-     "截至 2024 年"),
-    ("BL611", "截止2023年底，本部门共有车辆 8 辆。", "截止2026年1月，本部门共有车辆 8 辆。", "截止2023年"),
+     "截至 2024 年 12 月"),
+    ("BL611", "截止2023年底，本部门共有车辆 8 辆。", "截止2026年1月，本部门共有车辆 8 辆。", "截止2023年底"),
 ])
 def test_a_narrative_slip_is_found_and_its_correction_is_quiet(tmp_path, rules, rule, wrong, right, reported):
     assert _found(tmp_path, rules, wrong, rule) == [reported]
@@ -40,6 +40,7 @@ def test_a_narrative_slip_is_found_and_its_correction_is_quiet(tmp_path, rules, 
     "单价 100 万元以上的设备 0 台。",
     "“三公”经费指部门（单位）使用财政拨款安排的因公出国（境）费。",  # a definition, not a template's choice
     "截至 2025 年底，结转结余较 2024 年底有所下降。",  # a comparison in the clause, not the date
+    "长期目标（截止 2026 年）",  # a target's horizon (通城 2024), not the date of a statement
 ])
 def test_what_only_looks_like_a_slip_is_quiet(tmp_path, rules, sentence):
     result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
@@ -49,7 +50,7 @@ def test_what_only_looks_like_a_slip_is_quiet(tmp_path, rules, sentence):
 def test_a_final_account_speaks_of_its_own_year_end(tmp_path, rules):
     text = "2024年部门决算\n\n一、情况说明\n\n截至 2023 年 12 月 31 日，本部门共有车辆 8 辆。\n"
     (finding,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL611"]
-    assert (finding.reported, finding.computed) == ("截至 2023 年", "截至 2024 年")
+    assert (finding.reported, finding.computed) == ("截至 2023 年 12 月", "截至 2024 年 12 月")
     assert [v for v in lint_text(tmp_path, text.replace("2023 年 12", "2024 年 12"), rules).violations
             if v.rule == "BL611"] == []
 
