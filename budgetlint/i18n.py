@@ -304,6 +304,7 @@ ZH = {
     "page {page} has no text layer (a scan?); OCR is not supported, the page was not checked":
         "第{page}页没有文字层（扫描件？），暂不支持 OCR，本页未检查",
     "image": "图像", "page {page} is blank (no text)": "第{page}页是空白页（没有文字）", "blank page": "空白页",
+    "; the rate printed is this year's figure over last year's": "；所印的是本年数与上年数之比",
     "page {page} holds only a picture (a chart?), with no text to check": "第{page}页只有一幅图（图表？），没有可核对的文字",
     "picture": "图片", "nothing: a picture is not checked": "无需处理：图片不核对",
     "page {page}'s text runs sideways (the page turned 90°?), the page was not checked; turn the page upright and check again":

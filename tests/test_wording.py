@@ -60,3 +60,14 @@ def test_retirees_add_up_to_their_count(tmp_path, rules, retired, found):
     sentence = f"本部门离退休人员 78 人，其中离休 3 人、退休 {retired} 人。"
     result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
     assert [(v.reported, v.computed) for v in result.violations if v.rule == "BL343"] == found
+
+
+def test_a_rate_printed_as_this_year_over_last_year_is_said_to_be(tmp_path, rules):
+    """`24.5 万元，比上年减少 18.6 万元，下降 56.8%`: the fall is 43.16%; 56.8% is 24.5 / 43.1."""
+    sentence = "“三公”经费预算 24.5 万元，比上年减少 18.6 万元，下降 {rate}%。"
+    (finding,) = [v for v in lint_text(tmp_path, HEAD + sentence.format(rate="56.8") + "\n", rules).violations
+                  if v.rule == "BL321"]
+    assert finding.computed == "43.16%" and finding.message.endswith("；所印的是本年数与上年数之比")
+    (other,) = [v for v in lint_text(tmp_path, HEAD + sentence.format(rate="50.0") + "\n", rules).violations
+                if v.rule == "BL321"]
+    assert "本年数与上年数之比" not in other.message

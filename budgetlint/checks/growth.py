@@ -5,7 +5,8 @@ rate check recomputes it (with the table's figure for C where the tables print
 it, which is more precise than the narrative's).  The direction check wants the
 words to agree (`增加 … 下降 Y%` does not); the flat check wants `持平` to mean no
 change; the zero-base check wants no rate when last year's figure was zero.
-Each is reported only when no reading of the sentence makes it hold.
+Each is reported only when no reading of the sentence makes it hold.  A rate that is the current
+figure over last year's (`24.5 万元，比上年 43.1 万元下降 56.8%`, where the fall is 43.2%) is said to be.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ class Growth(Check):
         "tables": Field(parse_tables, "where current figures are looked up by code or label", required=True),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
     }
-    variables = ("label", "reported", "computed", "difference", "change", "current")
+    variables = ("label", "reported", "computed", "difference", "change", "current", "mistaken")
     default_message = "「{label}」{change}，增长率 {reported} 与计算值 {computed} 不符"
     default_message_en = "「{label}」 {change}: growth rate {reported} does not match the computed {computed}"
 
@@ -69,20 +70,24 @@ class Growth(Check):
     def _rate(self, rule: Rule, doc: DocumentFacts, change: Change, zero_base: bool) -> Iterator[Finding]:
         stated = change.signed_rate
         options: list[tuple[Amount, Interval | None]] = []
+        ratios: list[Interval | None] = []
         for amount in change.candidates:
             x, base = self._moves(rule, doc, change, amount)
             if base.contains_zero():
                 if stated.contains_zero():
                     return  # nothing last year and no change this year: `增长 0%` is harmless
                 options.append((amount, None))
+                ratios.append(None)
                 continue
             expected = (x / base).scale(100)
             if expected.intersects(stated):
                 return
             options.append((amount, expected))
+            ratios.append(((x + base) / base).scale(100))
         if not options:
             return
         amount, expected = options[0]
+        ratio = ratios[0]
         if zero_base and expected is None and all(e is None for _, e in options):
             yield self._finding(change, amount, t("no growth rate: last year's figure is zero"), None)
         elif not zero_base and expected is not None:
@@ -92,6 +97,8 @@ class Growth(Check):
                                   [narrative_ref(amount), used])
             if finding:
                 finding.values.update(self._values(change, amount))
+                mistaken = ratio is not None and ratio.intersects(change.rate.interval)
+                finding.values["mistaken"] = t("; the rate printed is this year's figure over last year's") if mistaken else ""
                 yield finding
 
     def _finding(self, change: Change, amount: Amount, computed: str, difference: str | None) -> Finding:
