@@ -9,6 +9,8 @@ table whose sums agree under no reading is said once (BL003) and not summed.
 
 from __future__ import annotations
 
+import pytest
+
 from budgetlint.load import load_document
 from budgetlint.load.assemble import RawLine, RawTable, assemble
 from budgetlint.model import Cell, Location, Table
@@ -286,18 +288,6 @@ XIAN_PROCUREMENT = _table("政府采购预算表",
                           "205\t08\t03\t\t培训业务\tC02培训服务\t1\t302\t16\t200.00")
 
 
-def test_rows_printing_one_code_nest_by_their_unit_codes(tmp_path, rules):
-    table = _doc(tmp_path, HEAD + XIAN_PROCUREMENT).tables[0]
-    parents = _parents(table)
-    assert table.groups[0].entries[1].code.digits == "2010602"  # the item's economic 310 | 02 is no part of it
-    assert parents["财政管理"] == parents["财政检查"] == "甲局" and parents["库房租赁"] == "乙中心"
-    assert parents["甲局"] == parents["乙中心"] == "全额" and parents["丙中心"] == "差额"
-    assert table.understood
-    assert _findings(lint_text(tmp_path, HEAD + XIAN_PROCUREMENT, rules), "BL003", "BL101", "BL103") == []
-    wrong = XIAN_PROCUREMENT.replace("495.00", "459.00")
-    assert _findings(lint_text(tmp_path, HEAD + wrong, rules), "BL003", "BL101", "BL103") == [("BL103", "750.00", "714.00")]
-
-
 # 西安 医保 政府采购表: the department `245` over its units, which print different function codes
 XIAN_DEPARTMENT_PROCUREMENT = _table("政府采购预算表",
                                      "科目编码\t\t\t单位编码\t采购项目\t预算金额\n类\t款\t项\t\t\t\n"
@@ -306,11 +296,23 @@ XIAN_DEPARTMENT_PROCUREMENT = _table("政府采购预算表",
                                      "210\t15\t06\t245002\t经办服务中心\t200.00\n210\t15\t06\t\t工装费\t200.00")
 
 
-def test_a_department_s_row_heads_its_units_whatever_their_codes(tmp_path, rules):
-    table = _doc(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT).tables[0]
-    parents = _parents(table)
-    assert parents["医疗保障局本级"] == parents["经办服务中心"] == "医疗保障局" and parents["工装费"] == "经办服务中心"
-    assert _findings(lint_text(tmp_path, HEAD + XIAN_DEPARTMENT_PROCUREMENT, rules), "BL003", "BL101", "BL103") == []
+@pytest.mark.parametrize("text, parents", [
+    (XIAN_PROCUREMENT, {"财政管理": "甲局", "财政检查": "甲局", "库房租赁": "乙中心", "甲局": "全额", "乙中心": "全额",
+                        "丙中心": "差额"}),
+    (XIAN_DEPARTMENT_PROCUREMENT, {"医疗保障局本级": "医疗保障局", "经办服务中心": "医疗保障局", "工装费": "经办服务中心"}),
+])
+def test_rows_nest_by_the_unit_codes_they_print_whatever_their_subject_codes(tmp_path, rules, text, parents):
+    table = _doc(tmp_path, HEAD + text).tables[0]
+    read = _parents(table)
+    assert {row: read[row] for row in parents} == parents and table.understood
+    assert _findings(lint_text(tmp_path, HEAD + text, rules), "BL003", "BL101", "BL103") == []
+
+
+def test_a_changed_item_breaks_its_unit_s_sum_and_its_economic_code_is_no_part_of_its_subject(tmp_path, rules):
+    table = _doc(tmp_path, HEAD + XIAN_PROCUREMENT).tables[0]
+    assert table.groups[0].entries[1].code.digits == "2010602"  # the item's economic 310 | 02 is not joined to it
+    wrong = XIAN_PROCUREMENT.replace("495.00", "459.00")
+    assert _findings(lint_text(tmp_path, HEAD + wrong, rules), "BL003", "BL101", "BL103") == [("BL103", "750.00", "714.00")]
 
 
 # 西安 2019: the sheet's name printed above the grid, the table's number, title and unit in its first rows
