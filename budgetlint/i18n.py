@@ -245,6 +245,7 @@ ZH = {
     "no figures (all blank or zero) and no note saying why": "表中没有数字（全为空白或零），也无空表说明",
     "a note saying why it is empty (“本单位无…，故本表无数据”)": "附空表说明（如“本单位无…，故本表无数据”）",
     "the note under it says 「{note}」": "表下注明「{note}」",
+    "the narrative says 「{note}」": "说明中称「{note}」",
     "the table has the figure {figure}: it is not empty": "表中有数字 {figure}，不是空表",
     "text that can be copied": "可复制的文字", "the page removed, or what is missing printed": "删去该页，或补上漏印的内容",
     "printed inside the page": "印在页面之内",
@@ -305,6 +306,9 @@ ZH = {
         "第{page}页没有文字层（扫描件？），暂不支持 OCR，本页未检查",
     "image": "图像", "page {page} is blank (no text)": "第{page}页是空白页（没有文字）", "blank page": "空白页",
     "; the rate printed is this year's figure over last year's": "；所印的是本年数与上年数之比",
+    "; the share printed is of {base}": "；所印的是占{base}的比例",
+    "; the figure printed is last year's": "；所印的是表中该行的上年数",
+    "; the rate printed is of the other budget stated, {budget}": "；所印的是决算数与另一预算数 {budget} 之比",
     "page {page} holds only a picture (a chart?), with no text to check": "第{page}页只有一幅图（图表？），没有可核对的文字",
     "picture": "图片", "nothing: a picture is not checked": "无需处理：图片不核对",
     "page {page}'s text runs sideways (the page turned 90°?), the page was not checked; turn the page upright and check again":

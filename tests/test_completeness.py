@@ -485,3 +485,15 @@ def test_an_empty_table_note_under_a_table_with_figures_is_reported(tmp_path, ru
     (v,) = [v for v in check(tmp_path, rules, text).violations if v.rule == "BL516"]
     assert v.subject.location.line == 320 and v.reported == f"表下注明「{note}」"
     assert v.computed == "表中有数字 0.95，不是空表"
+
+
+@pytest.mark.parametrize("claim, found", [
+    ("本部门无当年政府性基金预算收支，并已公开空表。", ["BL517"]),  # 西安 2026's wording, over a table with figures
+    ("本部门无 2023 年结转的政府性基金预算拨款支出。", []),  # 西安 自然资源 2022: of the carry-over only
+])
+def test_the_narrative_saying_there_is_no_fund_money_is_held_to_the_table(tmp_path, rules, claim, found):
+    filled = changed("\t合计\t0.00\t0.00\t0.00\n\n备注：本部门 2024 年没有使用政府性基金预算拨款安排的支出。",
+                     "\t合计\t10.00\t0.00\t10.00\n2120801\t征地和拆迁补偿支出\t10.00\t0.00\t10.00")
+    text = filled.replace("列入 2024 年部门预算编制范围", claim + "\n\n列入 2024 年部门预算编制范围", 1)
+    assert text != filled
+    assert [v.rule for v in check(tmp_path, rules, text).violations if v.rule == "BL517"] == found

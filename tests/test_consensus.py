@@ -237,6 +237,54 @@ def test_a_unit_row_takes_its_projects_before_two_of_them_add_up_to_a_third(tmp_
     assert _findings(lint_text(tmp_path, HEAD + GUANGZHOU_PROJECTS, rules), "BL003", "BL101", "BL104") == []
 
 
+@pytest.mark.parametrize("stated, found", [("1,000.00", []), ("1,100.00", [("BL304", "1,100.00 万元", "1,000.00 万元")])])
+def test_a_project_the_narrative_lists_has_the_project_table_s_amount(tmp_path, rules, stated, found):
+    narrative = f"一、项目支出情况\n\n1.巡察经费 {stated} 万元，主要用于巡察工作。\n\n"
+    assert _findings(lint_text(tmp_path, HEAD + narrative + GUANGZHOU_PROJECTS, rules), "BL304") == found
+
+
+def test_an_item_inside_another_project_s_account_is_not_taken_for_the_project(tmp_path, rules):
+    """深圳 2026 p18: `综合管理 371.39 万元` is an item of one unit's project; the table's 综合管理 is another unit's."""
+    narrative = ("一、项目支出情况\n\n1.增加地铁集团资本金 2,000.00 万元，主要用于资本金注入。"
+                 "巡察经费 100.00 万元，用于集团内部巡察。\n\n")
+    assert _findings(lint_text(tmp_path, HEAD + narrative + GUANGZHOU_PROJECTS, rules), "BL304") == []
+
+
+# 西安 “三公”经费表 (2022): last year's, this year's and the change side by side, 会议费 inside each 合计,
+# the 序 column numbering the rows
+XIAN_THREE_PUBLIC = _table(
+    "2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表",
+    "序\t单位名称\t2021年\t\t\t\t2022年\t\t\t\t增减变化情况\t\t\t\n"
+    "\t\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t会议费\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t会议费"
+    "\t合计\t一般公共预算拨款安排的“三公”经费预算\t\t会议费\n"
+    "\t\t\t小计\t公务接待费\t\t\t小计\t公务接待费\t\t\t小计\t公务接待费\t\n"
+    "1\t合计\t12.00\t10.00\t10.00\t2.00\t9.00\t6.00\t6.00\t3.00\t-3.00\t-4.00\t-4.00\t1.00")
+
+
+@pytest.mark.parametrize("stated, found", [
+    ("6.00", []),
+    ("9.00", [("BL302", "9.00 万元", "6.00 万元", "")]),  # the 合计 with 会议费 is not the 三公 figure
+    ("10.00", [("BL302", "10.00 万元", "6.00 万元", "；所印的是表中该行的上年数")]),  # 西安 气象局 2022 p13
+])
+def test_the_three_public_figure_is_this_year_s_subtotal_not_the_change_nor_the_row_number(tmp_path, rules, stated,
+                                                                                           found):
+    text = f"2022年部门预算\n\n四、“三公”经费情况说明\n\n一般公共预算“三公”经费预算支出 {stated} 万元。\n\n" + XIAN_THREE_PUBLIC
+    result = lint_text(tmp_path, text, rules)
+    assert [(v.rule, v.reported, v.computed, v.message.split("）")[-1]) for v in result.violations
+            if v.rule == "BL302"] == found
+
+
+@pytest.mark.parametrize("change, found", [
+    ("减少 4.00", []),
+    ("减少 3.00", [("BL325", "3.00 万元", "4.00 万元")]),
+    ("增加 4.00", [("BL325", "4.00 万元", "减少 4.00 万元")]),  # 西安 宣传部 2021 p11: 增加 where the table falls
+])
+def test_a_change_on_last_year_is_what_the_table_s_two_years_show(tmp_path, rules, change, found):
+    text = (f"2022年部门预算\n\n四、“三公”经费情况说明\n\n一般公共预算“三公”经费预算支出 6.00 万元，较上年{change} 万元。\n\n"
+            + XIAN_THREE_PUBLIC)
+    assert _findings(lint_text(tmp_path, text, rules), "BL325") == found
+
+
 # 重庆 “三公”经费表: last year's and this year's figures side by side, under their year
 CHONGQING_THREE_PUBLIC = _table("2026年财政拨款“三公”经费支出情况表",
                                 "2025年预算数\t\t\t2026年预算数\t\t\n合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
@@ -248,6 +296,13 @@ def test_this_year_s_figure_is_never_read_from_last_year_s_columns(tmp_path, rul
     assert _findings(lint_text(tmp_path, text, rules), "BL302") == []
     wrong = text.replace("预算 25.00 万元", "预算 30.00 万元")
     assert _findings(lint_text(tmp_path, wrong, rules), "BL302") == [("BL302", "30.00 万元", "25.00 万元")]
+
+
+@pytest.mark.parametrize("stated, note", [("30.00", "；所印的是表中该行的上年数"), ("31.00", "")])
+def test_last_year_s_figure_left_in_the_narrative_is_said_to_be(tmp_path, rules, stated, note):
+    text = HEAD + f"四、“三公”经费情况说明\n\n“三公”经费预算 {stated} 万元。\n\n" + CHONGQING_THREE_PUBLIC
+    (finding,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL302"]
+    assert finding.message.endswith(f"（2026年财政拨款“三公”经费支出情况表）{note}")
 
 
 def test_a_comparison_after_a_bracketed_aside_is_about_the_figure_before_it(tmp_path, rules):

@@ -194,3 +194,12 @@ def test_a_final_s_heading_of_another_year_is_reported(tmp_path, rules):
     text = text.replace("第三部分上海市普陀区财政局2024年度部门决算情况说明", "第三部分上海市普陀区财政局2023年度部门决算情况说明")
     (v,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL512"]
     assert (v.subject.location.line, v.reported) == (341, "2023年度部门决算情况说明")
+
+
+@pytest.mark.parametrize("rate, note", [("94.84%", "；所印的是决算数与另一预算数 3100.00万元 之比"), ("98.20%", None)])
+def test_a_rate_of_the_initial_budget_is_worked_out_on_it_whatever_else_is_stated(tmp_path, rules, rate, note):
+    """上海 普陀 财政局 2024 p21, with a 全年预算 added: `完成年初预算的` is of 2993.92, not of 3100.00."""
+    text = ("2024年部门决算\n\n一、部门决算情况说明\n\n一般公共预算财政拨款支出年初预算为2993.92万元，全年预算为3100.00万元，"
+            f"支出决算为2940.05万元，完成年初预算的{rate}。决算数小于预算数的主要原因：项目调减。\n")
+    findings = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL351"]
+    assert [v.message.endswith(note) for v in findings] == ([True] if note else [])

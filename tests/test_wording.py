@@ -28,6 +28,19 @@ def _found(tmp_path, rules, sentence: str, rule: str) -> list[str]:
     ("BL611", "截至 2024 年 12 月 31 日，本部门共有车辆 8 辆。", "截至 2025 年 12 月 31 日，本部门共有车辆 8 辆。",
      "截至 2024 年 12 月"),
     ("BL611", "截止2023年底，本部门共有车辆 8 辆。", "截止2026年1月，本部门共有车辆 8 辆。", "截止2023年底"),
+    ("BL612", "一般共公预算拨款收入 236.88 万元。", "一般公共预算拨款收入 236.88 万元。", "共公预算"),
+    ("BL612", "本年收人合计 236.88 万元。", "本年收入合计 236.88 万元。", "本年收人"),  # one slip, not two
+    ("BL612", "财政拔款收入 236.88 万元。", "财政拨款收入 236.88 万元。", "拔款"),
+    # 西安 商务局 2022 p25
+    ("BL613", "住房公积金（2210201）348.92 万元，较上年减少 19.93 万元，原因是 2022 年住房公积金缴费增加；",
+     "住房公积金（2210201）348.92 万元，较上年减少 19.93 万元，原因是 2022 年住房公积金缴费减少；",
+     "减少 19.93 万元，原因是 2022 年住房公积金缴费增加"),
+    ("BL613", "公务接待费 8 万元，比上年增加 2 万元，主要原因是接待任务减少。",
+     "公务接待费 8 万元，比上年增加 2 万元，主要原因是接待任务增加。", "增加 2 万元，主要原因是接待任务减少"),
+    # the district's 决算 template (上海 putuo-final-template p13), left under a table
+    ("BL602", "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：",
+     "本部门无政府性基金预算财政拨款收入支出，故本表为空表。",
+     "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明"),
 ])
 def test_a_narrative_slip_is_found_and_its_correction_is_quiet(tmp_path, rules, rule, wrong, right, reported):
     assert _found(tmp_path, rules, wrong, rule) == [reported]
@@ -41,10 +54,14 @@ def test_a_narrative_slip_is_found_and_its_correction_is_quiet(tmp_path, rules, 
     "“三公”经费指部门（单位）使用财政拨款安排的因公出国（境）费。",  # a definition, not a template's choice
     "截至 2025 年底，结转结余较 2024 年底有所下降。",  # a comparison in the clause, not the date
     "长期目标（截止 2026 年）",  # a target's horizon (通城 2024), not the date of a statement
+    "本部门共公开 9 张预算表。",  # 共 + 公开, not 共公
+    # 广州 气象局 2026: a reason in two clauses, with a negation
+    "委托业务费比上年减少 12 万元，主要原因是上年度的阶段性项目已完成，本年度无新增阶段性项目。",
+    "公务用车购置及运行费比上年减少 10 万元，主要原因是新增1辆公务用车购置，但车辆类型不同。",  # 上海 万里 2025
 ])
 def test_what_only_looks_like_a_slip_is_quiet(tmp_path, rules, sentence):
     result = lint_text(tmp_path, HEAD + sentence + "\n", rules)
-    assert [v.rule for v in result.violations if v.rule in ("BL601", "BL605", "BL610", "BL611")] == []
+    assert [v.rule for v in result.violations if v.rule in ("BL601", "BL605", "BL610", "BL611", "BL612", "BL613")] == []
 
 
 def test_a_final_account_speaks_of_its_own_year_end(tmp_path, rules):
@@ -71,3 +88,10 @@ def test_a_rate_printed_as_this_year_over_last_year_is_said_to_be(tmp_path, rule
     (other,) = [v for v in lint_text(tmp_path, HEAD + sentence.format(rate="50.0") + "\n", rules).violations
                 if v.rule == "BL321"]
     assert "本年数与上年数之比" not in other.message
+
+
+@pytest.mark.parametrize("written, found", [("教育与体育局", ["通城县教育与体育局"]), ("教育和体育局", [])])
+def test_the_agency_is_named_as_on_its_cover(tmp_path, rules, written, found):
+    text = (f"预算单位：通城县教育和体育局\n\n2026年部门预算\n\n一、部门预算情况说明\n\n"
+            f"通城县{written}2026年收入预算 236.88 万元。\n")
+    assert [v.reported for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL614"] == found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from budgetlint.checks.agency_name import AgencyName
+from budgetlint.checks.amount_unit import AmountUnit
 from budgetlint.checks.balance import Balance
 from budgetlint.checks.base import Check, Finding
 from budgetlint.checks.base_year import BaseYear
@@ -21,6 +23,7 @@ from budgetlint.checks.growth import Growth
 from budgetlint.checks.listed_items import ListedItems
 from budgetlint.checks.narrative_table import NarrativeVsTable
 from budgetlint.checks.nothing_to_check import NothingToCheck
+from budgetlint.checks.part_whole import PartExceedsWhole
 from budgetlint.checks.placeholder import Placeholder
 from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
@@ -30,6 +33,7 @@ from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.subject_name import SubjectName
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
+from budgetlint.checks.terms import MisspelledTerm
 from budgetlint.checks.understanding import Understanding
 from budgetlint.checks.wording import Wording
 
@@ -38,8 +42,8 @@ CHECKS: dict[str, Check] = {
     for c in (TableTotal, CodeRollup, OutlineRollup, ColumnIdentity, CrossTable, DuplicateRow, CodeName,
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
-              Understanding, Balance, CompletionCheck, Wording, BaseYear, SubjectName, ListedItems,
-              NothingToCheck)
+              Understanding, Balance, CompletionCheck, Wording, MisspelledTerm, BaseYear, SubjectName, ListedItems,
+              NothingToCheck, AmountUnit, PartExceedsWhole, AgencyName)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

@@ -9,6 +9,7 @@ quantity is often printed in several tables, some with other funds included.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from budgetlint.checks.base import fact_ref, table_ref
@@ -22,6 +23,7 @@ from budgetlint.understand.rows import total_rank
 from budgetlint.understand.statements import Amount, Printed
 
 _TOTAL_COLUMN = ColumnSelector((TOTAL,))
+_YEAR_WORDS = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上一?年度?|去年")
 
 
 @dataclass(frozen=True)
@@ -109,3 +111,21 @@ def printed_ref(printed: Printed, about: Amount | None = None) -> FigureRef:
     """A narrative figure (a rate, a share, a change) named by the amount it is about."""
     row = about.title if about is not None else None
     return FigureRef(location=printed.location, text=printed.text, row=row or None)
+
+
+def last_years(fact: Fact, year: int | None) -> Fact | None:
+    """The figure the row prints for last year beside ``fact``: the column whose heading is the
+    same but for its year (`2021年/…/小计` beside `2022年/…/小计`, `上年预算数` beside `本年预算数`)."""
+    prior = ("上年", "上一年", "去年") + ((f"{year - 1}年",) if year else ())
+
+    def yearless(path: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_YEAR_WORDS.sub("", k) for k in path)
+
+    if any(w in k for k in fact.column.path for w in prior):
+        return None  # the fact is itself last year's
+    own = yearless(fact.column.path)
+    for other in fact.entry.cells.values():
+        if (other is not fact and not other.blank and yearless(other.column.path) == own
+                and any(w in k for k in other.column.path for w in prior)):
+            return other
+    return None

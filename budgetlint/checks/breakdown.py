@@ -16,13 +16,12 @@ from typing import Iterator
 from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, parse_bool_field
 from budgetlint.engine.quantities import Quantity, Vocabulary
-from budgetlint.engine.rule import EVERY_QUANTITY, Field, QuantityRef, Rule, parse_quantity_ids
+from budgetlint.engine.rule import EVERY_QUANTITY, NO_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.understand.model import DocumentFacts
 from budgetlint.understand.statements import Amount, Change
 
 CODED = "coded"
-NONE = QuantityRef(())
 
 
 def _parts(value) -> object:
@@ -59,7 +58,7 @@ class Breakdown(Check):
         "parts": Field(_parts, "the quantities that make it up, or 'coded' for items of one code level", required=True),
         "changes": Field(parse_bool_field, "also add up the parts' changes on last year", default=False),
         "open": Field(parse_quantity_ids, "totals whose list may leave parts out (预算支出 by fiscal fund: "
-                      "money of other sources unnamed): reported only where the parts exceed them", default=NONE),
+                      "money of other sources unnamed): reported only where the parts exceed them", default=NO_QUANTITY),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
     }
     variables = ("label", "reported", "computed", "difference", "parts", "count")
@@ -109,7 +108,9 @@ class Breakdown(Check):
         """The parts this rule adds up: the list up to the first `；` stretch it does not know.
 
         `编制 24 人，其中行政编制 0 人、事业编制 24 人；实有人员 22 人，其中…` lists 编制's
-        parts, then goes on to another subject after the `；`.
+        parts, then goes on to another subject after the `；`.  One known part before such a
+        stretch is no list: `其中：因公出国（境）经费 0 万元…；公务接待费费 6.51 万元…` goes on
+        with parts it misnames, not with another subject.
         """
         def known(part: Amount) -> bool:
             if rule.params["parts"] == CODED:
@@ -120,6 +121,8 @@ class Breakdown(Check):
         for segment in dict.fromkeys(p.segment for p in listed):
             stretch = [p for p in listed if p.segment == segment]
             if not all(known(p) for p in stretch):
+                if len(parts) < 2:
+                    return []
                 break
             parts.extend(stretch)
         if rule.params["parts"] == CODED and not _same_level_codes(parts):

@@ -1,7 +1,8 @@
 """completion: a 决算's `完成年初预算的 C%` and `决算数小于预算数` agree with its two figures.
 
 `年初预算为 A 万元，支出决算为 B 万元，完成年初预算的 C%`: ``check: rate`` wants C = B / A
-(rounded or cut off at its last digit, as everywhere); ``zero-budget`` reports a rate
+(rounded or cut off at its last digit, as everywhere; where it is B over another budget the
+paragraph states, `全年预算为 F`, the message says so); ``zero-budget`` reports a rate
 given for a budget of zero (there is nothing to complete); ``direction`` wants the
 comparison sentence to say what the figures show — 小于 when B < A, 大于 when B > A, 持平
 or 等于 when they are equal within rounding, `基本持平` within ``roughly`` per cent of A.
@@ -45,7 +46,7 @@ class CompletionCheck(Check):
         "check": Field(parse_choice("rate", "zero-budget", "direction"), "which property to check", required=True),
         "roughly": Field(parse_percent, "how far (per cent of the budget) `基本持平` may be from equal", default=Fraction(5)),
     }
-    variables = ("label", "budget", "actual", "reported", "computed", "difference")
+    variables = ("label", "budget", "actual", "reported", "computed", "difference", "mistaken")
     default_message = "「{label}」年初预算 {budget}，决算 {actual}：{reported}，应为 {computed}"
     default_message_en = "「{label}」 initial budget {budget}, final {actual}: {reported}, should be {computed}"
 
@@ -79,6 +80,11 @@ class CompletionCheck(Check):
         finding = discrepancy(rate.figure, printed_ref(rate, completion.actual), expected, self._related(completion))
         if finding:
             finding.values.update(self._values(completion))
+            other = next((b for b in completion.others if not b.value.interval.contains_zero() and
+                          (completion.actual.value.interval / b.value.interval).scale(100)
+                          .intersects(rate.figure.rate_interval)), None)
+            finding.values["mistaken"] = t("; the rate printed is of the other budget stated, {budget}",
+                                           budget=other.value.text) if other else ""
             yield finding
 
     def _zero(self, completion: Completion) -> Iterator[Finding]:

@@ -76,17 +76,23 @@ def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
     return found
 
 
-def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> bool:
-    """Whether a clause of the narrative says there is nothing of what the table is about
+def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> FigureRef | None:
+    """The clause of the narrative that says there is nothing of what the table is about
     (`政府性基金拨款支出预算0万元`): the table's subject, as the rule names it by kind, and a note.
 
     A clause, not a sentence: `一般公共预算拨款支出预算为0；政府性基金拨款支出预算为21502万元` says the first
     table is empty and not the second."""
     subject = rule.params["said_of"].get(table.kind.id) if table.kind else None
     if subject is None:
-        return False
-    return any(subject.search(clause) and any(p.search(clause) for p in rule.params["notes"])
-               for passage in passages(doc.document) for s in sentences(passage) for clause in _CLAUSE.split(s.text))
+        return None
+    for passage in passages(doc.document):
+        for sentence in sentences(passage):
+            start = 0
+            for clause in _CLAUSE.split(sentence.text):
+                if subject.search(clause) and any(p.search(clause) for p in rule.params["notes"]):
+                    return FigureRef(location=sentence.span(start, start + len(clause)), text=clause.strip())
+                start += len(clause) + 1
+    return None
 
 
 def _parse_said_of(value: object) -> dict[str, re.Pattern[str]]:
@@ -105,8 +111,9 @@ class EmptyTableNote(Check):
     fields = {
         "tables": Field(parse_tables, "the tables to check (kinds or a title pattern)", required=True),
         "notes": Field(parse_patterns, "patterns of a note saying why a table is empty", required=True),
-        "check": Field(parse_choice("note", "claim"), "note: an empty table says why (the default); claim: a table "
-                       "with figures has no note saying it is empty", default="note"),
+        "check": Field(parse_choice("note", "claim", "said"), "note: an empty table says why (the default); claim: a "
+                       "table with figures has no note saying it is empty; said: nor does the narrative",
+                       default="note"),
         "said_of": Field(_parse_said_of, "by table kind, what a sentence of the narrative names when it says the "
                          "table is empty (`gov_fund: 政府性基金`)", default={}),
     }
@@ -117,6 +124,9 @@ class EmptyTableNote(Check):
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         if rule.params["check"] == "claim":
             yield from self._claims(rule, doc)
+            return
+        if rule.params["check"] == "said":
+            yield from self._said(rule, doc)
             return
         contents = doc.contents
         for table in rule.params["tables"].select(doc):
@@ -147,6 +157,17 @@ class EmptyTableNote(Check):
                 related=(listed_ref(contents, entry),) if marked else (),
                 values={"table": table.name, "reason": ""},
             )
+
+    def _said(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        """`本部门无政府性基金预算收支` in the narrative, and a 政府性基金 table with figures."""
+        for table in rule.params["tables"].select(doc):
+            figure = first_figure(table)
+            said = _said_in_narrative(doc, table, rule) if figure is not None else None
+            if said is None:
+                continue
+            yield Finding(subject=said, reported=t("the narrative says 「{note}」", note=said.text[:60]),
+                          computed=t("the table has the figure {figure}: it is not empty", figure=figure.text),
+                          related=(figure,), values={"table": table.name, "reason": said.text})
 
     def _claims(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         """`本表为空表` printed under a table that has figures (a note copied from an empty table)."""

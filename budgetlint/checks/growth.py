@@ -5,7 +5,9 @@ rate check recomputes it (with the table's figure for C where the tables print
 it, which is more precise than the narrative's).  The direction check wants the
 words to agree (`增加 … 下降 Y%` does not); the flat check wants `持平` to mean no
 change; the zero-base check wants no rate when last year's figure was zero.
-Each is reported only when no reading of the sentence makes it hold.  A rate that is the current
+The table check wants the change to be what the table's two years show (this year's figure
+less the one printed beside it for last year).  Each is reported only when no reading of the
+sentence makes it hold.  A rate that is the current
 figure over last year's (`24.5 万元，比上年 43.1 万元下降 56.8%`, where the fall is 43.2%) is said to be.
 """
 
@@ -14,8 +16,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from budgetlint.checks.backing import backing, narrative_ref, printed_ref
-from budgetlint.checks.base import Check, Finding, discrepancy, parse_choice
+from budgetlint.checks.backing import backing, last_years, narrative_ref, printed_ref
+from budgetlint.checks.base import Check, Finding, discrepancy, fact_ref, parse_choice
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_tables
 from budgetlint.i18n import t
@@ -25,17 +27,20 @@ from budgetlint.understand.statements import Amount, Change
 
 _WORDS = {1: "up", -1: "down", 0: "flat"}
 _ROUGHLY = re.compile(r"(基本|大体|大致)(上)?([与和同跟]上年(度)?)?持平")
+_BASIS = re.compile(r"预算|执行|决算")  # what of last year's a change is on (`比上年预算`)
 
 
 class Growth(Check):
     kind = "growth"
     summary = "A change on last year and its rate agree (rate = change / (current − change)), in size and direction."
     fields = {
-        "check": Field(parse_choice("rate", "direction", "flat", "zero-base"), "which property to check", required=True),
+        "check": Field(parse_choice("rate", "direction", "flat", "zero-base", "table"), "which property to check",
+                       required=True),
         "tables": Field(parse_tables, "where current figures are looked up by code or label", required=True),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
     }
-    variables = ("label", "reported", "computed", "difference", "change", "current", "mistaken")
+    variables = ("label", "reported", "computed", "difference", "change", "current", "mistaken", "this_year",
+                 "last_year", "table")
     default_message = "「{label}」{change}，增长率 {reported} 与计算值 {computed} 不符"
     default_message_en = "「{label}」 {change}: growth rate {reported} does not match the computed {computed}"
 
@@ -44,6 +49,8 @@ class Growth(Check):
         for change in doc.narrative.changes:
             if check == "direction":
                 yield from self._direction(change)
+            elif check == "table":
+                yield from self._against_table(rule, doc, change)
             elif check == "flat":
                 yield from self._flat(rule, doc, change)
             elif change.rate is not None and change.candidates and (change.amount or change.base):
@@ -107,6 +114,38 @@ class Growth(Check):
                           difference=difference, related=(narrative_ref(amount),))
         finding.values.update(self._values(change, amount))
         return finding
+
+    def _against_table(self, rule: Rule, doc: DocumentFacts, change: Change) -> Iterator[Finding]:
+        """The change stated against the table's own two years: this year's figure less the one the
+        row prints for last year (`2021年` beside `2022年`), where the sentence speaks of the same
+        basis (`比上年预算` is not compared with a 执行数 column, nor the other way)."""
+        if change.amount is None or not change.candidates:
+            return
+        said = _BASIS.findall(change.sentence.text[:change.amount.start])
+        amount = change.candidates[0]  # the most likely only: `其中 A 6.51 万元，较上年减少…` is not of the whole
+        readings = []
+        for figure in backing(amount, doc, rule.params["quantities"], rule.params["tables"]):
+            if not figure.understood or len(figure.facts) != 1 or not figure.interval.intersects(amount.value.interval):
+                continue
+            prior = last_years(figure.facts[0], doc.identity.year)
+            if prior is None or not all(b in "".join(prior.column.path) for b in said):
+                continue
+            moved = figure.interval - prior.interval
+            if moved.intersects(change.signed_amount):
+                return
+            readings.append((figure.facts[0], prior, moved))
+        if not readings:
+            return
+        current, prior, moved = readings[0]
+        direction = change.direction or 1
+        finding = discrepancy(change.amount.figure, printed_ref(change.amount, amount), moved.scale(direction),
+                              [fact_ref(current), fact_ref(prior)])
+        if finding:
+            if moved.scale(direction).hi < 0:  # the table moves the other way: say so in words, not with a sign
+                finding.computed = f"{t(_WORDS[-direction])} {finding.computed.lstrip('-')}"
+            finding.values.update(self._values(change, amount))
+            finding.values.update(this_year=current.figure.text, last_year=prior.figure.text, table=current.table.name)
+            yield finding
 
     def _values(self, change: Change, amount: Amount) -> dict:
         if change.amount is None and change.base is not None:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, narrative_ref
+from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, last_years, narrative_ref
 from fractions import Fraction
 
-from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse_choice
+from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse_bool_field, parse_choice
 from budgetlint.figures import Figure, Unit
+from budgetlint.i18n import t
 from budgetlint.interval import Interval
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import TableSelector, parse_tables
@@ -59,8 +60,10 @@ class NarrativeVsTable(Check):
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
         "unless_named_in": Field(parse_tables, "tables whose rows a label may name instead (a project named "
                                  "`物业管理费`): a label naming one of their rows is not compared"),
+        "leading": Field(parse_bool_field, "compare only amounts that open their paragraph (a project listed as "
+                         "`2.物业管理费 134.09 万元，主要用于…`, not an item inside another's account)", default=False),
     }
-    variables = ("label", "code", "reported", "computed", "difference", "table")
+    variables = ("label", "code", "reported", "computed", "difference", "table", "mistaken")
     default_message = "说明中「{label}」{reported}，表中为 {computed}（{table}）"
     default_message_en = "the narrative gives 「{label}」 as {reported}, the table as {computed} (「{table}」)"
 
@@ -81,7 +84,10 @@ class NarrativeVsTable(Check):
         return by_label(amount, doc, tables, vocabulary)
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
+        opening = _opening(doc) if rule.params["leading"] else None
         for amount in doc.narrative.amounts:
+            if opening is not None and amount not in opening:
+                continue
             every = self.figures(rule, doc, amount)
             figures = [f for f in every if f.understood]
             if not figures:
@@ -99,7 +105,9 @@ class NarrativeVsTable(Check):
                 continue
             finding.values.update(label=amount.title,
                                   code=amount.code.digits if amount.code else "",
-                                  table="、".join(dict.fromkeys(f.table.name for f in figures)))
+                                  table="、".join(dict.fromkeys(f.table.name for f in figures)),
+                                  mistaken=t("; the figure printed is last year's") if _last_years(amount, figures, doc)
+                                  else "")
             yield finding
 
 
@@ -109,3 +117,20 @@ def _names_a_row(amount: Amount, doc: DocumentFacts, tables: TableSelector | Non
     return tables is not None and any(e.key == amount.label and not e.is_total
                                       for t in tables.select(doc) for g in t.groups for e in g.entries)
 
+
+def _last_years(amount: Amount, figures: list[TableFigure], doc: DocumentFacts) -> bool:
+    """Whether the amount stated is the figure of last year that the compared row prints beside
+    this year's (a `上年预算数` or `2025年预算数` column): last year's text left in."""
+    for figure in figures:
+        prior = last_years(figure.facts[0], doc.identity.year) if len(figure.facts) == 1 else None
+        if prior is not None and prior.interval.intersects(near(amount.value.figure, TableFigure((prior,), figure.table))):
+            return True
+    return False
+
+
+def _opening(doc: DocumentFacts) -> set[Amount]:
+    """The amounts that are the first of their paragraph."""
+    first: dict[int, Amount] = {}
+    for amount in doc.narrative.amounts:
+        first.setdefault(id(amount.value.sentence.passage), amount)
+    return set(first.values())

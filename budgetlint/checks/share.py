@@ -12,9 +12,10 @@ from typing import Iterator
 
 from budgetlint.checks.backing import narrative_ref, printed_ref
 from budgetlint.checks.base import Check, Finding, discrepancy, fact_ref, parse_choice
-from budgetlint.engine.quantities import Vocabulary
-from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
+from budgetlint.engine.quantities import Quantity, Vocabulary
+from budgetlint.engine.rule import EVERY_QUANTITY, NO_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.figures import PERCENT, Figure, render_value
+from budgetlint.i18n import t
 from budgetlint.interval import Interval, interval_sum
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts
@@ -58,6 +59,20 @@ def readings(share: Share, doc: DocumentFacts, vocabulary: Vocabulary) -> list[R
     return out
 
 
+def _base_it_is_of(part: Amount, stated: Interval, doc: DocumentFacts, totals: tuple[Quantity, ...],
+                   vocabulary: Vocabulary) -> str | None:
+    """The total the printed share is of, where it is another than the base read: `占部门支出总额的
+    22%` that is 22% of the 财政拨款 only.  A total is taken as printed in the tables (understood
+    ones) or stated in the narrative."""
+    for quantity in totals:
+        values = [f.interval for f in quantity.cells(doc) if f.table.understood]
+        values += [a.value.interval for a in doc.narrative.amounts
+                   if a is not part and vocabulary.classify(a) is quantity]
+        if any(not v.contains_zero() and (part.value.interval / v).scale(100).intersects(stated) for v in values):
+            return quantity.name
+    return None
+
+
 def _made_to_add_up(share: Share, shares: list[Share]) -> bool:
     """Whether a share is one of a sentence's list of shares of one base that add up to exactly
     100% as printed: agencies nudge a share by its last digit so that they do."""
@@ -75,8 +90,10 @@ class ShareCheck(Check):
         "check": Field(parse_choice("value", "partition"), "check each share, or the shares of a list", required=True),
         "quantities": Field(parse_quantity_ids, "the vocabulary that names a base stated only in the tables",
                             default=EVERY_QUANTITY),
+        "other_bases": Field(parse_quantity_ids, "totals a share that does not hold may have been computed on "
+                             "instead (the message then says which)", default=NO_QUANTITY),
     }
-    variables = ("label", "base", "reported", "computed", "difference", "shares")
+    variables = ("label", "base", "reported", "computed", "difference", "shares", "mistaken")
     default_message = "「{label}」占 {reported}，按 {base} 计算应为 {computed}"
     default_message_en = "「{label}」 share {reported}, computed from {base} it is {computed}"
 
@@ -98,7 +115,9 @@ class ShareCheck(Check):
             best = options[0]
             finding = discrepancy(share.rate.figure, share_ref(share), best.expected, best.related)
             if finding:
-                finding.values.update(label=best.part.title, base=best.base)
+                other = _base_it_is_of(best.part, stated, doc, rule.params["other_bases"], rule.params["quantities"])
+                finding.values.update(label=best.part.title, base=best.base,
+                                      mistaken=t("; the share printed is of {base}", base=other) if other else "")
                 yield finding
 
     def _partitions(self, doc: DocumentFacts) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ from budgetlint.understand.rows import split_label
 _CONTEXT = 12  # characters of the sentence shown on each side of what was found
 
 
-def _quote(text: str, start: int, end: int) -> str:
+def quote(text: str, start: int, end: int) -> str:
     """What was found, with a little of its sentence around it."""
     left, right = max(start - _CONTEXT, 0), min(end + _CONTEXT, len(text))
     return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
@@ -117,4 +117,4 @@ class Wording(Check):
                     found = paragraph.text[match.start():match.end()]
                     yield Finding(subject=FigureRef(location=paragraph.locate(match.start()), text=found),
                                   reported=found, computed=rule.text("expected", language()),
-                                  values={"context": _quote(paragraph.text, match.start(), match.end())})
+                                  values={"context": quote(paragraph.text, match.start(), match.end())})

@@ -62,6 +62,7 @@ def parse_quantity_ids(value: Any) -> QuantityRef:
 
 
 EVERY_QUANTITY = QuantityRef(every=True)
+NO_QUANTITY = QuantityRef(())
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,9 @@ TOTAL = "total"
 
 @dataclass(frozen=True)
 class ColumnName:
-    """One column term: alternatives, each a name or a path `本年收入/合计`."""
+    """One column term: alternatives, each a name or a path `本年收入/合计`.  A path's last part is
+    the column's own heading; the headings above it need only contain the path's words
+    (`三公经费/小计` is the 小计 under `一般公共预算拨款安排的“三公”经费预算`)."""
 
     alternatives: tuple[tuple[str, ...], ...]
     text: str
@@ -82,7 +84,9 @@ class ColumnName:
         for alt in self.alternatives:
             if len(alt) == 1 and column.name == alt[0]:
                 return True
-            if len(alt) > 1 and column.keys[-len(alt):] == alt:
+            above = column.keys[-len(alt):-1]
+            if (len(alt) > 1 and len(column.keys) >= len(alt) and column.keys[-1] == alt[-1]
+                    and all(part in key for part, key in zip(alt[:-1], above))):
                 return True
         return False
 
@@ -103,17 +107,19 @@ def column_name(text: str) -> ColumnName:
 
 _YEAR_HEADING = re.compile(r"((?:19|20)\d\d)年")
 _PRIOR_HEADING = re.compile(r"(上年|上一年|去年)(?!结转|结余)")  # 上年结转 is this year's money
+_CHANGE_HEADING = re.compile(r"增减|变动|变化")  # `增减变化情况/合计`: this year's figure less last year's
 
 
 def this_years(columns: list[Column]) -> list[Column]:
     """The columns not under an earlier year's heading (`2025年预算数` beside `2026年预算数`, `上年
-    预算数`): the figure a table states for its year is never read from last year's columns."""
+    预算数`) nor a change's (`增减变化情况`): the figure a table states for its year is never read
+    from last year's columns, nor from the difference of the two."""
     def year(c: Column) -> int | None:
         found = [int(y) for k in c.path for y in _YEAR_HEADING.findall(k)]
         return max(found) if found else None
 
     latest = max((y for c in columns if (y := year(c)) is not None), default=None)
-    return [c for c in columns if not any(_PRIOR_HEADING.search(k) for k in c.path)
+    return [c for c in columns if not any(_PRIOR_HEADING.search(k) or _CHANGE_HEADING.search(k) for k in c.path)
             and (latest is None or year(c) in (None, latest))]
 
 

@@ -20,7 +20,7 @@ from budgetlint.understand.model import Column, Group, Role
 _CODE_PART = {"类", "款", "项"}
 _UNIT_CODE = re.compile(r"(单位|部门|项目)\)?(代码|编码)|单位编码|项目编码")
 _CODE = re.compile(r"(编码|代码)$")
-_NOTE = re.compile(r"备注|说明|简介|理由|依据|^序号$|^行次$|^栏次$")
+_NOTE = re.compile(r"备注|说明|简介|理由|依据|^序号?$|^行次$|^栏次$")
 _RATE = re.compile(r"[%％]|率|比重|占比|比例")
 _COUNT = re.compile(r"数量|人数|台数|辆数|个数|^编制数$|^实有人数$|采购时间")
 _LABEL_HEADER = re.compile(r"名称|^项目$|科目|^类型$|^单位$|^部门$|^任务|内容$|规格|型号|目录$")

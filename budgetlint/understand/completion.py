@@ -9,7 +9,10 @@ no rule compares a 年初预算 with a 决算 as if they were one figure.
 
 The budget pairs with the next final figure of the same paragraph when that figure names
 no other subject (`一般公共预算财政拨款支出年初预算为 …，支出决算为 …`); `其中：因公出国
-（境）费决算为 0.00 万元` names its own and has no budget stated.
+（境）费决算为 0.00 万元` names its own and has no budget stated.  Where a paragraph states
+several budgets (`年初预算为 A，全年预算为 F`), the rate's own words say which it is of
+(`完成年初预算的`: the 年初 one, also the default); the others are kept, so that a rate
+computed on the wrong one can be told.
 """
 
 from __future__ import annotations
@@ -32,6 +35,12 @@ _COMPARISON = re.compile(
 _DIRECTIONS = {"大于": 1, "高于": 1, "超过": 1, "多于": 1, "小于": -1, "低于": -1, "少于": -1, "等于": 0}
 
 
+def _kind(budget: Amount) -> str | None:
+    """Which budget an amount is: 年初, 全年 or 调整 (`调整后预算`)."""
+    match = _BUDGET.search(label_key(budget.printed_label))
+    return match.group(1)[:2] if match else None
+
+
 def _subject(label: str, pattern: re.Pattern[str]) -> str:
     """What an amount is of, without the words that say it is a budget or a final figure."""
     return _SUBJECT_WORDS.sub("", pattern.sub("", label))
@@ -42,7 +51,7 @@ class CompletionReader:
 
     def __init__(self) -> None:
         self.found: list[Completion] = []
-        self._budget: dict[int, Amount] = {}  # per passage: the budget stated last, not yet paired
+        self._budgets: dict[int, list[Amount]] = {}  # per passage: the budgets stated, not yet paired
         self._current: dict[int, Completion] = {}  # per passage: the completion being stated
 
     def amount(self, amount: Amount) -> None:
@@ -50,30 +59,39 @@ class CompletionReader:
         key = id(amount.value.sentence.passage)
         if _BUDGET.search(label) and "决算" not in label:
             amount.basis = "budget"
-            self._budget[key] = amount
+            self._budgets.setdefault(key, []).append(amount)
         elif _ACTUAL.search(label):
             amount.basis = "actual"
-            budget = self._budget.pop(key, None)
+            budgets = self._budgets.pop(key, [])
             own = _subject(label, _ACTUAL)
-            if budget is not None and own and own != _subject(label_key(budget.printed_label), _BUDGET):
-                budget = None  # `其中：因公出国（境）费决算为 …`: another item, its budget not stated
-            completion = Completion(amount, budget)
+            if budgets and own and own != _subject(label_key(budgets[0].printed_label), _BUDGET):
+                budgets = []  # `其中：因公出国（境）费决算为 …`: another item, its budget not stated
+            initial = [b for b in budgets if _kind(b) == "年初"]
+            budget = (initial or budgets)[-1] if budgets else None
+            completion = Completion(amount, budget, others=[b for b in budgets if b is not budget])
             self._current[key] = completion
             self.found.append(completion)
 
     def finish(self) -> list[Completion]:
         """The completions read; a 年初预算 no 决算 figure followed is an ordinary amount (a budget
         disclosure says `年初预算为 2444.5 万元` of the budget itself)."""
-        for amount in self._budget.values():
-            amount.basis = ""
+        for amounts in self._budgets.values():
+            for amount in amounts:
+                amount.basis = ""
         return self.found
 
     def rate(self, passage: Passage, before: str, rate: Printed) -> bool:
         """Take `完成年初预算的 C%` for the completion being stated; False when it is not one."""
         completion = self._current.get(id(passage))
-        if not _RATE.search(before) or completion is None or completion.rate is not None:
+        match = _RATE.search(before)
+        if not match or completion is None or completion.rate is not None:
             return False
         completion.rate = rate
+        named = match.group(2) or ("调整" if match.group(3) else None)  # `完成全年预算的`: of that budget
+        chosen = next((b for b in completion.others if named and _kind(b) == named), None)
+        if chosen is not None and completion.budget is not None:
+            completion.others = [b for b in completion.others if b is not chosen] + [completion.budget]
+            completion.budget = chosen
         return True
 
     def sentence(self, sentence: Sentence) -> None:

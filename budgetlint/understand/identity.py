@@ -35,7 +35,7 @@ _TITLE = re.compile(r"(?P<year>(19|20)\d\d)年度?(?P<between>.{0,24}?)(?P<level
 _AGENCY_LINE = re.compile(r"^(预算主管部门|主管部门|预算单位|部门名称|单位名称|编制部门|编制单位|部门|单位)[:：](?P<name>.+)$")
 _ORGANISATION = re.compile(r"(局|厅|院|委员会|委|办公室|办公厅|中心|办事处|政府|政协|人大|法院|检察院|所|站|队|会|馆|校|学院)"
                            r"(\(汇总\)|本级)?$")
-_NOT_NAME = re.compile(r"\(汇总\)|（汇总）|本级|\s")
+_NOT_NAME = re.compile(r"[(（]\s*(汇总|本级)\s*[)）]|本级|\s")  # `无锡市教育局（本级）`: no empty brackets left
 _NUMBERED = re.compile(r"^[-*]*\s*([一二三四五六七八九十\d]+[、.．]|[(（][一二三四五六七八九十\d]+[)）])")
 _CLAUSE = re.compile(r"[，。；：、,;:]")
 _LEAD = re.compile(r"^(纳入|由|是|为|从|对)")

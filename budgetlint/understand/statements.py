@@ -134,6 +134,7 @@ class Completion:
     comparison: Printed | None = None  # `决算数小于预算数`, `与预算数基本持平`
     direction: int = 0  # the comparison's claim: +1 大于, −1 小于, 0 等于/持平
     roughly: bool = False  # `基本持平`: about equal, not exactly
+    others: list[Amount] = field(default_factory=list)  # other budgets the paragraph states (`全年预算为 F`)
 
 
 @dataclass
