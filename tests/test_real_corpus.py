@@ -54,6 +54,19 @@ national/ (read on their pages, 2026-12; one example each):
 * 重庆 水利 p33: `单位:万元` printed right of the page (BL609).  北京 政务服务 tables: the 07/08
   tables empty with no note in that file (BL502); 城管 notes: its tables published apart (BL503).
 
+Narrative rules of issue 22 (read on their pages, 2026-12):
+
+* BL344 深圳 生态环境局 p11: `2.污染防治项目 18,686.86 元` among parts in 万元 (the project table: 18,686.86 万元).
+* BL345 北京 卫健委 p10: `…转移支付资金18,225.94万元，其中：安排基本公共卫生服务方向 35,541.8 万元`.
+* BL337/BL342 福州 交管支队 p37: `政府采购预算总额0万元，其中：货物 3456.6 万元…服务 4683.6 万元`; `购置车辆 0 辆，
+  其中…执法执勤用车18 辆` (found once the unit's own name before the label and `副部(省)级以上领导用车` are read).
+* BL302 西安 气象局 2022 p13: `“三公”经费预算支出 0.27 万元` is the table's 2021 figure (2,720 元); 2022 is 0
+  (the message says it is last year's).
+* BL325 西安 宣传部 2021 p11: `较上年增加 9.49 万元` where the table falls from 16.00 to 6.51 万元; 自然资源 2022
+  p34: 公务接待费 18.75 → 12.90 万元 is `减少 5.86 万元` in the text, 5.85 in the table.
+* BL613 西安 商务局 2022 p25, p28: `较上年减少 19.93 万元，原因是 2022 年住房公积金缴费增加`.
+* BL602 the district's 决算 template p13–14: `无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明`.
+
 北京 政务服务 tables p3 and p10 (BL003): the 支出总表's 120 rows add up to 79,094.952189 against its 合计
 101,605.173803, the 基本支出表's to 21,225.787973 against 38,186.119752 — the rows of the second unit are not
 printed (its 2010301 is 18,703.728551 in 预算05表); every reading fails, so the table is said not understood
@@ -212,7 +225,9 @@ EXPECTED = {
     'national/beijing/beijing-qixiang-2026-dept-budget-tables.pdf': [],
     'national/beijing/beijing-shoulv-2026-dept-budget-notes.pdf': [],
     'national/beijing/beijing-shoulv-2026-dept-budget-tables.pdf': [],
-    'national/beijing/beijing-weijian-2026-dept-budget-notes.pdf': [],
+    'national/beijing/beijing-weijian-2026-dept-budget-notes.pdf': [
+        ('BL345', 10, '35,541.8 万元', '18,225.94万元'),
+    ],
     'national/beijing/beijing-weijian-2026-dept-budget-tables.pdf': [
     ],
     'national/beijing/beijing-xinfang-2026-dept-budget-notes.pdf': [],
@@ -240,6 +255,8 @@ EXPECTED = {
         ('BL103', 11, '17769.81', '8389.79'),
         ('BL339', 20, '48764.88 万元', '39384.86 万元'),
         ('BL324', 22, '100%', '上年为零，不应有增长率'),
+        ('BL337', 37, '0万元', '8140.2万元'),
+        ('BL342', 37, '0 辆', '18'),
     ],
     'national/fuzhou/fuzhou-gongan-wenzhi-2026-unit-budget.pdf': [],
     'national/fuzhou/fuzhou-gongan-xuntejing-2026-unit-budget.pdf': [
@@ -298,6 +315,7 @@ EXPECTED = {
     'national/shenzhen/shenzhen-guihua-dapeng-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-kouan-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-shengtai-2026-dept-budget.pdf': [
+        ('BL344', 11, '18,686.86 元', '18,686.86 万元'),
     ],
     'national/shenzhen/shenzhen-weijian-2026-dept-budget.pdf': [],
     'national/shenzhen/shenzhen-xuanchuan-2026-dept-budget.pdf': [
@@ -352,6 +370,7 @@ EXPECTED = {
     ],
     'national/xian/xian-qixiang-2022-dept-budget.pdf': [
         ('BL301', 11, '0.1 万元', '0.0 万元'),
+        ('BL302', 13, '0.27 万元', '0.00 万元'),
         ('BL506', 22, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
         ('BL506', 23, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
         ('BL506', 24, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
@@ -362,7 +381,9 @@ EXPECTED = {
     ],
     'national/xian/xian-shangwu-2022-dept-budget.pdf': [
         ('BL605', 23, '万元万元', '删去重复的标点或词语'),
+        ('BL613', 25, '减少 19.93 万元，原因是 2022 年住房公积金缴费增加', '核对增减方向与所说原因'),
         ('BL301', 28, '2137.56 万元', '2137.587815 万元'),
+        ('BL613', 28, '减少 616.34 万元，原因是人员医疗保险社保缴费增加', '核对增减方向与所说原因'),
         ('BL506', 42, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
         ('BL506', 44, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
         ('BL506', 47, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
@@ -378,6 +399,7 @@ EXPECTED = {
         ('BL340', 5, '19359.12万元', '20359.137万元'),
         ('BL301', 7, '1641.18 万元', '0.00 万元'),
         ('BL301', 8, '124.00万元', '0.00万元'),
+        ('BL325', 11, '9.49 万元', '减少 9.49 万元'),
         ('BL506', 19, '2021年部综合预算收入总表', '2021年部门综合预算收入总表'),
         ('BL506', 24, '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目-不含上年结转）', '2021年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
         ('BL506', 26, '2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目-不含上年结转）', '2021年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
@@ -399,6 +421,7 @@ EXPECTED = {
         ('BL506', 46, '2022年部门预算专项业务经费绩效目标表', '2022年部门专项业务经费绩效目标表'),
     ],
     'national/xian/xian-ziranziyuan-2022-dept-budget.pdf': [
+        ('BL325', 34, '5.86 万元', '5.85 万元'),
         ('BL506', 47, '2022年部门综合预算一般公共预算支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出功能分类科目）'),
         ('BL506', 50, '2022年部门综合预算一般公共预算支出明细表（按经济分类科目分）', '2022 年部门综合预算一般公共预算支出明细表（按支出经济分类科目）'),
         ('BL506', 55, '2022年部门综合预算一般公共预算基本支出明细表（按功能科目分）', '2022 年部门综合预算一般公共预算基本支出明细表（按支出功能分类科目）'),
@@ -431,7 +454,9 @@ EXPECTED = {
         ('BL502', 8, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
         ('BL502', 10, '表中没有数字（全为空白或零），也无空表说明', '附空表说明（如“本单位无…，故本表无数据”）'),
         ('BL514', 13, '说明：上海市 XX局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。', '填写实际内容或删去模板文字'),
+        ('BL602', 13, '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明', '删去模板的填写说明'),
         ('BL514', 14, '说明：上海市 XX局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。', '填写实际内容或删去模板文字'),
+        ('BL602', 14, '无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明', '删去模板的填写说明'),
         ('BL514', 15, '第三部分 上海市XX局 2024年度部门决算情况说明', '填写实际内容或删去模板文字'),
         ('BL514', 15, '上海市 XX 局 2024 年度收入支出总计 XXX 万元。与 2023 年度相比，收入支出总计增加（减少）XXX 万元', '填写实际内容或删去模板文字'),
         ('BL514', 15, '本年收入合计XXX 万元，其中：财政拨款收入XXX 万元，占XX%；事业收入XXX 万元，占 XX%；经营收入XXX 万', '填写实际内容或删去模板文字'),
