@@ -285,6 +285,19 @@ def test_a_change_on_last_year_is_what_the_table_s_two_years_show(tmp_path, rule
     assert _findings(lint_text(tmp_path, text, rules), "BL325") == found
 
 
+# 重庆 科技局 2026 p2: the classes listed under the year's budget, against the 支出总表's classes
+CHONGQING_EXPENSE = _table("2026年部门支出总体情况表", "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                           "\t合计\t5,190.09\t3,000.00\t2,190.09\n201\t一般公共服务支出\t5,183.00\t3,000.00\t2,183.00\n"
+                           "205\t教育支出\t7.09\t0.00\t7.09")
+
+
+@pytest.mark.parametrize("stated, found", [("5,183", []), ("5,283", [("BL303", "5,283万元", "5,183万元")])])
+def test_the_classes_a_complete_list_names_are_the_table_s(tmp_path, rules, stated, found):
+    narrative = ("一、支出预算情况\n\n（二）支出预算：2026 年年初预算数 5,190.09 万元。按支出功能分类，"
+                 f"包括一般公共服务支出{stated}万元，教育支出7.09万元。\n\n")
+    assert _findings(lint_text(tmp_path, HEAD + narrative + CHONGQING_EXPENSE, rules), "BL303") == found
+
+
 # 重庆 “三公”经费表: last year's and this year's figures side by side, under their year
 CHONGQING_THREE_PUBLIC = _table("2026年财政拨款“三公”经费支出情况表",
                                 "2025年预算数\t\t\t2026年预算数\t\t\n合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"

@@ -95,3 +95,19 @@ def test_the_agency_is_named_as_on_its_cover(tmp_path, rules, written, found):
     text = (f"预算单位：通城县教育和体育局\n\n2026年部门预算\n\n一、部门预算情况说明\n\n"
             f"通城县{written}2026年收入预算 236.88 万元。\n")
     assert [v.reported for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL614"] == found
+
+
+@pytest.mark.parametrize("period, found", [
+    ("2025.1.1-2025.12.31", ["2025.1.1-2025.12.31"]),  # 上海 普陀 商务委 2025 p23's layout, a year late
+    ("2026.1.1-2026.12.31", []),
+    ("2026年1月至2028年12月", []),  # a project of several years
+])
+def test_a_project_s_period_includes_the_disclosure_s_year(tmp_path, rules, period, found):
+    text = HEAD + "（一）促进消费专项\n\n五、实施周期\n\n" + period + "\n\n六、年度预算安排\n\n2026年度项目总预算1410.00万元。\n"
+    assert [v.reported for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL615"] == found
+
+
+def test_a_period_in_the_sentence_that_names_it_is_checked_and_other_ranges_are_not(tmp_path, rules):
+    text = HEAD + "项目实施周期：2024年1月至2024年12月。“十四五”规划期为2021年-2025年。\n"
+    (finding,) = [v for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL615"]
+    assert (finding.reported, finding.computed) == ("2024年1月至2024年12月", "2024年1月至2026年12月")

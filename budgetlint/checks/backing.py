@@ -80,7 +80,8 @@ def by_quantity(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary) -> l
 def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector, vocabulary: Vocabulary) -> list[TableFigure]:
     if len(amount.label) < 2 or total_rank(amount.label):
         return []
-    if amount.whole is not None and amount.whole.code is None and vocabulary.classify(amount.whole) is None:
+    if (amount.whole is not None and not amount.complete and amount.whole.code is None
+            and vocabulary.classify(amount.whole) is None):
         return []  # `综合管理 367.65 万元，主要包括：…行政运行 85.04 万元`: a project's own 行政运行, not the subject
     out = []
     for table in tables.select(doc):

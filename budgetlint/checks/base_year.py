@@ -6,7 +6,8 @@ more years back is a template not brought up to date.  The disclosure's year is 
 identity's (cover, titles); where that is not known, nothing is reported.  A comparison of
 something the clause dates itself (`2025 年底…结转结余较 2024 年底有所下降`) is with the year
 before that one.  ``offsets`` allow other years by the kind of disclosure: a budget's assets are
-stated `截至` last year's end (or a date this year), a 决算's at the end of its own year.
+stated `截至` last year's end (or a date this year), a 决算's at the end of its own year.  ``under``
+limits a rule to the sections under a heading (a project's `五、实施周期` and the period below it).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from typing import Any, Iterator
 
 from budgetlint.checks.base import Check, Finding
 from budgetlint.engine.rule import Field, Rule
-from budgetlint.engine.selectors import parse_year_patterns
+from budgetlint.checks.wording import under_headings
+from budgetlint.engine.selectors import parse_patterns, parse_year_patterns
+from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth
 from budgetlint.understand.model import DocumentFacts
@@ -55,7 +58,9 @@ class BaseYear(Check):
     fields = {"comparisons": Field(parse_year_patterns, "patterns of a comparison, each with a (?P<year>…) group",
                                    required=True),
               "offsets": Field(parse_offsets, "the years allowed, from the disclosure's, by kind (budget, final); "
-                               "the first is the one to write", default=_LAST_YEAR)}
+                               "the first is the one to write", default=_LAST_YEAR),
+              "under": Field(parse_patterns, "check only text under a heading that matches (`五、实施周期`), or that "
+                             "names it itself", default=())}
     variables = ("year", "expected", "reported", "computed")
     default_message = "本公开为 {year} 年，比较的基年应为 {expected} 年：「{reported}」"
     default_message_en = "this disclosure is for {year}, so a comparison is with {expected}: 「{reported}」"
@@ -66,14 +71,21 @@ class BaseYear(Check):
             return
         allowed = rule.params["offsets"].get(doc.identity.kind or "budget", (-1,))
         expected = year + allowed[0]
-        for paragraph in doc.document.paragraphs:
+        blocks, under = doc.document.blocks, rule.params["under"]
+        sections = under_headings(blocks, under) if under else set()
+        for i, paragraph in enumerate(blocks):
+            if not isinstance(paragraph, Paragraph):
+                continue
             text = halfwidth(paragraph.text)
+            if under and i not in sections and not any(h.search(text) for h in under):
+                continue
             for pattern in rule.params["comparisons"]:
                 for match in pattern.finditer(text):
                     base = int(match.group("year"))
                     if base - year in allowed or base + 1 in _years_before(text, match.start()):
                         continue
                     printed = paragraph.text[match.start():match.end()]
+                    at = match.start("year") - match.start()  # the year, not the first same digits (`2024.1.1-2024.12.31`)
                     yield Finding(subject=FigureRef(location=paragraph.locate(match.start("year")), text=printed),
-                                  reported=printed, computed=printed.replace(str(base), str(expected), 1),
+                                  reported=printed, computed=printed[:at] + str(expected) + printed[at + 4:],
                                   values={"year": year, "expected": expected})

@@ -63,7 +63,7 @@ def _section_ends(blocks: list, i: int) -> bool:
     return own is not None and following <= own
 
 
-def _quoted(blocks: list, headings: list[re.Pattern[str]]) -> set[int]:
+def under_headings(blocks: list, headings: list[re.Pattern[str]]) -> set[int]:
     """Indices of the paragraphs in a section whose numbered heading matches one of ``headings``
     (the section runs until a heading that stands as high)."""
     if not headings:
@@ -105,7 +105,7 @@ class Wording(Check):
         if level is not None and doc.identity.level != level:
             return
         blocks = doc.document.blocks
-        quoted = _quoted(blocks, rule.params["except_under"])
+        quoted = under_headings(blocks, rule.params["except_under"])
         for i, paragraph in enumerate(blocks):
             if not isinstance(paragraph, Paragraph) or i in quoted:
                 continue
