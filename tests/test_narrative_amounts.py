@@ -4,9 +4,11 @@ real ones of the corpus, shortened; each rule fires on the slip and is quiet onc
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from conftest import lint_text
+from conftest import lint_text, sample
 
 HEAD = "2026年部门预算\n\n一、部门预算情况说明\n\n"
 
@@ -95,3 +97,31 @@ def test_a_list_is_added_up_only_where_its_parts_are_read(tmp_path, rules, recep
 ])
 def test_parts_counting_other_things_are_not_compared_with_the_whole(tmp_path, rules, sentence):
     assert _found(tmp_path, sentence, rules, "BL345") == []
+
+
+# 江苏 人大 2017 p24 says `本年收入预算合计 13649.07万元，全部为公共财政拨款资金`; here the claim is put
+# into 漳州 医保 2024, whose 16,506.19 万元 is all 一般公共预算拨款 (15,954.19 this year, 552.00 carried over)
+ZHANGZHOU = sample("zhangzhou-2024.txt").read_text(encoding="utf-8")
+INCOME = re.compile(r"2024年，漳州市医疗保障局（汇总）部门收入预算为16,506.19万元[^\n]*")
+CLAIMED = "2024年，漳州市医疗保障局（汇总）部门收入预算为{total}万元，全部为公共财政拨款资金。"
+
+
+def _sole_source(tmp_path, rules, text: str) -> list[tuple[str, str]]:
+    result = lint_text(tmp_path, text, rules)
+    return [(v.reported, v.computed) for v in result.violations if v.rule == "BL347"]
+
+
+def test_an_income_said_to_be_all_appropriation_agrees_with_the_tables(tmp_path, rules):
+    text = INCOME.sub(CLAIMED.format(total="16,506.19"), ZHANGZHOU)
+    assert _sole_source(tmp_path, rules, text) == []
+
+
+def test_an_income_said_to_be_all_appropriation_beside_other_sources_is_found(tmp_path, rules):
+    """The 收支总表 gets 1,000 万元 of 事业收入, spent on 卫生健康: the income is 17,506.19, of which
+    16,506.19 is appropriation."""
+    text = (INCOME.sub(CLAIMED.format(total="17,506.19"), ZHANGZHOU)
+            .replace("五、事业收入\t0.00", "五、事业收入\t1000.00")
+            .replace("九、卫生健康支出\t15349.33", "九、卫生健康支出\t16349.33")
+            .replace("收入合计\t16506.19\t支出合计\t16506.19", "收入合计\t17506.19\t支出合计\t17506.19", 1))
+    assert _sole_source(tmp_path, rules, text) == [("17,506.19万元", "16,506.19万元")]
+    assert _sole_source(tmp_path, rules, text.replace("，全部为公共财政拨款资金", "")) == []

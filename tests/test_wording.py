@@ -97,6 +97,17 @@ def test_the_agency_is_named_as_on_its_cover(tmp_path, rules, written, found):
     assert [v.reported for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL614"] == found
 
 
+@pytest.mark.parametrize("title, found", [
+    ("上海市财政局2024年度部门决算", ["上海市财政局"]),  # the city's agency, not the district's
+    ("上海市普陀区财政局2024年度部门决算", []),
+    ("财政局2024年度部门决算", []),  # a short name leaves both places out: no other agency
+])
+def test_a_title_that_leaves_the_district_out_of_the_name_is_found(tmp_path, rules, title, found):
+    text = (f"预算单位：上海市普陀区财政局\n\n{title}\n\n一、部门决算情况说明\n\n"
+            "根据上海市财政局要求，本部门2024年度收入决算 236.88 万元。\n")  # the city's agency, named in the text
+    assert [v.reported for v in lint_text(tmp_path, text, rules).violations if v.rule == "BL614"] == found
+
+
 @pytest.mark.parametrize("period, found", [
     ("2025.1.1-2025.12.31", ["2025.1.1-2025.12.31"]),  # 上海 普陀 商务委 2025 p23's layout, a year late
     ("2026.1.1-2026.12.31", []),

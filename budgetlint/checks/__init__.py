@@ -28,7 +28,9 @@ from budgetlint.checks.placeholder import Placeholder
 from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
+from budgetlint.checks.self_evaluation import SelfEvaluation
 from budgetlint.checks.share import ShareCheck
+from budgetlint.checks.sole_source import SoleSource
 from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.subject_name import SubjectName
 from budgetlint.checks.table_total import TableTotal
@@ -43,7 +45,8 @@ CHECKS: dict[str, Check] = {
               NarrativeVsTable, ShareCheck, Growth, Breakdown, Restatement, Extraction, StaleWaiver, RequiredTables,
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
               Understanding, Balance, CompletionCheck, Wording, MisspelledTerm, BaseYear, SubjectName, ListedItems,
-              NothingToCheck, AmountUnit, PartExceedsWhole, AgencyName)
+              NothingToCheck, AmountUnit, PartExceedsWhole, AgencyName, SelfEvaluation,
+              SoleSource)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

@@ -54,7 +54,8 @@ _ENUMERATION = re.compile(r"^\s*([(（][一二三四五六七八九十\d]+[)）]
 # label cleaning
 _CODE_AFTER = re.compile(r"[(（]\s*(\d{3}(?:\d{2}){0,2})\s*[)）]\s*$")
 _CODE_BEFORE = re.compile(r"^\s*(\d{3}(?:\d{2}){0,2})\s*[-－—]\s*")
-_ORG = re.compile(r"^[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心|委员会|委|办公室|院|站|所|队|处|厅)"
+_ORG = re.compile(r"^[\u4e00-\u9fff]{1,8}?(省|市|县|区|州|旗)[\u4e00-\u9fff]*?(局|中心|常委会|委员会|委|办公室|院|站|所|队|处|厅)"
+                  r"(办公厅|办公室)?"  # 人大常委会办公厅
                   r"([\u4e00-\u9fff]{2,10}?(支队|大队|分局|分院))?(\(汇总\)|本级)?")  # 公安局交通管理支队
 _UP_TO_YEAR = re.compile(r"^.*?\d{4}\s*年度?")
 # (not 涉及: `…实行了绩效目标管理，涉及一般公共预算财政拨款 X 万元` is the part the projects take, not the whole)
