@@ -15,6 +15,7 @@ from budgetlint import __version__
 from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, exit_code
 from budgetlint.i18n import choose_language, set_language, t
 from budgetlint.report.formats import FORMATS
+from budgetlint.textnorm import printable
 
 if TYPE_CHECKING:
     from budgetlint.engine.pack import RuleSet
@@ -76,7 +77,8 @@ def _stderr() -> Console:
 
 
 def _error_line(message: str) -> str:
-    return t("budgetlint: error: {message}", message=message)
+    """The one line of an error; control characters of a path in it (`\x1b[2J`) become spaces."""
+    return printable(t("budgetlint: error: {message}", message=message))
 
 
 def _fail(message: str) -> typer.Exit:
@@ -239,7 +241,8 @@ def check(
         from budgetlint.waivers import write_waivers as write_waiver_file
 
         _written(lambda: write_waiver_file(write_waivers, report.violations))
-        _stderr().print(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}", markup=False)
+        _stderr().print(printable(f"budgetlint: wrote {len(report.violations)} waivers to {write_waivers}"),
+                        markup=False)
         raise typer.Exit(EXIT_ERROR if report.errors else EXIT_CLEAN)
     colored = color == Color.ALWAYS or (color == Color.AUTO and to_terminal and not os.environ.get("NO_COLOR"))
     rendering = Rendering(report, rules_used, color=colored, width=_stdout().width if to_terminal else 120,

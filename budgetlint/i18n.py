@@ -143,6 +143,7 @@ ZH = {
     "a damaged Excel 97-2003 file: {reason}": "Excel 97-2003 文件已损坏：{reason}",
     "internal error: {error}": "内部错误：{error}",
     "not checked: a worker process died (killed, or out of memory)": "未检查：工作进程意外退出（被终止或内存不足）",
+    "not checked: budgetlint does not read {kind} files": "未检查：budgetlint 不读 {kind} 文件",
     "not checked: the run was interrupted ({signal})": "未检查：运行被中断（{signal}）",
     "not checked: the cluster could not check it ({reason})": "未检查：集群未能检查此文件（{reason}）",
     # usage and output errors

@@ -4,13 +4,17 @@ Every write goes through here so that each way it can go wrong is one clear erro
 batch is checked rather than after: a folder that does not exist, a folder where the file should
 be, a file that is one of the inputs (a disclosure or a waiver file being read).  The text is
 written to a temporary file beside the target and moved over it, so a full disk or a killed run
-leaves the old file or the new one, never half a report.
+leaves the old file or the new one, never half a report.  The new file has the old one's mode (or,
+new, the mode the umask gives), and a name that is a symbolic link writes the file it points to.
+A device or a pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written to as a stream, never
+replaced: as root, replacing `/dev/null` with a regular file would break the machine.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -48,6 +52,16 @@ def check_target(target: Path, inputs: list[str], option: str) -> None:
         raise OutputError(t("{option} {target}: is not writable", option=option, target=target))
 
 
+def _mode(target: Path) -> int:
+    """The mode a written file gets: the file's own where it exists, else what the umask allows."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def replace_atomically(target: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``target`` and move it over ``target``; on any
     failure (a full disk, an interrupt) the temporary file is removed and the error raised."""
@@ -57,6 +71,7 @@ def replace_atomically(target: Path, data: bytes) -> None:
                                          suffix=".tmp") as f:
             temporary = f.name
             f.write(data)
+        os.chmod(temporary, _mode(target))
         os.replace(temporary, target)
     except BaseException:
         if temporary is not None:
@@ -73,8 +88,13 @@ def write_text(target: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, or bytes as they are) to ``target`` whole, or raise :class:`OutputError`
     and leave ``target`` as it was."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    real = _resolved(target)  # through a symbolic link: the file it names
     try:
-        replace_atomically(_resolved(target).parent / target.name, data)
+        if real.exists() and not real.is_file():
+            with open(real, "wb") as stream:
+                stream.write(data)
+        else:
+            replace_atomically(real, data)
     except OSError as exc:
         raise OutputError(cannot_write(target, exc)) from None
 

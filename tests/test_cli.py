@@ -330,8 +330,9 @@ def test_on_a_terminal_places_are_links_that_open_the_pdf_at_its_page():
 def test_off_a_terminal_the_default_report_is_one_clickable_line_a_finding(tmp_path):
     """A pipe, a file or a CI log gets `path:line:col: BL…` lines; a format named on the command
     line or in a settings file, or an option only the text report has, still decides."""
-    piped = run("check", "samples/text/taiqian-2023.txt", lang="zh").stdout.splitlines()
+    *piped, count = run("check", "samples/text/taiqian-2023.txt", lang="zh").stdout.splitlines()
     assert len(piped) == 23 and all(line.startswith("samples/text/taiqian-2023.txt:") for line in piped)
+    assert count.startswith("发现 23 处问题")
     assert piped[0] == "samples/text/taiqian-2023.txt:27:3: BL503 [错误] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表"
     assert "发现 23 处问题" in run("check", "-f", "text", "samples/text/taiqian-2023.txt", lang="zh").stdout
     statistics = run("check", "--statistics", "samples/text/taiqian-2023.txt").stdout.splitlines()
@@ -344,3 +345,13 @@ def test_off_a_terminal_the_default_report_is_one_clickable_line_a_finding(tmp_p
     target = tmp_path / "report.txt"
     run("check", "-o", str(target), "samples/text/zhangzhou-2024.txt")
     assert target.read_text(encoding="utf-8").startswith("samples/text/zhangzhou-2024.txt:")
+
+
+@pytest.mark.parametrize("fmt", ["text", "concise", "github", "csv"])
+def test_a_terminal_escape_in_a_file_name_never_reaches_the_terminal(tmp_path, fmt):
+    """`\x1b[2J` in a submitted file's name would clear the auditor's screen (or rewrite a CI log)."""
+    shutil.copy(sample("taiqian-2023.txt"), tmp_path / "a\x1b[2Jb.txt")
+    (tmp_path / "c\x1b[31m.pdf").write_bytes(b"not a pdf")
+    done = run("check", str(tmp_path), "--format", fmt)
+    assert done.returncode == 2 and "a [2Jb.txt" in done.stdout and "c [31m.pdf" in done.stderr + done.stdout
+    assert "\x1b" not in done.stdout + done.stderr

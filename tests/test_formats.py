@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from budgetlint.lint import check_paths
 from budgetlint.report.formats import Rendering, renderer
 from budgetlint.report.github import command, escape_data, escape_property
 from budgetlint.report.result import FileResult, Report
+from budgetlint.textnorm import printable
 from budgetlint.waivers import apply_waivers, load_waivers
 from conftest import ROOT, sample
 
@@ -230,7 +232,8 @@ def test_github_escaping_round_trips():
 
 @given(st.text())
 def test_github_escaping_is_what_the_runner_undoes(s):
-    assert unescape(escape_data(s)) == s and unescape(escape_property(s)) == s
+    """Every character but a control character, which is a space in the log (`\x1b[2J` in a file name)."""
+    assert unescape(escape_data(s)) == printable(s) and unescape(escape_property(s)) == printable(s)
     assert not set(escape_property(s)) & set(",:\r\n") and not set(escape_data(s)) & set("\r\n")
 
 
@@ -314,8 +317,9 @@ def test_a_stale_waiver_is_reported_at_its_line_in_the_waiver_file(tmp_path, rul
 
 
 def test_concise_is_one_line_a_finding_at_a_location_editors_and_viewers_open(report, rules):
-    lines = render("concise", report, rules).splitlines()
+    *lines, count = render("concise", report, rules).splitlines()
     assert len(lines) == len(report.violations)
+    assert count.startswith(f"发现 {len(report.violations)} 处问题")  # the last line counts them, as ruff's
     text = [line for line in lines if line.startswith(f"{TEXT}:")]
     assert f"{TEXT}:27:3: BL503 [错误] 目录列有「七、2023 年支出经济分类汇总表」，正文未见此表" in text
     assert all(re.match(rf"{re.escape(TEXT)}:\d+:\d+: BL\d{{3}} \[(错误|警告|提示)\] ", line) for line in text)
@@ -331,3 +335,19 @@ def test_the_output_contracts_example_names_each_rule_as_the_tool_does(rules):
     assert named
     for rule_id, name in named:
         assert rules.get(rule_id) is not None and rules.get(rule_id).name == name, rule_id
+
+
+def test_files_not_checked_are_named_in_every_ci_format(tmp_path, rules):
+    """A `.doc` beside the PDFs is not read: a CI log, the annotations and code scanning all say so,
+    and a clean run still prints its count."""
+    from budgetlint.lint import check_paths
+
+    shutil.copy(ROOT / "samples" / "text" / "caizheng-2024-final-corrected.txt", tmp_path / "clean.txt")
+    (tmp_path / "说明.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    report = check_paths([str(tmp_path)], rules)
+    assert not report.violations and [Path(p).name for p in report.skipped] == ["说明.doc"]
+    (line,) = render("concise", report, rules).splitlines()
+    assert "发现 0 处问题" in line and "说明.doc" in line
+    assert f"::warning file={tmp_path.as_posix()}/说明.doc::未检查：budgetlint 不读 .doc 文件" in render("github", report, rules)
+    notes = sarif(report, rules)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert [(n["level"], n["message"]["text"]) for n in notes] == [("warning", "未检查：budgetlint 不读 .doc 文件")]

@@ -95,3 +95,44 @@ def test_the_workbook_is_not_written_to_a_terminal_but_to_a_file(tmp_path):
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 1 and not done.stdout
     assert openpyxl.load_workbook(target).sheetnames[0] == "汇总"
+
+
+@pytest.fixture(scope="module")
+def formula_named(rules, tmp_path_factory):
+    """The sample under file names a spreadsheet would run (`=1+1`, `+…`, `@…`), named as typed."""
+    folder = tmp_path_factory.mktemp("formulas")
+    text = (ROOT / TEXT).read_text(encoding="utf-8")
+    for name in FORMULA_NAMES:
+        (folder / name).write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(folder)
+        return check_paths(list(FORMULA_NAMES), rules)
+
+
+FORMULA_NAMES = ("=1+1.txt", "+SUM(A1).txt", "@cmd.txt")
+
+
+def test_no_workbook_cell_is_a_formula_whatever_the_file_is_called(formula_named, rules):
+    book = openpyxl.load_workbook(io.BytesIO(renderer("xlsx")(Rendering(formula_named, rules, timing=False))))
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert {c.value for c in cells} >= set(FORMULA_NAMES)  # the names, kept as text
+
+
+def test_no_csv_field_begins_like_a_formula(formula_named, rules):
+    rows = list(csv.reader(io.StringIO(renderer("csv")(Rendering(formula_named, rules))[1:])))[1:]
+    assert {row[0] for row in rows} == {"'" + name for name in FORMULA_NAMES}
+    assert all(field[:1] not in ("=", "+", "@") for row in rows for field in row)
+    differences = [row[15] for row in rows if row[15].startswith("-")]
+    assert differences and all(d[1].isdigit() for d in differences)  # a negative number stays a number
+
+
+def test_the_workbook_without_timings_is_the_same_bytes_on_every_run(report, rules, monkeypatch):
+    """openpyxl dates the zip's members and the document's `modified` when it saves: a second later
+    the same findings must still give the same file."""
+    import time
+    first = renderer("xlsx")(Rendering(report, rules, timing=False))
+    clock = time.time()
+    monkeypatch.setattr(time, "time", lambda: clock + 3600)
+    monkeypatch.setattr(time, "localtime", lambda secs=None: time.gmtime(clock + 3600))
+    assert renderer("xlsx")(Rendering(report, rules, timing=False)) == first

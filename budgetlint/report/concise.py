@@ -5,7 +5,8 @@ it into a link to the line), ``path#page=5: BL101 message`` for a PDF (PDF viewe
 browsers open the file at that page).  Findings on one page come in reading order,
 top to bottom, and name the table and row they are in when the message does not.
 Input errors go to stderr, as in every format; this is the part a program or a
-person greps.
+person greps.  The last line counts what was found and names every file not checked (as ruff's
+`Found 3 errors.`), so a CI log shows a clean run, and a `.doc` left beside the PDFs, too.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from pathlib import PurePath
 from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import Violation
+from budgetlint.report.text import summary
+from budgetlint.textnorm import printable
 
 
 def where(v: Violation) -> str:
     """The clickable location of a finding."""
-    loc, path = v.subject.location, PurePath(v.file).as_posix()
+    loc, path = v.subject.location, printable(PurePath(v.file).as_posix())
     if loc.page is not None:
         return f"{path}#page={loc.page}"
     if loc.part is not None and loc.line is not None:
@@ -47,5 +50,6 @@ def _basis(v: Violation) -> str:
 
 
 def render(rendering: Rendering) -> str:
-    return "".join(f"{where(v)}: {v.rule} [{t(v.severity)}] {v.message}{_label(v)}{_basis(v)}\n"
-                   for v in sorted(rendering.report.violations, key=_reading_order))
+    findings = "".join(f"{where(v)}: {v.rule} [{t(v.severity)}] {v.message}{_label(v)}{_basis(v)}\n"
+                       for v in sorted(rendering.report.violations, key=_reading_order))
+    return findings + summary(rendering.report, rendering.timing).plain + "\n"

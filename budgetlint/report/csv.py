@@ -9,11 +9,28 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from budgetlint.report.formats import Rendering
+from budgetlint.textnorm import printable
 
 _HEADINGS = ("file", "agency", "rule", "name", "severity", "page", "line", "column", "cell", "table", "row",
              "col", "message", "reported", "computed", "difference", "basis")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(\.\d+)?%?")
+
+
+def inert(value: object) -> object:
+    """A field a spreadsheet cannot run and a terminal cannot obey: text beginning like a formula
+    (`=HYPERLINK(…)`, a file named `+1.txt`) gets a leading `'`, as OWASP's CSV-injection guidance
+    says, and control characters (`\x1b[2J`) become spaces; a plain number (`-552.00`) stays as it is."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        value = "'" + value
+    return printable(value)
 
 
 def render(rendering: Rendering) -> str:
@@ -25,10 +42,10 @@ def render(rendering: Rendering) -> str:
     writer.writerow(_HEADINGS)
     for v in report.violations:
         loc = v.subject.location
-        writer.writerow([
+        writer.writerow([inert(field) for field in (
             v.file, agencies.get(v.file, ""), v.rule, v.name, v.severity, loc.page, loc.line, loc.column,
             loc.cell_name() if loc.part is not None and loc.line is not None else None,
             v.subject.table, v.subject.row, v.subject.col, v.message, v.reported, v.computed, v.difference,
             v.basis,
-        ])
+        )])
     return out.getvalue()

@@ -13,13 +13,16 @@ from pathlib import PurePath
 
 from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
-from budgetlint.report.text import place
+from budgetlint.report.text import not_read, place
+from budgetlint.textnorm import printable
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """As the Actions toolkit escapes a value, and with no control character (`\x1b[2J` in a file's
+    name) left to reach the log."""
+    return printable(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:
@@ -35,6 +38,7 @@ def command(name: str, message: str, **properties: object) -> str:
 def render(rendering: Rendering) -> str:
     report = rendering.report
     lines = [command("error", e.message, file=PurePath(e.path).as_posix()) for e in report.errors]
+    lines += [command("warning", not_read(path), file=PurePath(path).as_posix()) for path in report.skipped]
     for v in report.violations:
         loc = v.subject.location
         title = f"{v.rule} {v.name}" if loc.page is None else f"{v.rule} {v.name} ({place(loc)})"

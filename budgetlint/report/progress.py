@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from budgetlint.i18n import t
+from budgetlint.textnorm import printable
 
 
 @contextmanager
@@ -22,11 +23,11 @@ def bar(shown: bool, console: Console) -> Iterator[Callable[[str, int], None] | 
     if not shown:
         yield None
         return
-    columns = (TextColumn(t("checking")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    columns = (TextColumn(t("checking")), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}", markup=False))
     with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("", total=None)
 
         def done(path: str, total: int) -> None:
-            progress.update(task, total=total, advance=1, description=path)
+            progress.update(task, total=total, advance=1, description=printable(path))
 
         yield done

@@ -26,7 +26,7 @@ from budgetlint.i18n import t
 from budgetlint.model import Location
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, Report, Violation
-from budgetlint.report.text import place
+from budgetlint.report.text import not_read, place
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT = "budgetlint/v1"
@@ -125,7 +125,7 @@ def _result(v: Violation, rule_index: int, artifacts: dict[str, int], fingerprin
 
 def _artifacts(report: Report) -> dict[str, int]:
     """Every file the log names: those checked, those that could not be, and any other a finding is in."""
-    paths = [f.path for f in report.files] + [e.path for e in report.errors]
+    paths = [f.path for f in report.files] + [e.path for e in report.errors] + list(report.skipped)
     for v in report.violations:
         paths += [v.file] + [r.location.file for r in (v.subject, *v.related)]
     return {path: i for i, path in enumerate(dict.fromkeys(paths))}
@@ -146,6 +146,10 @@ def sarif_log(rendering: Rendering) -> dict:
         {"level": "error", "message": {"text": e.message},
          "locations": [{"physicalLocation": _artifact(e.path, artifacts)}]}
         for e in report.errors
+    ] + [
+        {"level": "warning", "message": {"text": not_read(path)},
+         "locations": [{"physicalLocation": _artifact(path, artifacts)}]}
+        for path in report.skipped
     ]
     return {
         "$schema": SCHEMA,

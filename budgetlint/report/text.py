@@ -17,6 +17,7 @@ from budgetlint.i18n import listed, t
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
+from budgetlint.textnorm import printable
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MAX_RELATED = 6
@@ -87,7 +88,7 @@ def _violation(v: Violation, indent: str) -> list[Text]:
 def heading(path: str, result: FileResult | None) -> Text:
     """A file's path, what it is, and the files it was checked with."""
     text = Text()
-    text.append(path, style=Style(bold=True, underline=True, link=link(path)))
+    text.append(printable(path), style=Style(bold=True, underline=True, link=link(path)))
     if result is not None:
         text.append(f"  {result.identity.label}", style="bold")
         others = [p for p in result.disclosure if p != path]
@@ -121,11 +122,16 @@ def summary(report: Report, timing: bool = True) -> Text:
         kinds = Counter(PurePath(p).suffix.lower() or t("no extension") for p in report.skipped)
         text.append(t(", {n} files not checked (kinds not read: {kinds}: {files})", n=len(report.skipped),
                       kinds=listed(t("{suffix} {n}", suffix=k, n=n) for k, n in sorted(kinds.items())),
-                      files=listed(report.skipped)), style="bold yellow")
+                      files=listed(printable(p) for p in report.skipped)), style="bold yellow")
     if timing and report.seconds:
         text.append(t(", in {seconds} s", seconds=f"{report.seconds:.2f}"))
     text.append(t("."))
     return text
+
+
+def not_read(path: str) -> str:
+    """Why a file beside the disclosures was not checked (`未检查：budgetlint 不读 .doc 文件`)."""
+    return t("not checked: budgetlint does not read {kind} files", kind=PurePath(path).suffix.lower() or path)
 
 
 def percent(ratio: float | None) -> str:
@@ -161,7 +167,7 @@ def batch_table(rendering: Rendering) -> Table:
         counts = [str(d.count(s)) if d.files else "" for s in ("error", "warning", "info")]
         verdict = Text(verdict_text(d.verdict), style=_VERDICT_STYLE.get(d.verdict, ""))  # why not: on stderr, as always
         checked = "\n".join(percent(coverage[p].ratio) if p in coverage and coverage[p].figures else "" for p in d.paths)
-        table.add_row("\n".join(d.paths), identity.agency or "", what, *counts, verdict, checked)
+        table.add_row(printable("\n".join(d.paths)), identity.agency or "", what, *counts, verdict, checked)
     return table
 
 
@@ -184,7 +190,7 @@ def render(rendering: Rendering) -> str:
     if rendering.show_waived and report.waived:
         console.print(Text(t("waived (not counted)"), style="bold dim"))
         for path, violations in by_file(sorted(report.waived, key=Violation.sort_key)).items():
-            console.print(Text(path, style="dim underline"))
+            console.print(Text(printable(path), style="dim underline"))
             for v in violations:
                 for line in _violation(v, "  "):
                     console.print(line, style="dim")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from datetime import datetime
 
 from budgetlint import __version__
@@ -99,6 +100,17 @@ def _table(ws, first_row: int, keys: tuple[str, ...], rows: list[list[object]], 
         ws.column_dimensions[get_column_letter(col)].width = min(widest, _WIDEST) + 2
 
 
+def _as_text(wb) -> None:
+    """Keep every cell text that openpyxl would store as a formula: budgetlint writes none, so a
+    value beginning with `=` is a document's or a file name's (`=HYPERLINK(…)`, `=1+1.txt`) and
+    must not run when the auditor opens the workbook (OWASP, CSV/formula injection)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object]]:
     rows = []
     for n, (d, name) in enumerate(zip(items, names), 1):
@@ -178,9 +190,29 @@ def render(rendering: Rendering) -> bytes:
         _link(ws.cell(row=r, column=checklist), name, styles)
     for d, name in zip(items, names):
         _checklist_sheet(wb, d, name, styles)
+    _as_text(wb)
     wb.properties.creator = f"budgetlint {__version__}"
     if not rendering.timing:
-        wb.properties.created = wb.properties.modified = _FIXED_TIME
+        wb.properties.created = _FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue() if rendering.timing else _dated(buffer.getvalue(), _FIXED_TIME)
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _dated(data: bytes, when: datetime) -> bytes:
+    """The workbook dated ``when`` throughout: openpyxl dates its zip members and the document's
+    `modified` when it saves, and a report of the same findings must be the same bytes."""
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            info = zipfile.ZipInfo(member.filename, date_time=when.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, content)
+    return out.getvalue()
