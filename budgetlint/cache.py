@@ -85,9 +85,10 @@ class DocumentCache:
         """The cached document, or ``None`` when there is none or it cannot be trusted as one."""
         entry = read_entry(self._file(data, name), _MAX_ENTRY)
         try:
-            return document_from_data(entry) if entry is not None else None
+            document = document_from_data(entry) if entry is not None else None
         except (ValueError, RecursionError):  # Malformed is a ValueError
             return None
+        return document if document is not None and document.path == name else None  # another file's: planted
 
     def put(self, data: bytes, name: str, document: Document) -> None:
         write_entry(self._file(data, name), lambda: document_to_data(document))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from budgetlint.cache import DocumentCache
 from budgetlint.engine.pack import RuleSet
@@ -52,9 +53,22 @@ def check_sent(files: list[tuple[str, bytes | str]], rules: RuleSet, use_cache: 
     return checked(list(sent), rules, 1, DocumentCache() if use_cache else None, read)
 
 
+def check_address(address: str) -> None:
+    """Refuse an address Dask would take seconds to fail on, with a traceback of its own at exit:
+    `tcp://host:port` or `tls://host:port` only."""
+    try:
+        parts = urlsplit(address)
+        port = parts.port
+    except ValueError as exc:
+        raise ClusterError(f"--scheduler {address}: not an address ({exc}); write tcp://host:8786") from None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or port is None or parts.path not in ("", "/"):
+        raise ClusterError(f"--scheduler {address}: not an address; write tcp://host:8786 (or tls://…)")
+
+
 def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: list[RuleSet],
                         use_cache: bool) -> Iterator[list[Outcome]]:
     """Each disclosure's outcomes, in order, checked on the cluster at ``address``."""
+    check_address(address)
     try:
         from distributed import Client
     except ImportError:
@@ -63,6 +77,12 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
         client = Client(address, timeout=f"{_CONNECT_SECONDS}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise ClusterError(f"--scheduler {address}: no Dask scheduler could be reached ({exc})") from None
+    try:
+        client.wait_for_workers(1, timeout=_CONNECT_SECONDS)
+    except (OSError, TimeoutError) as exc:
+        client.close()
+        raise ClusterError(f"--scheduler {address}: the scheduler has no worker to check on "
+                           f"(none joined in {_CONNECT_SECONDS} s)") from None
     futures = []
     try:
         for group, rules in zip(disclosures, rulesets):

@@ -111,10 +111,17 @@ Found = tuple[Path, dict[str, Any]] | None  # a settings file and its budgetlint
 
 
 def common_folder(paths: list[str]) -> Path:
-    """The deepest folder holding every path: where the run's settings are looked for."""
+    """The deepest folder holding every path: where the run's settings are looked for.  A path that
+    cannot be resolved (a link that loops) is left out: the check names it as an input error."""
+    found = []
+    for p in paths:
+        try:
+            found.append(str(resolved(Path(p))))
+        except PathError:
+            continue
     try:
-        return Path(os.path.commonpath([str(resolved(Path(p))) for p in paths]))
-    except (PathError, ValueError) as exc:
+        return Path(os.path.commonpath(found)) if found else Path.cwd()
+    except ValueError as exc:
         raise ConfigError(str(exc)) from None
 
 
@@ -165,6 +172,8 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except ValueError as exc:  # an integer of thousands of digits, past Python's limit on converting one
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 

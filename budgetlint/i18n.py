@@ -109,6 +109,9 @@ ZH = {
     # input errors: a file that cannot be checked, in one line
     "budgetlint: error: {message}": "budgetlint：错误：{message}", "{path}: {message}": "{path}：{message}",
     "no such file": "文件不存在", "no such file or folder": "文件或文件夹不存在", "is a directory": "这是一个文件夹",
+    "a folder that cannot be read ({reason}): the files in it were not checked":
+        "文件夹无法读取（{reason}），其中的文件未检查",
+    "a link to nothing that can be read (it loops, or what it names is gone)": "链接指向的文件无法读取（循环链接，或目标已不存在）",
     "permission denied": "没有读取权限", "cannot read: {reason}": "无法读取：{reason}", "empty file": "空文件",
     "too large: over {size} (files over that are not read)": "文件过大：超过 {size}（不读取超过此大小的文件）",
     "too large: {size} (text disclosures over {limit} are not read)": "文件过大：{size}（不读取超过 {limit} 的文本）",

@@ -129,7 +129,7 @@ def finished_files(path: Path) -> dict[str, FileResult]:
                 found.append(violation_from(record))
             elif kind != "error":
                 raise ValueError(f"unknown record type {kind!r}")
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, RecursionError) as exc:  # RecursionError: JSON nested thousands deep
             raise ResumeError(f"--resume {path}:{number}: not a budgetlint jsonl record ({exc})") from None
     for v in found:  # findings about no recorded file (a stale waiver) are made again
         if v.file in files and v not in files[v.file].violations:

@@ -37,6 +37,7 @@ from budgetlint.engine.yamlsource import RuleError, read_yaml
 from budgetlint.i18n import ZH, language, t
 from budgetlint.model import Location
 from budgetlint.outputs import OutputError, write_text
+from budgetlint.paths import PathError, resolved
 from budgetlint.report.result import FigureRef, Report, Violation
 
 STALE_RULE = "BL002"
@@ -69,8 +70,9 @@ class Waiver:
 
 
 def _absolute(path: str, base: Path | None = None) -> str:
+    """The path as the waiver and the finding are compared; raises PathError on a link that loops."""
     p = Path(path)
-    return str((base / p if base and not p.is_absolute() else p).resolve())
+    return str(resolved(base / p if base and not p.is_absolute() else p))
 
 
 def _shown(path: Path) -> str:
@@ -100,8 +102,19 @@ def load_waivers(path: Path) -> list[Waiver]:
         if unknown:
             key = sorted(unknown)[0]
             raise source.error(where + (key,), f"waiver: unknown key '{key}'")
+        for key in ("table", "row", "col"):
+            if raw.get(key) is not None and not isinstance(raw[key], str):
+                raise source.error(where + (key,), f"waiver: '{key}' must be text, as the report prints it")
+        for key in ("page", "line"):
+            if raw.get(key) is not None and (not isinstance(raw[key], int) or isinstance(raw[key], bool)
+                                             or raw[key] < 1):
+                raise source.error(where + (key,), f"waiver: '{key}' must be a number from 1")
+        try:
+            file = _absolute(str(raw["file"]), path.parent)
+        except PathError as exc:
+            raise source.error(where + ("file",), f"waiver: {exc}") from None
         out.append(Waiver(
-            rule=str(raw["rule"]), file=_absolute(str(raw["file"]), path.parent), figure=str(raw["figure"]),
+            rule=str(raw["rule"]), file=file, figure=str(raw["figure"]),
             table=raw.get("table"), row=raw.get("row"), col=raw.get("col"),
             page=raw.get("page"), line=raw.get("line"),
             reason=str(raw["reason"]), accepted_by=str(raw["accepted_by"]),

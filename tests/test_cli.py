@@ -95,7 +95,7 @@ def test_bad_inputs_in_a_batch_exit_2_and_the_good_file_is_still_checked(tmp_pat
     assert reasons == {
         "empty.txt": "empty file",
         "binary.txt": "not a text file (binary content)",
-        "dangling.txt": "no such file",
+        "dangling.txt": "a link to nothing that can be read (it loops, or what it names is gone)",
         "missing.txt": "no such file or folder",
     }
     assert any(v["rule"] == "BL101" for v in data["violations"])
@@ -355,3 +355,40 @@ def test_a_terminal_escape_in_a_file_name_never_reaches_the_terminal(tmp_path, f
     done = run("check", str(tmp_path), "--format", fmt)
     assert done.returncode == 2 and "a [2Jb.txt" in done.stdout and "c [31m.pdf" in done.stderr + done.stdout
     assert "\x1b" not in done.stdout + done.stderr
+
+
+def test_a_link_that_loops_is_an_input_error_and_the_rest_is_checked(tmp_path):
+    """Named on the command line (first or later) or met in a folder: the other files are still checked."""
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    folder = tmp_path / "agency"
+    folder.mkdir()
+    shutil.copy(ROOT / "samples/text/taiqian-2023.txt", folder / "taiqian.txt")
+    (folder / "gone.pdf").symlink_to(tmp_path / "deleted.pdf")
+    for args in ((str(tmp_path / "loop"), str(folder)), (str(folder), str(tmp_path / "loop"))):
+        done = run("check", "--format", "json", *args)
+        data = json.loads(done.stdout)
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        assert [f["path"] for f in data["files"]] == [str(folder / "taiqian.txt")]
+        assert sorted(e["path"] for e in data["errors"]) == sorted([str(tmp_path / "loop"), str(folder / "gone.pdf")])
+
+
+def test_a_subfolder_that_cannot_be_read_is_named_and_the_folder_never_passes_as_clean(tmp_path, monkeypatch):
+    """As root a chmod cannot lock a folder, so the refusal is made by os.scandir itself."""
+    from budgetlint.discovery import discover
+
+    shutil.copy(ROOT / "samples/text/taiqian-2023.txt", tmp_path / "taiqian.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    shutil.copy(ROOT / "samples/text/xixiang-2024.txt", locked / "xixiang.txt")
+    scandir = os.scandir
+
+    def refusing(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    files, errors, _ = discover([str(tmp_path)])
+    assert files == [tmp_path / "taiqian.txt"]
+    assert [(e.path, e.message) for e in errors] == [
+        (str(locked), "文件夹无法读取（Permission denied），其中的文件未检查")]

@@ -40,3 +40,18 @@ def test_no_scheduler_at_the_address_is_one_line_and_exit_2():
     done = _check("--scheduler", "tcp://127.0.0.1:9", "samples/text/taiqian-2023.txt")
     assert done.returncode == 2 and "no Dask scheduler could be reached" in done.stderr
     assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("address", ["foo://x:1", "tcp://[zz", "inproc://nothing", "tcp://localhost:99999", "tcp://host"])
+def test_an_address_that_is_none_is_one_line_at_once(address):
+    """Dask would take 20 s on some of these and print its own traceback at exit."""
+    done = _check("--scheduler", address, "samples/text/taiqian-2023.txt")
+    assert done.returncode == 2 and "not an address" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_scheduler_with_no_worker_is_one_line_not_a_wait_forever():
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None) as empty:
+        done = _check("--scheduler", empty.scheduler_address, "samples/text/taiqian-2023.txt")
+    assert done.returncode == 2 and "has no worker" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -19,6 +19,7 @@ from conftest import ROOT, sample
 from test_cli import run
 
 PDFS = ROOT / "samples" / "pdf"
+TEXTS = ROOT / "samples" / "text"
 DATA = Path(__file__).resolve().parent / "data"
 NAMES = ["xixiang-2024", "taiqian-2023", "zhangzhou-2024", "shapotou-2023", "tongcheng-2024"]
 
@@ -187,6 +188,20 @@ def test_a_planted_or_damaged_cache_entry_runs_nothing_and_is_replaced(tmp_path,
         assert not marker.exists()
         assert entry.read_bytes() != damage  # parsed again and replaced
     assert list((tmp_path / "cache").rglob("*.tmp")) == []
+
+
+def test_another_files_entry_under_this_files_key_is_not_served(tmp_path, rules):
+    """An entry copied under another key (a CI cache of another branch) holds another disclosure."""
+    mine, other = TEXTS / "taiqian-2023.txt", TEXTS / "zhangzhou-2024.txt"
+    cache = DocumentCache(tmp_path / "cache")
+    clean = check_file(mine, rules, cache=None)
+    check_file(other, rules, cache=cache)
+    (stored,) = (tmp_path / "cache").rglob("*.json")
+    entry = cache._file(mine.read_bytes(), str(mine))
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    entry.write_bytes(stored.read_bytes())
+    again = check_file(mine, rules, cache=cache)
+    assert [v.message for v in again.violations] == [v.message for v in clean.violations]
 
 
 def test_a_cache_write_that_fails_leaves_no_temporary_file(tmp_path, rules, monkeypatch):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import subprocess
 import sys
@@ -52,9 +54,11 @@ def test_resume_needs_a_jsonl_report_file(tmp_path):
     assert done.returncode == 2 and "--format jsonl --output" in done.stderr
 
 
-def test_a_line_that_is_no_record_stops_the_resume_with_its_place(tmp_path):
+@pytest.mark.parametrize("line", ['{"type": "file", "path": 5}', "[" * 100_000 + "]" * 100_000])
+def test_a_line_that_is_no_record_stops_the_resume_with_its_place(tmp_path, line):
+    """A record of the wrong shape, or JSON nested 100,000 deep (which Python cannot parse)."""
     out = tmp_path / "run.jsonl"
-    out.write_text('{"type": "file", "path": 5}\n', encoding="utf-8")
+    out.write_text(line + "\n", encoding="utf-8")
     done = _check(BATCH, "--format", "jsonl", "-o", str(out), "--resume")
     assert done.returncode == 2 and f"{out}:1: not a budgetlint jsonl record" in done.stderr
     assert "Traceback" not in done.stderr

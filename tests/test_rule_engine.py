@@ -92,3 +92,35 @@ def test_builtin_rules_load_and_document_themselves():
         assert rule.description and rule.example, rule.id
     assert [r.id for r in rules.filtered(["BL1"], ["BL11", "BL12"]).rules] == ["BL101", "BL102", "BL103", "BL104"]
     assert {r.id for r in rules.rules if r.documents == ("final",)} >= {"BL121", "BL221", "BL351", "BL515"}
+
+
+WORDING = """\
+rules:
+  - id: XY601
+    name: my-wording
+    kind: wording
+    severity: warning
+    patterns: ['{pattern}']
+    expected: 删去
+    description: 模板文字。
+"""
+
+
+@pytest.mark.parametrize("pattern", [r"(.+)+无此字样", r"(a*)*b", r"(\s*\S+)*。"])
+def test_a_pattern_that_can_run_forever_is_refused_at_its_line(tmp_path, pattern):
+    """A pack may come with a pull request: `(.+)+无此字样` would hang CI on a long line."""
+    err = error_of(tmp_path, WORDING.format(pattern=pattern))
+    assert err.line == 6 and "repeats a repeat" in str(err)
+
+
+@pytest.mark.parametrize("pattern", [r"(\d+,)*万元", r"((目标|指标)\d+\s*:\s*){2,}$", r"增加（减少）", r"(?:[^，]+，)+无"])
+def test_a_repeat_cut_by_a_character_it_cannot_match_is_accepted(tmp_path, pattern):
+    (rule,) = load_pack(write(tmp_path, WORDING.format(pattern=pattern))).rules
+    assert rule.params["patterns"][0].pattern == pattern
+
+
+def test_an_integer_of_thousands_of_digits_is_an_error_at_its_line(tmp_path):
+    """Python refuses to convert an integer of over 4,300 digits: one line, not a traceback."""
+    err = error_of(tmp_path, GOOD.replace("    description: 合计等于基本支出加项目支出。\n",
+                                          "    description: x\n    tolerance: " + "9" * 5000 + "\n"))
+    assert err.line == 8 and "4300 digits" in str(err)

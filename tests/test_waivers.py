@@ -63,6 +63,32 @@ def test_waiver_file_errors_are_located(tmp_path):
     assert result.returncode == 2 and "w.yaml:2" in result.stderr
 
 
+WAIVER = "waivers:\n  - rule: BL101\n    file: {file}\n    figure: '1'\n    reason: r\n    accepted_by: me\n"
+
+
+@pytest.mark.parametrize("extra, line, said", [
+    ("    table: [a, b]\n", 7, "'table' must be text"),
+    ("    page: {x: 1}\n", 7, "'page' must be a number from 1"),
+    ("    line: true\n", 7, "'line' must be a number from 1"),
+    ("    page: 0\n", 7, "'page' must be a number from 1"),
+])
+def test_a_waiver_field_of_the_wrong_type_is_an_error_at_its_line(tmp_path, extra, line, said):
+    bad = tmp_path / "w.yaml"
+    bad.write_text(WAIVER.format(file="x.txt") + extra, encoding="utf-8")
+    with pytest.raises(RuleError, match=said) as info:
+        load_waivers(bad)
+    assert info.value.line == line
+
+
+def test_a_waiver_whose_file_is_a_link_that_loops_is_an_error_at_its_line(tmp_path):
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    bad = tmp_path / "w.yaml"
+    bad.write_text(WAIVER.format(file="loop/x.txt"), encoding="utf-8")
+    with pytest.raises(RuleError, match="cannot be resolved") as info:
+        load_waivers(bad)
+    assert info.value.line == 3
+
+
 def test_a_baseline_is_never_written_over_reasons_people_wrote(tmp_path):
     doc = tmp_path / "taiqian.txt"
     shutil.copy(SAMPLE, doc)

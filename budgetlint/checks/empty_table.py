@@ -15,6 +15,7 @@ from typing import Iterator
 
 from budgetlint.checks.base import Check, Finding, fact_ref, parse_choice, table_ref
 from budgetlint.checks.contents_body import listed_ref
+from budgetlint.engine.regex_safety import compile_safe
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.engine.selectors import parse_patterns, parse_tables
 from budgetlint.figures import parse_figure
@@ -98,10 +99,7 @@ def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> Fig
 def _parse_said_of(value: object) -> dict[str, re.Pattern[str]]:
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise ValueError("a mapping of table kinds to a pattern naming what the table is about")
-    try:
-        return {k: re.compile(v) for k, v in value.items()}
-    except re.error as exc:
-        raise ValueError(f"bad pattern: {exc}") from None
+    return {k: compile_safe(v) for k, v in value.items()}
 
 
 class EmptyTableNote(Check):

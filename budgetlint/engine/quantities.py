@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from budgetlint.engine.regex_safety import compile_safe
 from budgetlint.engine.selectors import Side, parse_side
 from budgetlint.engine.yamlsource import RuleError, Source
 from budgetlint.textnorm import label_key
@@ -113,9 +114,9 @@ def _labels(raw: dict, source: Source, where: tuple) -> tuple[re.Pattern[str], .
     out = []
     for i, pattern in enumerate(labels):
         try:
-            out.append(re.compile(label_key(pattern)))
-        except re.error as exc:
-            raise source.error(where + ("labels", i), f"quantity {raw['id']}: bad pattern {pattern!r}: {exc}") from None
+            out.append(compile_safe(label_key(pattern)))
+        except ValueError as exc:
+            raise source.error(where + ("labels", i), f"quantity {raw['id']}: {exc}") from None
     return tuple(out)
 
 

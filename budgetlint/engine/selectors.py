@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from budgetlint.engine.regex_safety import compile_safe
 from budgetlint.textnorm import label_key
 from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.model import Column, DocumentFacts, Entry, Fact, Group, TableFacts
@@ -26,10 +27,7 @@ def _strings(value: Any, what: str) -> list[str]:
 
 
 def _regex(pattern: str) -> re.Pattern[str]:
-    try:
-        return re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"bad pattern {pattern!r}: {exc}") from None
+    return compile_safe(pattern)
 
 
 # -- tables ---------------------------------------------------------------------------------

@@ -61,7 +61,10 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[in
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, path + (i,), lines, seen, loader, file) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    try:
+        return loader.construct_object(node)
+    except ValueError as exc:  # an integer of thousands of digits, past Python's limit on converting one
+        raise RuleError(file, node.start_mark.line + 1, f"invalid value: {exc}") from None
 
 
 # libyaml's parser where PyYAML has it (5x faster: the built-in rules are read on every run).

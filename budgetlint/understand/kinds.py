@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from budgetlint.engine.regex_safety import compile_safe
 from budgetlint.engine.yamlsource import RuleError, Source, read_yaml
 from budgetlint.paths import builtin_rules_dir
 from budgetlint.textnorm import label_key
@@ -105,9 +106,9 @@ def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
         patterns = []
         for j, title in enumerate(titles):
             try:
-                patterns.append(re.compile(label_key(title)))
-            except re.error as exc:
-                raise source.error(where + ("titles", j), f"table kind {kind_id}: bad pattern {title!r}: {exc}") from None
+                patterns.append(compile_safe(label_key(title)))
+            except ValueError as exc:
+                raise source.error(where + ("titles", j), f"table kind {kind_id}: {exc}") from None
         amounts = raw.get("amounts", True)
         if not isinstance(amounts, bool):
             raise source.error(where + ("amounts",), f"table kind {kind_id}: amounts must be true or false")
