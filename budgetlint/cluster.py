@@ -79,7 +79,7 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
         raise ClusterError(f"--scheduler {address}: no Dask scheduler could be reached ({exc})") from None
     try:
         client.wait_for_workers(1, timeout=_CONNECT_SECONDS)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError):
         client.close()
         raise ClusterError(f"--scheduler {address}: the scheduler has no worker to check on "
                            f"(none joined in {_CONNECT_SECONDS} s)") from None

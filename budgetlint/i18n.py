@@ -109,6 +109,10 @@ ZH = {
     # input errors: a file that cannot be checked, in one line
     "budgetlint: error: {message}": "budgetlint：错误：{message}", "{path}: {message}": "{path}：{message}",
     "no such file": "文件不存在", "no such file or folder": "文件或文件夹不存在", "is a directory": "这是一个文件夹",
+    "this server answers only as {hosts}": "本服务只接受以 {hosts} 访问",
+    "an upload must come from this server's own page": "只能从本服务自己的页面上传",
+    "the server is busy checking other batches; try again in a while": "服务正忙于检查其他批次，请稍后再试",
+    "the upload could not be saved: {reason}": "上传的文件无法保存：{reason}",
     "a folder that cannot be read ({reason}): the files in it were not checked":
         "文件夹无法读取（{reason}），其中的文件未检查",
     "a link to nothing that can be read (it loops, or what it names is gone)": "链接指向的文件无法读取（循环链接，或目标已不存在）",

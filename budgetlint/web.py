@@ -8,21 +8,27 @@ still checked.  Files uploaded together are one batch, so a 说明 and its table
 `x-报表.xlsx`) are checked as one disclosure.
 
 Nothing leaves the machine: the server listens on 127.0.0.1 unless told otherwise, uploads are
-kept in a temporary folder (the server's working folder) that is removed when it stops, and a
-batch is reached only by its random id.  An upload over the size limit (``--max-upload``) is
-refused before it is read.  Batches are checked one at a time, in a thread beside the server.
+kept in a temporary folder (the server's working folder) that is removed when it stops (Ctrl-C or
+SIGTERM), and a batch is reached only by its random id.  An upload over the size limit
+(``--max-upload``) is refused before it is read.  A page of another site cannot post to it: the
+Host must be the server's own, an Origin must be the page's, and an upload must carry the token
+the page was served with (a form on another site cannot send that header).  Batches are checked
+one at a time, in a thread beside the server that a stop does not wait for; while
+:data:`MAX_WAITING` batches wait, a new one is answered "busy".
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import queue
 import re
 import secrets
+import shutil
+import signal
 import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -30,6 +36,8 @@ from string import Template
 from urllib.parse import quote
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -41,6 +49,9 @@ from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
 
 MAX_FILES = 300  # files in one upload: a district's season
+MAX_WAITING = 8  # batches waiting to be checked before a new one is answered "busy"
+_NAME_BYTES = 150  # an uploaded name's length (UTF-8) on disk: file systems allow 255
+_TOKEN_HEADER = "X-Budgetlint-Token"
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 _DOWNLOADS = {  # what a batch offers: media type, the name it is saved under
     "report.html": ("text/html; charset=utf-8", "check report.html"),
@@ -69,8 +80,13 @@ class Batch:
 
 def safe_name(uploaded: str | None, taken: set[str]) -> str:
     """A file name for an upload: its own name without folders or characters a file system or
-    a link would trip over, unique in its batch."""
+    a link would trip over, short enough for any file system (its ending kept), unique in its batch."""
     name = _UNSAFE.sub("_", re.split(r"[/\\]", uploaded or "")[-1]).lstrip(".").strip() or "file"
+    stem, dot, suffix = name.rpartition(".") if "." in name else (name, "", "")
+    ending = (dot + suffix) if len((dot + suffix).encode()) <= 16 else ""
+    while len((stem + ending).encode()) > _NAME_BYTES:
+        stem = stem[:-1]
+    name = stem + ending
     candidate, n = name, 1
     while candidate in taken:
         n += 1
@@ -80,13 +96,20 @@ def safe_name(uploaded: str | None, taken: set[str]) -> str:
 
 
 class Checker:
-    """The batches of one server and the thread that checks them."""
+    """The batches of one server and the thread that checks them, one at a time.  The thread is a
+    daemon: a stop does not wait for the batch it is checking (its folder goes with the server's)."""
 
     def __init__(self, rules: RuleSet):
         self.rules = rules
         self.batches: dict[str, Batch] = {}
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="budgetlint-check")
+        self.numbers = itertools.count(1)  # each upload's folder: one number each, however many arrive at once
+        self.waiting: queue.Queue[Batch] = queue.Queue(maxsize=MAX_WAITING)
         self.lock = threading.Lock()
+        threading.Thread(target=self._work, name="budgetlint-check", daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            self.check(self.waiting.get())
 
     def check(self, batch: Batch) -> None:
         def on_file(path: str, total: int) -> None:
@@ -119,14 +142,34 @@ def _bytes(rendered: str | bytes) -> bytes:
     return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
 
 
-def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
-    """The web application; uploads go into folders under ``root``."""
+def _foreign(request: Request, hosts: tuple[str, ...], token: str) -> str | None:
+    """Why a request may come from a page of another site (None: it is the page's own)."""
+    host = request.headers.get("host", "")
+    if hosts and host.rsplit(":", 1)[0].strip("[]") not in hosts:
+        return t("this server answers only as {hosts}", hosts="、".join(hosts))
+    origin = request.headers.get("origin")
+    if request.method == "POST" and (origin is not None and origin.split("://", 1)[-1] != host
+                                     or not secrets.compare_digest(request.headers.get(_TOKEN_HEADER, ""), token)):
+        return t("an upload must come from this server's own page")
+    return None
+
+
+LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def create_app(rules: RuleSet, root: Path, max_upload: int, hosts: tuple[str, ...] = LOCAL_NAMES) -> Starlette:
+    """The web application; uploads go into folders under ``root``; ``hosts``: the names it answers
+    to (empty: any, for a server on every interface, whose names cannot be known)."""
     checker = Checker(rules)
+    token = secrets.token_urlsafe(24)
 
     async def index(request: Request) -> Response:
-        return HTMLResponse(page(max_upload))
+        return HTMLResponse(page(max_upload, token))
 
     async def upload(request: Request) -> Response:
+        if checker.waiting.full():
+            return JSONResponse({"error": t("the server is busy checking other batches; try again in a while")},
+                                status_code=503)
         size = request.headers.get("content-length")
         if size is None or not size.isdigit():
             return JSONResponse({"error": t("an upload must state its size (Content-Length)")}, status_code=411)
@@ -138,15 +181,25 @@ def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
             uploads = [f for f in form.getlist("files") if hasattr(f, "read")]
             if not uploads:
                 return JSONResponse({"error": t("no file was received")}, status_code=400)
-            batch = Batch(secrets.token_hex(8), root / str(len(checker.batches) + 1), [])
-            batch.folder.mkdir()
+            batch = Batch(secrets.token_hex(8), root / str(next(checker.numbers)), [])
             taken: set[str] = set()
-            for upload in uploads:
-                name = safe_name(upload.filename, taken)
-                (batch.folder / name).write_bytes(await upload.read())
-                batch.names.append(name)
+            try:
+                batch.folder.mkdir()
+                for upload in uploads:
+                    name = safe_name(upload.filename, taken)
+                    (batch.folder / name).write_bytes(await upload.read())
+                    batch.names.append(name)
+            except OSError as exc:  # a full disk: this upload fails, the next one has its own folder
+                shutil.rmtree(batch.folder, ignore_errors=True)
+                return JSONResponse({"error": t("the upload could not be saved: {reason}",
+                                                reason=exc.strerror or str(exc))}, status_code=507)
+        try:
+            checker.waiting.put_nowait(batch)
+        except queue.Full:
+            shutil.rmtree(batch.folder, ignore_errors=True)
+            return JSONResponse({"error": t("the server is busy checking other batches; try again in a while")},
+                                status_code=503)
         checker.batches[batch.id] = batch
-        checker.pool.submit(checker.check, batch)
         return JSONResponse(batch.state())
 
     def _batch(request: Request) -> Batch | None:
@@ -169,21 +222,20 @@ def create_app(rules: RuleSet, root: Path, max_upload: int) -> Starlette:
         return Response(batch.outputs[name], media_type=media, headers={
             "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(saved)}"})
 
-    return Starlette(routes=[
+    async def own_pages_only(request: Request, call_next):
+        refused = _foreign(request, hosts, token)
+        if refused is not None:
+            return JSONResponse({"error": refused}, status_code=403)
+        return await call_next(request)
+
+    app = Starlette(routes=[
         Route("/", index),
         Route("/batches", upload, methods=["POST"]),
         Route("/batches/{id}", status),
         Route("/batches/{id}/{name}", download),
-    ], lifespan=_lifespan(checker))
-
-
-def _lifespan(checker: Checker):
-    @asynccontextmanager
-    async def lifespan(app: Starlette):
-        yield
-        checker.pool.shutdown(wait=False, cancel_futures=True)  # a batch being checked is dropped with its folder
-
-    return lifespan
+    ], middleware=[Middleware(BaseHTTPMiddleware, dispatch=own_pages_only)])
+    app.state.token = token
+    return app
 
 
 _PAGE_WORDS = {  # the page's words, each an English text the catalogue translates
@@ -202,12 +254,13 @@ _SCRIPT_WORDS = {  # the words the script writes while files are checked
 }
 
 
-def page(max_upload: int) -> str:
-    """The upload page in the run's language."""
+def page(max_upload: int, token: str) -> str:
+    """The upload page in the run's language, with the token its uploads carry."""
     words = {key: escape(t(text)) for key, text in _PAGE_WORDS.items()}
     words["intro"] = escape(t(_PAGE_WORDS["intro"], limit=max_upload // 2**20))
     script = json.dumps({key: t(text) for key, text in _SCRIPT_WORDS.items()}, ensure_ascii=False).replace("</", "<\\/")
-    return Template(PAGE).substitute(words, lang="zh-CN" if language() == "zh" else "en", words=script)
+    return Template(PAGE).substitute(words, lang="zh-CN" if language() == "zh" else "en", words=script,
+                                     token=json.dumps(token), header=json.dumps(_TOKEN_HEADER))
 
 
 PAGE = """<!DOCTYPE html>
@@ -230,7 +283,7 @@ iframe { width: 100%; height: 80vh; border: 1px solid #d1d5db; }
  · <a id="html" target="_blank">$open</a></p>
 <iframe id="report" hidden title="$report"></iframe>
 <script>
-const WORDS = $words;
+const WORDS = $words, TOKEN = $token, HEADER = $header;
 const drop = document.getElementById('drop'), pick = document.getElementById('pick');
 const message = document.getElementById('message');
 drop.addEventListener('dragover', e => { e.preventDefault(); drop.classList.add('over'); });
@@ -271,7 +324,7 @@ async function send(files) {
   if (!files.length) return;
   message.textContent = ''; document.getElementById('downloads').hidden = true; document.getElementById('report').hidden = true;
   const form = new FormData(); for (const f of files) form.append('files', f, f.name);
-  const answer = await fetch('/batches', { method: 'POST', body: form });
+  const answer = await fetch('/batches', { method: 'POST', body: form, headers: { [HEADER]: TOKEN } });
   const batch = await answer.json();
   if (!answer.ok) { message.textContent = batch.error; return; }
   show(batch); poll(batch.id);
@@ -287,11 +340,15 @@ def serve(rules: RuleSet, host: str, port: int, max_upload: int) -> None:
     import uvicorn
 
     here = Path.cwd()
+    # uvicorn stops on SIGTERM as on Ctrl-C and then raises the signal again: exiting through Python
+    # (not by the signal's default) removes the uploads, as Ctrl-C does
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     with tempfile.TemporaryDirectory(prefix="budgetlint-serve-") as root:
         print(t("budgetlint: uploads are kept in {folder} until the server stops", folder=root), file=sys.stderr,
               flush=True)
         os.chdir(root)
         try:
-            uvicorn.run(create_app(rules, Path(root), max_upload), host=host, port=port, log_level="warning")
+            hosts = () if host in ("0.0.0.0", "::") else tuple(dict.fromkeys((*LOCAL_NAMES, host)))
+            uvicorn.run(create_app(rules, Path(root), max_upload, hosts), host=host, port=port, log_level="warning")
         finally:
             os.chdir(here)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -22,15 +23,22 @@ pytest.importorskip("starlette", reason="the web extra (pip install 'budgetlint[
 from starlette.testclient import TestClient  # noqa: E402
 
 from budgetlint.i18n import t
-from budgetlint.web import create_app, safe_name  # noqa: E402
+from budgetlint.web import _TOKEN_HEADER, create_app, safe_name  # noqa: E402
 
 SAMPLE = ROOT / "samples/pdf/taiqian-2023.pdf"
 BROKEN = ROOT / "tests/data/empty.pdf"
 
 
+def _client(app) -> TestClient:
+    """A client as the page is: at the server's own name, with the token the page carries."""
+    client = TestClient(app)
+    client.headers[_TOKEN_HEADER] = app.state.token
+    return client
+
+
 @pytest.fixture()
 def client(rules, tmp_path):
-    with TestClient(create_app(rules, tmp_path, 50 * 2**20)) as c:
+    with _client(create_app(rules, tmp_path, 50 * 2**20, hosts=("testserver",))) as c:
         yield c
 
 
@@ -60,7 +68,7 @@ def test_a_batch_reports_each_file_and_offers_the_report_workbook_and_json(clien
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(rules, tmp_path):
-    with TestClient(create_app(rules, tmp_path, 2**20)) as small:
+    with _client(create_app(rules, tmp_path, 2**20, hosts=("testserver",))) as small:
         answer = small.post("/batches", files=[("files", ("big.pdf", b"%PDF-" + b"0" * 2**21))])
     assert answer.status_code == 413 and "超过上限 1 MB" in answer.json()["error"]
     assert not any(tmp_path.iterdir())
@@ -77,6 +85,55 @@ def test_unknown_batches_and_results_are_not_found(client):
 ])
 def test_an_uploaded_name_stays_inside_its_folder(given, saved):
     assert safe_name(given, set()) == saved
+
+
+def test_a_page_of_another_site_cannot_upload(rules, tmp_path):
+    """No token (a form on another site cannot send the header), another Origin, or another Host
+    (DNS rebinding): refused before anything is read."""
+    app = create_app(rules, tmp_path, 2**20, hosts=("testserver",))
+    files = [("files", ("a.txt", b"x"))]
+    with TestClient(app) as plain:
+        assert plain.get("/").status_code == 200
+        assert plain.post("/batches", files=files).status_code == 403
+        own = {_TOKEN_HEADER: app.state.token}
+        assert plain.post("/batches", files=files, headers={**own, "Origin": "http://evil.example"}).status_code == 403
+        assert plain.get("/", headers={"Host": "evil.example"}).status_code == 403
+        assert plain.post("/batches", files=files, headers={**own, "Origin": "http://testserver"}).status_code == 200
+        assert app.state.token in plain.get("/").text  # the page carries it to its uploads
+
+
+def test_a_name_of_any_length_is_saved_and_the_next_upload_still_works(client):
+    long = "预算" * 150 + ".pdf"  # 904 bytes in UTF-8
+    first = _finished(client, client.post("/batches", files=[("files", (long, b"%PDF-1.4 cut off"))]))
+    (saved,) = first["files"]
+    assert saved["name"].endswith(".pdf") and len(saved["name"].encode()) <= 150
+    again = client.post("/batches", files=[("files", (SAMPLE.name, SAMPLE.read_bytes()))])
+    assert again.status_code == 200
+
+
+def test_uploads_at_once_each_get_their_own_folder(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    def post(n: int) -> int:
+        return client.post("/batches", files=[("files", (f"{n}.txt", b"x"))]).status_code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        codes = list(pool.map(post, range(8)))
+    assert codes == [200] * 8
+
+
+def test_a_full_queue_is_answered_busy(rules, tmp_path, monkeypatch):
+    import threading
+
+    from budgetlint import web
+
+    release = threading.Event()
+    monkeypatch.setattr(web, "MAX_WAITING", 1)
+    monkeypatch.setattr(web.Checker, "check", lambda self, batch: release.wait(30))
+    with _client(create_app(rules, tmp_path, 2**20, hosts=("testserver",))) as c:
+        codes = [c.post("/batches", files=[("files", (f"{n}.txt", b"x"))]).status_code for n in range(4)]
+        release.set()
+    assert codes[:2] == [200, 200] and codes[-1] == 503  # one checked, one waiting, then busy
 
 
 # --- in a real browser --------------------------------------------------------------------------
@@ -111,7 +168,7 @@ def server(tmp_path):
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}", folder, process
+    yield f"http://127.0.0.1:{port}", folder, process, port
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
@@ -121,7 +178,7 @@ def test_in_a_browser_files_are_dropped_checked_shown_and_the_workbook_downloade
     chromium = _browser()
     from playwright.sync_api import sync_playwright
 
-    url, folder, process = server
+    url, folder, process, _ = server
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_page(accept_downloads=True, viewport={"width": 1200, "height": 1600})
@@ -148,3 +205,21 @@ def test_in_a_browser_files_are_dropped_checked_shown_and_the_workbook_downloade
     assert not folder.exists()  # removed when it stops
     if os.environ.get("BUDGETLINT_KEEP_SCREENSHOT"):
         shutil.copy(tmp_path / "serve.png", os.environ["BUDGETLINT_KEEP_SCREENSHOT"])
+
+
+def test_sigterm_removes_the_uploads_as_ctrl_c_does(server):
+    import urllib.request
+
+    url, folder, process, port = server
+    page = urllib.request.urlopen(url).read().decode("utf-8")
+    token = json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
+    boundary = "----budgetlint"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\n"
+            f"x\r\n--{boundary}--\r\n").encode()
+    request = urllib.request.Request(url + "/batches", data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", _TOKEN_HEADER: token})
+    assert urllib.request.urlopen(request).status == 200
+    assert folder is not None and any(folder.iterdir())
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=20)
+    assert not folder.exists()

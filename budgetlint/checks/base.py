@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Iterable, Iterator, Mapping
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import Figure, exact_decimals, render_value
 from budgetlint.i18n import t
-from budgetlint.interval import Interval, interval_sum
+from budgetlint.interval import Interval
 from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
