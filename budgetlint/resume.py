@@ -5,7 +5,8 @@
 while it runs and survives a stop; when it ends, the file is rewritten whole in the report's
 order.  ``--resume`` reads the files already recorded (:func:`finished_files`) and checks only the
 others: the report then covers both, as if the batch had run at once.  Files that gave an input
-error are checked again.  The records are read back as data, each field checked; a line that is
+error, files whose record a stop cut off (a file's record follows its findings) and files whose
+bytes changed since (the record's ``sha256``) are checked again.  The records are read back as data, each field checked; a line that is
 not a budgetlint record stops the run (exit 2), except a last line cut off by the stop.
 """
 
@@ -17,7 +18,7 @@ from typing import Any, TextIO
 
 from budgetlint.model import Location
 from budgetlint.outputs import OutputError, cannot_write
-from budgetlint.report.jsonl import error_record, file_records, line
+from budgetlint.report.jsonl import content_digest, error_record, file_records, line
 from budgetlint.report.result import FigureRef, FileResult, InputError, TableSeen, Violation
 from budgetlint.understand.identity import Identity
 
@@ -124,7 +125,9 @@ def finished_files(path: Path) -> dict[str, FileResult]:
             kind = record.get("type") if isinstance(record, dict) else None
             if kind == "file":
                 result = file_from(record)
-                files[result.path] = result
+                digest = content_digest(result.path)
+                if digest is not None and record.get("sha256") == digest:  # else changed since, or unknown
+                    files[result.path] = result
             elif kind in ("violation", "waived"):
                 found.append(violation_from(record))
             elif kind != "error":

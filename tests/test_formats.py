@@ -66,7 +66,9 @@ def test_jsonl_is_the_json_contract_one_object_a_line(report, rules):
     files = [r for r in records if r["type"] == "file"]
     violations = [r for r in records if r.pop("type") == "violation"]
     assert len(records) == len(files) + len(violations) + 1
+    digests = [f.pop("sha256") for f in files]  # jsonl's own: what a resumed run compares the file with
     assert violations == contract["violations"] and files == contract["files"]
+    assert all(len(d) == 64 for d in digests)
     assert "基本支出" in out and "\\u" not in out  # UTF-8, not escaped
 
 
