@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +101,27 @@ class _Payload:
         return (open, (self.marker, "w"))
 
 
+def office_bomb(path: Path, inflated: int = 2**30) -> Path:
+    """A .docx whose document.xml declares 1 000 bytes and inflates to ``inflated`` (1 GB of spaces
+    in 1 MB): the declared sizes pass every bound, the bytes do not."""
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = b" " * 2**20
+    body = b"".join(deflate.compress(block) for _ in range(inflated // len(block))) + deflate.flush()
+    parts = [(b"[Content_Types].xml", zlib.compress(b"<Types/>")[2:-4], 8), (b"word/document.xml", body, 1000)]
+    out, offsets = bytearray(), []
+    for name, data, size in parts:
+        offsets.append(len(out))
+        out += struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, 0, len(data), size, len(name), 0)
+        out += name + data
+    directory = len(out)
+    for (name, data, size), offset in zip(parts, offsets):
+        out += struct.pack("<4sHHHHHHIIIHHHHHII", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, 0, len(data), size,
+                           len(name), 0, 0, 0, 0, 0, offset) + name
+    out += struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(out) - directory, directory, 0)
+    path.write_bytes(bytes(out))
+    return path
+
+
 def cache_entry(cache: Path) -> Path:
     """Where the cache keeps the sample text's parse (the name an attacker can predict)."""
     sys.path.insert(0, str(ROOT))
@@ -116,6 +139,8 @@ def build(d: Path) -> list[Case]:
     cases = [
         Case("inflate bomb", [str(inflate_bomb(d / "bomb.pdf"))], 2, "inflates to more than 64 MB"),
         Case("2 400 tiny tables on a page", [str(tiny_tables(d / "tiny-tables.pdf"))], 1, "too many table lines"),
+        Case("Word part declaring 1 KB, inflating to 1 GB", [str(office_bomb(d / "bomb.docx"))], 2,
+             "damaged Office file"),
         Case("terminal escapes in a PDF", [str(_one_page(d / "escapes.pdf", b"BT /F1 12 Tf 40 780 Td "
                                                                          b"(Total \x1b[2J\x1b[31m 5) Tj ET\n"))],
              1, "BL004"),  # nothing to check on it: said, not passed as clean
@@ -178,7 +203,9 @@ def build(d: Path) -> list[Case]:
 
 def run(case: Case, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     # the cases name what each error says in English, whatever the machine's language
-    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(cwd / ".bad-inputs-cache"), "BUDGETLINT_LANG": "en", **case.env}
+    # a cache of its own, outside the checkout: the cases must leave nothing in the repository
+    cache = Path(tempfile.gettempdir()) / "budgetlint-bad-inputs-cache"
+    env = {**os.environ, "BUDGETLINT_CACHE_DIR": str(cache), "BUDGETLINT_LANG": "en", **case.env}
     out = open(case.stdout, "w") if case.stdout else subprocess.PIPE  # noqa: SIM115
     try:
         return subprocess.run([sys.executable, "-m", "budgetlint", "check", *case.args], stdout=out,

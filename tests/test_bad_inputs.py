@@ -41,6 +41,7 @@ def test_every_bad_input_gives_its_exit_code_and_line_and_nothing_runs(tmp_path)
     assert not failures, "\n".join(failures)
     assert not (tmp_path / "cases" / bad_inputs.EXECUTED).exists(), "a planted cache entry ran code"
     assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1024 * 1024  # KB: under 1 GB each
+    assert not (ROOT / ".bad-inputs-cache").exists()  # the cases leave nothing in the checkout
 
 
 def test_a_damaged_cache_entry_is_replaced_by_a_good_one(tmp_path):

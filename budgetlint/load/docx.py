@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element
 from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble
-from budgetlint.load.office import open_package, part_error
+from budgetlint.load.office import open_package, part_error, read_part
 from budgetlint.model import Cell, Document, Location
 from budgetlint.textnorm import printable
 
@@ -135,7 +135,7 @@ def parse_docx(data: bytes, path: str) -> Document:
 
     with open_package(data) as package:
         try:
-            root = ElementTree.fromstring(package.read("word/document.xml"))
+            root = ElementTree.fromstring(read_part(package, "word/document.xml"))
         except KeyError:
             raise LoadError(t("not a Word document (no word/document.xml)")) from None
         except (DefusedXmlException, ElementTree.ParseError) as exc:

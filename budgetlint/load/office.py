@@ -52,6 +52,21 @@ def open_package(data: bytes) -> zipfile.ZipFile:
     return package
 
 
+def read_part(package: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, inflated a megabyte at a time: :meth:`zipfile.ZipFile.read` inflates a part
+    whole before it cuts it to its declared size, so a part that declares 1 KB and inflates to
+    gigabytes would take them all.  A part whose bytes do not match its checksum (what such a part
+    ends in) is a damaged file.  ``KeyError`` when there is no such part."""
+    chunks = []
+    try:
+        with package.open(name) as part:
+            while chunk := part.read(2**20):
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise LoadError(t("a damaged Office file (zip): {reason}", reason=exc)) from None
+    return b"".join(chunks)
+
+
 def part_error(exc: Exception, what: str) -> LoadError:
     """The one line a user sees when a part of an Office file cannot be parsed."""
     return LoadError(t("a damaged {what} file: {reason}", what=what, reason=f"{type(exc).__name__}: {str(exc)[:200]}"))

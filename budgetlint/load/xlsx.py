@@ -27,7 +27,7 @@ from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
 from budgetlint.load.limits import MAX_SHEET_CELLS
-from budgetlint.load.office import open_package, part_error
+from budgetlint.load.office import open_package, part_error, read_part
 from budgetlint.model import Cell, Document, Location, Problem
 from budgetlint.textnorm import printable
 
@@ -187,7 +187,7 @@ def parse_xlsx(data: bytes, path: str) -> Document:
     from openpyxl import load_workbook
 
     with open_package(data) as package:
-        sheets = (package.read(name) for name in package.namelist() if name.startswith("xl/worksheets/"))
+        sheets = (read_part(package, name) for name in package.namelist() if name.startswith("xl/worksheets/"))
         has_formulas = any(b"<f>" in xml or b"<f " in xml for xml in sheets)
     try:
         workbook = load_workbook(BytesIO(data), data_only=True)
