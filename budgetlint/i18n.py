@@ -134,6 +134,7 @@ ZH = {
     "the text of every page runs sideways (pages rotated 90°?): rotate them upright and check again":
         "所有页面的文字都是侧向的（页面旋转了 90°？）：请将页面转正后再检查",
     "too many pages: {count} (PDFs over {limit} pages are not read)": "页数过多：{count} 页（不读取超过 {limit} 页的 PDF）",
+    "too many cells: {count} (workbooks over {limit} are not read)": "单元格过多：{count} 个（不读取超过 {limit} 个单元格的工作簿）",
     "a compressed stream inflates to more than {limit} (a decompression bomb?); the PDF is not read":
         "压缩数据解压后超过 {limit}（疑为解压炸弹），不读取此 PDF",
     "too many parts: {count} (Office files over {limit} are not read)": "部件过多：{count} 个（不读取超过 {limit} 个部件的 Office 文件）",

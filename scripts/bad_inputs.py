@@ -122,6 +122,18 @@ def office_bomb(path: Path, inflated: int = 2**30) -> Path:
     return path
 
 
+def many_cells(path: Path, rows: int = 25_000, columns: int = 10) -> Path:
+    """A workbook of 250 000 small cells in about 1 MB: inside every bound on bytes, not on cells."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("收支总表")
+    for r in range(rows):
+        sheet.append([f"项目{r}"] + [r + c for c in range(columns - 1)])
+    book.save(path)
+    return path
+
+
 def cache_entry(cache: Path) -> Path:
     """Where the cache keeps the sample text's parse (the name an attacker can predict)."""
     sys.path.insert(0, str(ROOT))
@@ -141,6 +153,7 @@ def build(d: Path) -> list[Case]:
         Case("2 400 tiny tables on a page", [str(tiny_tables(d / "tiny-tables.pdf"))], 1, "too many table lines"),
         Case("Word part declaring 1 KB, inflating to 1 GB", [str(office_bomb(d / "bomb.docx"))], 2,
              "damaged Office file"),
+        Case("workbook of 250 000 cells", [str(many_cells(d / "many-cells.xlsx"))], 2, "too many cells"),
         Case("terminal escapes in a PDF", [str(_one_page(d / "escapes.pdf", b"BT /F1 12 Tf 40 780 Td "
                                                                          b"(Total \x1b[2J\x1b[31m 5) Tj ET\n"))],
              1, "BL004"),  # nothing to check on it: said, not passed as clean

@@ -26,7 +26,7 @@ from typing import Any, Callable
 from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
-from budgetlint.load.limits import MAX_SHEET_CELLS
+from budgetlint.load.limits import MAX_SHEET_CELLS, LimitExceeded, check_cells
 from budgetlint.load.office import open_package, part_error, read_part
 from budgetlint.model import Cell, Document, Location, Problem
 from budgetlint.textnorm import printable
@@ -186,9 +186,17 @@ def parse_xlsx(data: bytes, path: str) -> Document:
     """Load a workbook into the document model: its visible sheets in order."""
     from openpyxl import load_workbook
 
+    cells, has_formulas = 0, False
     with open_package(data) as package:
-        sheets = (read_part(package, name) for name in package.namelist() if name.startswith("xl/worksheets/"))
-        has_formulas = any(b"<f>" in xml or b"<f " in xml for xml in sheets)
+        for name in package.namelist():
+            if name.startswith("xl/worksheets/"):
+                xml = read_part(package, name)
+                cells += xml.count(b"<c ") + xml.count(b"<c>")
+                has_formulas = has_formulas or b"<f>" in xml or b"<f " in xml
+    try:
+        check_cells(cells)
+    except LimitExceeded as exc:
+        raise LoadError(str(exc)) from None
     try:
         workbook = load_workbook(BytesIO(data), data_only=True)
         formulas = load_workbook(BytesIO(data), data_only=False) if has_formulas else None
