@@ -23,6 +23,7 @@ from budgetlint.i18n import t
 from budgetlint.model import Paragraph
 from budgetlint.report.result import FigureRef
 from budgetlint.textnorm import halfwidth, squash
+from budgetlint.understand.kinds import TableKind
 from budgetlint.understand.model import DocumentFacts, TableFacts
 from budgetlint.understand.passages import is_numbered_heading, passages, sentences
 
@@ -64,17 +65,19 @@ def _notes(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
 
 def _section_on(doc: DocumentFacts, table: TableFacts) -> list[Paragraph]:
     """The paragraphs under a narrative heading that names a table of ``table``'s kind."""
-    found: list[Paragraph] = []
-    inside = False
-    for block in doc.document.blocks:
-        if not isinstance(block, Paragraph):
-            continue
-        if is_numbered_heading(block.text):
-            kind = doc.kinds.classify(_SECTION_OF_TABLE.sub("表", squash(block.text)))
-            inside = kind is not None and kind == table.kind
-        elif inside:
-            found.append(block)
-    return found
+    key = ("sections on tables",)
+    if key not in doc.memo:  # one pass over the document, not one a table
+        sections: dict[TableKind, list[Paragraph]] = {}
+        kind = None
+        for block in doc.document.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            if is_numbered_heading(block.text):
+                kind = doc.kinds.classify(_SECTION_OF_TABLE.sub("表", squash(block.text)))
+            elif kind is not None:
+                sections.setdefault(kind, []).append(block)
+        doc.memo[key] = sections
+    return doc.memo[key].get(table.kind, []) if table.kind is not None else []
 
 
 def _said_in_narrative(doc: DocumentFacts, table: TableFacts, rule: Rule) -> FigureRef | None:

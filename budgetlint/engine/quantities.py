@@ -10,7 +10,7 @@ and where the tables state it; breakdown rules name their total and parts by id.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from budgetlint.engine.regex_safety import compile_safe
@@ -32,34 +32,49 @@ class Quantity:
     sides: tuple[Side, ...]
     origin: str
 
-    def names(self, amount: Amount) -> bool:
-        return amount.kind == self.kind and any(p.fullmatch(amount.label) for p in self.labels)
-
     def cells(self, doc: DocumentFacts) -> list[Fact]:
-        """Every figure the tables print for this quantity."""
-        return [f for side in self.sides for table in side.select(doc) for f in side.cells(table)]
+        """Every figure the tables print for this quantity (found once a document)."""
+        key = ("cells", id(self))
+        if key not in doc.memo:
+            doc.memo[key] = [f for side in self.sides for table in side.select(doc) for f in side.cells(table)]
+        return doc.memo[key]
 
     def readings(self, doc: DocumentFacts) -> list[tuple[Fact, ...]]:
         """Every figure the tables print for this quantity, and what each may stand for with its
-        side's readings (its 上年结转 part added, where the side says so)."""
-        return [reading for side in self.sides for table in side.select(doc) for f in side.cells(table)
-                for reading in side.readings(f)]
+        side's readings (its 上年结转 part added, where the side says so); found once a document."""
+        key = ("readings", id(self))
+        if key not in doc.memo:
+            doc.memo[key] = [reading for side in self.sides for table in side.select(doc) for f in side.cells(table)
+                             for reading in side.readings(f)]
+        return doc.memo[key]
+
+
+_REMEMBERED = 50_000  # labels named, kept for the next time they are met
 
 
 @dataclass(frozen=True)
 class Vocabulary:
     quantities: tuple[Quantity, ...] = ()
+    # (label, kind) -> its quantity: rules ask of the same labels again and again (each share of a
+    # long narrative asks of every amount), and a label's quantity never changes
+    _named: dict[tuple[str, str], Quantity | None] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, quantity_id: str) -> Quantity | None:
         return next((q for q in self.quantities if q.id == quantity_id), None)
 
     def classify(self, amount: Amount) -> Quantity | None:
         """The quantity an amount's label names; the first defined wins."""
-        return next((q for q in self.quantities if q.names(amount)), None)
+        return self.named(amount.label, amount.kind)
 
     def named(self, label: str, kind: str = "money") -> Quantity | None:
         """The quantity a cleaned label names (`三公经费`), without an amount to go with it."""
-        return next((q for q in self.quantities if q.kind == kind and any(p.fullmatch(label) for p in q.labels)), None)
+        key = (label, kind)
+        if key not in self._named:
+            if len(self._named) > _REMEMBERED:  # a batch of thousands of disclosures: start afresh
+                self._named.clear()
+            self._named[key] = next((q for q in self.quantities if q.kind == kind
+                                     and any(p.fullmatch(label) for p in q.labels)), None)
+        return self._named[key]
 
 
 def parse_quantities(source: Source, path: tuple) -> list[Quantity]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from budgetlint.engine.regex_safety import compile_safe
@@ -108,17 +109,25 @@ _PRIOR_HEADING = re.compile(r"(上年|上一年|去年)(?!结转|结余)")  # �
 _CHANGE_HEADING = re.compile(r"增减|变动|变化")  # `增减变化情况/合计`: this year's figure less last year's
 
 
+@lru_cache(maxsize=4096)
+def _heading_year(path: tuple[str, ...]) -> int | None:
+    """The latest year a column's heading names (cached: rules ask of the same headings all the time)."""
+    found = [int(y) for k in path for y in _YEAR_HEADING.findall(k)]
+    return max(found) if found else None
+
+
+@lru_cache(maxsize=4096)
+def _past_or_change(path: tuple[str, ...]) -> bool:
+    return any(_PRIOR_HEADING.search(k) or _CHANGE_HEADING.search(k) for k in path)
+
+
 def this_years(columns: list[Column]) -> list[Column]:
     """The columns not under an earlier year's heading (`2025年预算数` beside `2026年预算数`, `上年
     预算数`) nor a change's (`增减变化情况`): the figure a table states for its year is never read
     from last year's columns, nor from the difference of the two."""
-    def year(c: Column) -> int | None:
-        found = [int(y) for k in c.path for y in _YEAR_HEADING.findall(k)]
-        return max(found) if found else None
-
-    latest = max((y for c in columns if (y := year(c)) is not None), default=None)
-    return [c for c in columns if not any(_PRIOR_HEADING.search(k) or _CHANGE_HEADING.search(k) for k in c.path)
-            and (latest is None or year(c) in (None, latest))]
+    latest = max((y for c in columns if (y := _heading_year(c.path)) is not None), default=None)
+    return [c for c in columns if not _past_or_change(c.path)
+            and (latest is None or _heading_year(c.path) in (None, latest))]
 
 
 def resolve_column(group: Group, name: ColumnName) -> list[Column] | None:

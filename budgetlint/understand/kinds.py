@@ -10,7 +10,7 @@ matches both `收支预算总表` and `财政拨款收支预算总表`, and is a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from budgetlint.engine.regex_safety import compile_safe
@@ -37,9 +37,14 @@ class TableKind:
         return max(spans, default=0)
 
 
+_REMEMBERED = 50_000  # titles classified, kept for the next time they are met
+
+
 @dataclass(frozen=True)
 class KindCatalogue:
     kinds: tuple[TableKind, ...]
+    # title -> its kind: the same titles and headings are classified again and again
+    _classified: dict[str, TableKind | None] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, kind_id: str) -> TableKind | None:
         return next((k for k in self.kinds if k.id == kind_id), None)
@@ -52,13 +57,17 @@ class KindCatalogue:
         """The kind whose pattern matches the longest stretch of ``title``; the first listed on a tie."""
         if not title:
             return None
-        key = label_key(title)
-        best, length = None, 0
-        for kind in self.kinds:
-            n = kind.match_length(key)
-            if n > length:
-                best, length = kind, n
-        return best
+        if title not in self._classified:
+            if len(self._classified) > _REMEMBERED:  # a batch of thousands of disclosures: start afresh
+                self._classified.clear()
+            key = label_key(title)
+            best, length = None, 0
+            for kind in self.kinds:
+                n = kind.match_length(key)
+                if n > length:
+                    best, length = kind, n
+            self._classified[title] = best
+        return self._classified[title]
 
     def extended(self, more: list[TableKind]) -> KindCatalogue:
         """This catalogue with ``more`` added: a known id gains the titles, a new id is a new kind."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from budgetlint.figures import Figure, Unit
 from budgetlint.interval import Interval
@@ -195,6 +195,9 @@ class DocumentFacts:
     contents: Contents | None = None  # the contents page (目录), its entries matched to the tables
     kinds: KindCatalogue = field(default_factory=builtin_kinds)  # the kinds the tables were recognised with
     identity: Identity = field(default_factory=Identity)  # what the disclosure is: 预算/决算, year, agency
+    # what rules look up in the tables again and again (a quantity's cells), kept for this document:
+    # asked once per narrative amount, each a pass over every table, they made a long text quadratic
+    memo: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
     @property
     def path(self) -> str:
