@@ -166,7 +166,7 @@ RulesOption = Annotated[
 
 @app.command(help=t("Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."))
 def check(
-    paths: Annotated[list[str], typer.Argument(help=t("Files or folders to check."), metavar="PATH...")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help=t("Files or folders to check."), metavar="PATH...")] = None,
     format: Annotated[Optional[Format], typer.Option("--format", "-f", help=t("Output format [default: text on a terminal, else concise]."))] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("Write the report to FILE."), metavar="FILE")] = None,
     rules: RulesOption = None,
@@ -199,6 +199,10 @@ def check(
 
     if config_file is not None and isolated:
         raise _fail(t("--config and --isolated exclude each other"))
+    groups = [_split([g]) for g in group or []]
+    paths = paths or [p for g in groups for p in g]  # `--group a.pdf,b.pdf` alone names the files to check
+    if not paths:
+        raise _fail(t("give the files or folders to check (or --group FILES)"))
     flags = {
         "format": format.value if format else None, "rules": _resolved(rules),
         "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on.value if fail_on else None,
@@ -219,9 +223,11 @@ def check(
         raise _fail(t("--resume goes on from a jsonl report: give --format jsonl --output FILE"))
     if name in BINARY_FORMATS and output is None and sys.stdout is not None and sys.stdout.isatty():
         raise _fail(t("--format {name} writes a workbook, not text: give --output FILE.{name}", name=name))
+    if statistics and name != "text":
+        raise _fail(t("--statistics counts the findings in the text report; it does not go with --format {name}",
+                      name=name))
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
                    and sys.stderr.isatty() and not os.environ.get("CI"))
-    groups = [_split([g]) for g in group or []]
     report, rules_used = None, results.LazyRules(lambda: _rules(settings))
     if settings["cache"].value and not (settings["waivers"].value or write_waivers or stream or scheduler):
         try:  # every disclosure checked before with these rules: no rule parsed, no check run
@@ -330,6 +336,7 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help=t("The port."))] = 8000,
     max_upload: Annotated[int, typer.Option("--max-upload", min=1, help=t("The largest upload, in MB."), metavar="MB")] = 200,
     rules: RulesOption = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help=t("Do not open the page in the default browser."))] = False,
 ) -> None:
     try:
         from budgetlint import web
@@ -338,6 +345,12 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         _stderr().print(f"budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read "
                         "the reports", markup=False)
-    _stderr().print(f"budgetlint: open http://{'127.0.0.1' if host == '127.0.0.1' else host}:{port} (Ctrl-C to stop)",
+    try:
+        free = web.free_port(host, port)
+    except OSError as exc:
+        raise _fail(f"--port {port}: {exc}") from None
+    if free != port:
+        _stderr().print(t("budgetlint: port {port} is in use; using {free}", port=port, free=free), markup=False)
+    _stderr().print(f"budgetlint: open http://{'127.0.0.1' if host == '127.0.0.1' else host}:{free} (Ctrl-C to stop)",
                     markup=False)
-    web.serve(_rules_here(rules), host, port, max_upload * 2**20)
+    web.serve(_rules_here(rules), host, free, max_upload * 2**20, browser=not no_browser)

@@ -45,6 +45,12 @@ def t(text: str, /, **values: object) -> str:
     return template.format(**values) if values else template
 
 
+def tn(one: str, many: str, n: int, /, **values: object) -> str:
+    """A text that counts ``n`` things: in English ``one`` for one and ``many`` otherwise (`1 file
+    checked`, `2 files checked`); Chinese has one form, the catalogue's for ``many``."""
+    return t(one if n == 1 and _state["language"] != "zh" else many, n=n, **values)
+
+
 def listed(items: object) -> str:
     """Items as a list is written: `a、b` in Chinese, `a, b` in English."""
     return ("、" if _state["language"] == "zh" else ", ").join(str(i) for i in items)
@@ -149,6 +155,7 @@ ZH = {
     "no visible sheet holds any text": "没有可见的工作表含有文字",
     "a password-protected Excel file: save it without a password and check that": "Excel 文件已加密：请另存为不加密的文件后再检查",
     "a damaged Excel 97-2003 file: {reason}": "Excel 97-2003 文件已损坏：{reason}",
+    "a damaged or cut-off Office 97-2003 file: the list of its parts is missing": "Office 97-2003 文件已损坏或不完整：找不到其中各部分的目录",
     "internal error: {error}": "内部错误：{error}",
     "not checked: a worker process died (killed, or out of memory)": "未检查：工作进程意外退出（被终止或内存不足）",
     "not checked: budgetlint does not read {kind} files": "未检查：budgetlint 不读 {kind} 文件",
@@ -156,6 +163,11 @@ ZH = {
     "not checked: the cluster could not check it ({reason})": "未检查：集群未能检查此文件（{reason}）",
     # usage and output errors
     "--config and --isolated exclude each other": "--config 与 --isolated 不能同时使用",
+    "give the files or folders to check (or --group FILES)": "请给出要检查的文件或文件夹（或 --group 文件）",
+    "budgetlint: port {port} is in use; using {free}": "budgetlint：端口 {port} 已被占用，改用 {free}",
+    "Do not open the page in the default browser.": "不在默认浏览器中打开页面。",
+    "--statistics counts the findings in the text report; it does not go with --format {name}":
+        "--statistics 是在文本报告中按规则计数，不能与 --format {name} 同用",
     "--resume goes on from a jsonl report: give --format jsonl --output FILE":
         "--resume 从 jsonl 报告继续：请同时给出 --format jsonl --output 文件",
     "--format {name} writes a workbook, not text: give --output FILE.{name}":
@@ -317,6 +329,7 @@ ZH = {
     "; the rate printed is this year's figure over last year's": "；所印的是本年数与上年数之比",
     "; the share printed is of {base}": "；所印的是占{base}的比例",
     "; the figure printed is last year's": "；所印的是表中该行的上年数",
+    "growth rate": "增长率", "rate of decline": "下降率",
     "the number of self-evaluated projects": "绩效自评项目数",
     "the average self-evaluation score": "平均得分",
     "the self-evaluation score": "自评得分",

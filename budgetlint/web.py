@@ -333,9 +333,26 @@ async function send(files) {
 """
 
 
-def serve(rules: RuleSet, host: str, port: int, max_upload: int) -> None:
-    """Run the server until Ctrl-C, uploads in a temporary folder removed when it stops."""
+def free_port(host: str, port: int, tries: int = 20) -> int:
+    """``port``, or the next of ``tries`` ports that nothing listens on yet (a second server, or
+    another program on 8000); OSError when all are taken."""
+    import socket
+
+    for candidate in range(port, min(port + tries, 65536)):
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            try:
+                probe.bind((host, candidate))
+            except OSError:
+                continue
+            return candidate
+    raise OSError(f"ports {port}–{port + tries - 1} are all in use")
+
+
+def serve(rules: RuleSet, host: str, port: int, max_upload: int, browser: bool = False) -> None:
+    """Run the server until Ctrl-C, uploads in a temporary folder removed when it stops; with
+    ``browser``, the default browser opens the page once the server is up."""
     import tempfile
+    import webbrowser
 
     import uvicorn
 
@@ -347,6 +364,9 @@ def serve(rules: RuleSet, host: str, port: int, max_upload: int) -> None:
         print(t("budgetlint: uploads are kept in {folder} until the server stops", folder=root), file=sys.stderr,
               flush=True)
         os.chdir(root)
+        if browser:
+            shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+            threading.Timer(1.0, webbrowser.open, [f"http://{shown}:{port}"]).start()
         try:
             hosts = () if host in ("0.0.0.0", "::") else tuple(dict.fromkeys((*LOCAL_NAMES, host)))
             uvicorn.run(create_app(rules, Path(root), max_upload, hosts), host=host, port=port, log_level="warning")

@@ -392,3 +392,28 @@ def test_a_subfolder_that_cannot_be_read_is_named_and_the_folder_never_passes_as
     assert files == [tmp_path / "taiqian.txt"]
     assert [(e.path, e.message) for e in errors] == [
         (str(locked), "文件夹无法读取（Permission denied），其中的文件未检查")]
+
+
+def test_group_alone_names_the_files_to_check():
+    """`--group a,b` is a command of its own: the files it names are checked, as one disclosure."""
+    alone = run("check", "--format", "json", "--no-timing", "--group",
+                "samples/text/taiqian-2023.txt,samples/text/xixiang-2024.txt")
+    named = run("check", "--format", "json", "--no-timing", "--group",
+                "samples/text/taiqian-2023.txt,samples/text/xixiang-2024.txt",
+                "samples/text/taiqian-2023.txt", "samples/text/xixiang-2024.txt")
+    assert alone.returncode == 1 and alone.stdout == named.stdout
+    nothing = run("check")
+    assert nothing.returncode == 2 and "give the files or folders to check" in nothing.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_statistics_with_a_format_that_has_none_is_an_error_not_ignored(fmt):
+    done = run("check", "--statistics", "--format", fmt, "samples/text/taiqian-2023.txt")
+    assert done.returncode == 2 and f"does not go with --format {fmt}" in done.stderr and not done.stdout
+
+
+def test_english_counts_are_singular_for_one():
+    done = run("check", "-f", "text", "--no-timing", "--select", "BL605", "samples/text/zhangzhou-2024.txt")
+    assert "1 problem found (error 1), 1 file checked" in done.stdout or "1 problem found (warning 1), 1 file checked" in done.stdout
+    one = run("check", "-f", "text", "--no-timing", "samples/text/caizheng-2024-final-corrected.txt")
+    assert "no problems found, 1 file checked" in one.stdout

@@ -353,3 +353,13 @@ def test_files_not_checked_are_named_in_every_ci_format(tmp_path, rules):
     assert f"::warning file={tmp_path.as_posix()}/说明.doc::未检查：budgetlint 不读 .doc 文件" in render("github", report, rules)
     notes = sarif(report, rules)["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert [(n["level"], n["message"]["text"]) for n in notes] == [("warning", "未检查：budgetlint 不读 .doc 文件")]
+
+
+def test_a_cell_of_a_sheet_is_named_with_its_sheet_in_github_and_sarif(rules):
+    """`line=5,col=7` alone does not say which sheet of the workbook."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(ROOT)
+        book = check_paths(["samples/xlsx/taiqian-2023-tables.xlsx"], rules)
+    assert "title=BL101 total-row (一般公共预算支出预算表!G5)::" in render("github", book, rules)
+    results = sarif(book, rules)["runs"][0]["results"]
+    assert any(r["properties"].get("cell") == "一般公共预算支出预算表!G5" and r["ruleId"] == "BL101" for r in results)

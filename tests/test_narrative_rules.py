@@ -144,3 +144,11 @@ def test_a_project_named_like_a_subject_is_the_project(tmp_path, rules, tables, 
     text = "2026年部门预算\n\n三、项目支出情况\n\n2.物业管理费 134.09 万元，用于物业租赁，保障机构正常运转。\n\n" + tables
     violations = lint_text(tmp_path, text, rules).violations
     assert [(v.rule, v.reported, v.computed) for v in violations if v.rule == "BL303"] == found
+
+
+def test_a_wrong_rate_of_a_decline_is_called_a_rate_of_decline(tmp_path, rules):
+    """普陀 财政局 2024 决算: `减少56.95万元，下降1.87%`, the rate changed to 2.87%."""
+    text = sample("caizheng-2024-final-corrected.txt").read_text(encoding="utf-8")
+    (finding,) = [v for v in lint_text(tmp_path, text.replace("下降1.87%", "下降2.87%"), rules).violations
+                  if v.rule == "BL321"]
+    assert "下降率应为 1.87%" in finding.message and "增长率" not in finding.message

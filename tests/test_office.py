@@ -177,8 +177,14 @@ def test_a_docx_table_spans_repeat_across_and_are_blank_down(tmp_path):
     assert table.body[0][2].location.cell_name() == "表格1!C3"
 
 
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 @pytest.mark.parametrize("content, message", [
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "97-2003"),
+    (OLE + b"\0" * 600 + "WordDocument".encode("utf-16-le"), "a Word 97-2003 file"),
+    (OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"), "password-protected"),
+    (OLE + b"\0" * 600, "cut-off Office 97-2003 file"),  # an .xls cut off before its directory
+    ((ROOT / "samples/xls/taiqian-2023-tables.xls").read_bytes()[:20_000], "cut-off Office 97-2003 file"),
     (b"PK\x03\x04 not really a zip", "damaged Office file"),
 ])
 def test_old_encrypted_or_damaged_office_files_are_one_clear_error(content, message, tmp_path):

@@ -155,7 +155,7 @@ def _free_port() -> int:
 @pytest.fixture()
 def server(tmp_path):
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "budgetlint", "serve", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "budgetlint", "serve", "--port", str(port), "--no-browser"],
                                stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     folder = None
     for line in process.stderr:  # `uploads are kept in FOLDER until …`, in the run's language
@@ -223,3 +223,22 @@ def test_sigterm_removes_the_uploads_as_ctrl_c_does(server):
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=20)
     assert not folder.exists()
+
+
+def test_a_busy_port_gives_the_next_one_and_says_so():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        process = subprocess.Popen([sys.executable, "-m", "budgetlint", "serve", "--port", str(busy), "--no-browser"],
+                                   stderr=subprocess.PIPE, text=True, env={**os.environ, "BUDGETLINT_LANG": "en"})
+        said = []
+        for line in process.stderr:
+            said.append(line)
+            if "open http://" in line:
+                break
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)
+    text = "".join(said)
+    assert f"port {busy} is in use; using" in text
+    assert f"open http://127.0.0.1:{busy}" not in text

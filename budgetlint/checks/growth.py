@@ -39,7 +39,7 @@ class Growth(Check):
         "tables": Field(parse_tables, "where current figures are looked up by code or label", required=True),
         "quantities": Field(parse_quantity_ids, "the vocabulary to read labels with", default=EVERY_QUANTITY),
     }
-    variables = ("label", "reported", "computed", "difference", "change", "current", "mistaken", "this_year",
+    variables = ("label", "reported", "computed", "difference", "change", "current", "rate", "mistaken", "this_year",
                  "last_year", "table")
     default_message = "「{label}」{change}，增长率 {reported} 与计算值 {computed} 不符"
     default_message_en = "「{label}」 {change}: growth rate {reported} does not match the computed {computed}"
@@ -152,7 +152,8 @@ class Growth(Check):
             words = t("from {base} to {current}", base=change.base.value.text, current=amount.value.text)
         else:
             words = t(_WORDS[change.direction]) + (f" {change.amount.text}" if change.amount else "")
-        return {"label": amount.title, "change": words, "current": amount.value.text}
+        rate = t("rate of decline") if (change.rate_direction or change.direction) < 0 else t("growth rate")
+        return {"label": amount.title, "change": words, "current": amount.value.text, "rate": rate}
 
     def _direction(self, change: Change) -> Iterator[Finding]:
         if not (change.amount and change.rate and change.direction and change.rate_direction):

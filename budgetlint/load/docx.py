@@ -19,6 +19,7 @@ numbers Word draws itself (automatic numbering) are not part of the text and are
 
 from __future__ import annotations
 
+from typing import Iterator
 from xml.etree.ElementTree import Element
 
 from budgetlint.i18n import t
@@ -38,32 +39,32 @@ _CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "ins", W + "mov
 def text_of(element: Element) -> str:
     """The text a reader sees in a paragraph: runs, tabs (as spaces) and line breaks."""
     out: list[str] = []
-
-    def walk(parent: Element) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == W + "t":
-                out.append(child.text or "")
-            elif tag in (W + "tab", W + "ptab"):
-                out.append(" ")
-            elif tag in (W + "br", W + "cr"):
-                out.append("\n")
-            elif tag == W + "noBreakHyphen":
-                out.append("-")
-            elif tag not in _NOT_SHOWN:
-                walk(child)
-
-    walk(element)
+    for child in _opened(element, _SHOWN, lambda tag: tag not in _NOT_SHOWN):
+        out.append(_SHOWN[child.tag] if child.tag != W + "t" else child.text or "")
     return printable("".join(out))
 
 
-def _blocks(parent: Element):
-    """The body's paragraphs and tables in order, content controls and tracked insertions opened."""
-    for child in parent:
-        if child.tag in (W + "p", W + "tbl"):
+_SHOWN = {W + "t": "", W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+
+
+def _opened(parent: Element, wanted, opens) -> Iterator[Element]:
+    """The elements under ``parent`` whose tag is in ``wanted``, in document order, looking inside
+    the others ``opens(tag)`` allows.  Walked with a list, not by recursion: a file of 100 000
+    nested content controls is data, not a crash."""
+    stack = [iter(parent)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in wanted:
             yield child
-        elif child.tag in _CONTAINERS:
-            yield from _blocks(child)
+        elif opens(child.tag):
+            stack.append(iter(child))
+
+
+def _blocks(parent: Element) -> Iterator[Element]:
+    """The body's paragraphs and tables in order, content controls and tracked insertions opened."""
+    return _opened(parent, (W + "p", W + "tbl"), _CONTAINERS.__contains__)
 
 
 def _joined(pieces: list[str]) -> str:
@@ -120,12 +121,8 @@ class _Reader:
         return RawTable(rows, Location(self.path, line=1, column=1, part=part))
 
 
-def _blocks_rows(tbl: Element):
-    for child in tbl:
-        if child.tag == W + "tr":
-            yield child
-        elif child.tag in _CONTAINERS:
-            yield from _blocks_rows(child)
+def _blocks_rows(tbl: Element) -> Iterator[Element]:
+    return _opened(tbl, (W + "tr",), _CONTAINERS.__contains__)
 
 
 def parse_docx(data: bytes, path: str) -> Document:

@@ -22,6 +22,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_WORKBOOKS = ("Workbook", "Book")  # the stream an Excel 97-2003 file keeps its sheets in
 _OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # a password-protected .docx/.xlsx
+_OLE_WORD = "WordDocument".encode("utf-16-le")  # the stream a Word 97-2003 document keeps its text in
 _MAIN_PARTS = {"word/document.xml": "docx", "xl/workbook.xml": "xlsx"}
 
 
@@ -31,8 +32,11 @@ def office_kind(data: bytes) -> str | None:
     if data[:8] == OLE_MAGIC:
         if any(name.encode("utf-16-le") in data for name in _OLE_WORKBOOKS) and _OLE_ENCRYPTED not in data:
             return "xls"
-        raise LoadError(t("a Word 97-2003 file, or a password-protected Office file: save it as .docx/.xlsx without a "
-                          "password and check that"))
+        if _OLE_ENCRYPTED in data or _OLE_WORD in data:
+            raise LoadError(t("a Word 97-2003 file, or a password-protected Office file: save it as .docx/.xlsx "
+                              "without a password and check that"))
+        # no stream named at all: its directory, near the end, is missing (a file cut off in transfer)
+        raise LoadError(t("a damaged or cut-off Office 97-2003 file: the list of its parts is missing"))
     if data[:4] != ZIP_MAGIC:
         return None
     with open_package(data) as package:

@@ -41,7 +41,12 @@ def render(rendering: Rendering) -> str:
     lines += [command("warning", not_read(path), file=PurePath(path).as_posix()) for path in report.skipped]
     for v in report.violations:
         loc = v.subject.location
-        title = f"{v.rule} {v.name}" if loc.page is None else f"{v.rule} {v.name} ({place(loc)})"
+        if loc.page is not None:
+            title = f"{v.rule} {v.name} ({place(loc)})"
+        elif loc.part is not None and loc.line is not None:  # a sheet's cell: its line alone names no sheet
+            title = f"{v.rule} {v.name} ({loc.cell_name()})"
+        else:
+            title = f"{v.rule} {v.name}"
         message = v.message + (t(" [confirmed by: {basis}]", basis=v.basis) if v.basis else "")
         lines.append(command(_COMMAND[v.severity], message, file=PurePath(v.file).as_posix(),
                              line=loc.line, col=loc.column, title=title))

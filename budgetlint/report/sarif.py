@@ -74,9 +74,11 @@ def _physical(location: Location, artifacts: dict[str, int]) -> dict:
 
 
 def _where(location: Location) -> dict:
-    """What SARIF has no place for: the page and box of a figure in a PDF."""
+    """What SARIF has no place for: the page and box of a figure in a PDF, the sheet and cell of one in
+    a workbook or a Word table (`公开01表!C5`: its line and column alone do not say which sheet)."""
     bbox = list(location.bbox) if location.bbox else None
-    return {k: v for k, v in (("page", location.page), ("bbox", bbox)) if v is not None}
+    cell = location.cell_name() if location.part is not None and location.line is not None else None
+    return {k: v for k, v in (("page", location.page), ("bbox", bbox), ("cell", cell)) if v is not None}
 
 
 def _related(i: int, ref: FigureRef, artifacts: dict[str, int]) -> dict:

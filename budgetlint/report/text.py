@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from budgetlint.model import Location
-from budgetlint.i18n import listed, t
+from budgetlint.i18n import listed, t, tn
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
@@ -103,12 +103,14 @@ def summary(report: Report, timing: bool = True) -> Text:
     text = Text()
     if total:
         detail = t(", ").join(f"{t(k)} {counts[k]}" for k in ("error", "warning", "info") if counts[k])
-        text.append(t("{n} problems found ({detail})", n=total, detail=detail), style="bold")
+        text.append(tn("{n} problem found ({detail})", "{n} problems found ({detail})", total, detail=detail),
+                    style="bold")
     elif report.errors or report.skipped:  # not a clean pass: some files were not checked
         text.append(t("0 problems found in the files checked"), style="bold yellow")
     else:
         text.append(t("no problems found"), style="bold green")
-    text.append(t(", {n} files checked", n=len(report.files)) + (t(" ({n} pages)", n=report.pages) if report.pages else ""))
+    text.append(tn(", {n} file checked", ", {n} files checked", len(report.files))
+                + (tn(" ({n} page)", " ({n} pages)", report.pages) if report.pages else ""))
     coverage = report.coverage
     if coverage.figures:
         text.append(t("; {checked} of {figures} table figures checked ({percent}), {understood} of {tables} tables "
@@ -117,12 +119,14 @@ def summary(report: Report, timing: bool = True) -> Text:
     if report.waived:
         text.append(t(", {n} waived", n=len(report.waived)))
     if report.errors:
-        text.append(t(", {n} files could not be checked", n=len(report.errors)), style="bold red")
+        text.append(tn(", {n} file could not be checked", ", {n} files could not be checked", len(report.errors)),
+                    style="bold red")
     if report.skipped:
         kinds = Counter(PurePath(p).suffix.lower() or t("no extension") for p in report.skipped)
-        text.append(t(", {n} files not checked (kinds not read: {kinds}: {files})", n=len(report.skipped),
-                      kinds=listed(t("{suffix} {n}", suffix=k, n=n) for k, n in sorted(kinds.items())),
-                      files=listed(printable(p) for p in report.skipped)), style="bold yellow")
+        text.append(tn(", {n} file not checked (kinds not read: {kinds}: {files})",
+                       ", {n} files not checked (kinds not read: {kinds}: {files})", len(report.skipped),
+                       kinds=listed(t("{suffix} {n}", suffix=k, n=n) for k, n in sorted(kinds.items())),
+                       files=listed(printable(p) for p in report.skipped)), style="bold yellow")
     if timing and report.seconds:
         text.append(t(", in {seconds} s", seconds=f"{report.seconds:.2f}"))
     text.append(t("."))
