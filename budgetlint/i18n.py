@@ -119,6 +119,7 @@ ZH = {
     "an upload must come from this server's own page": "只能从本服务自己的页面上传",
     "the server is busy checking other batches; try again in a while": "服务正忙于检查其他批次，请稍后再试",
     "the upload could not be saved: {reason}": "上传的文件无法保存：{reason}",
+    "none of the files could be checked: {reasons}": "所有文件都无法检查：{reasons}",
     "a folder that cannot be read ({reason}): the files in it were not checked":
         "文件夹无法读取（{reason}），其中的文件未检查",
     "a link to nothing that can be read (it loops, or what it names is gone)": "链接指向的文件无法读取（循环链接，或目标已不存在）",

@@ -43,7 +43,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from budgetlint.engine.pack import RuleSet
-from budgetlint.i18n import language, t
+from budgetlint.i18n import language, listed, t
 from budgetlint.lint import check_paths, internal_error
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
@@ -118,8 +118,14 @@ class Checker:
                 batch.done.setdefault(Path(path).name, {"state": "done"})
 
         try:
-            # named relative to the upload folder (the server's working folder): `3/部门预算.pdf`
-            report = check_paths([os.path.relpath(batch.folder / n) for n in batch.names], self.rules, on_file=on_file)
+            # named as uploaded (`部门预算.pdf`, not `3/部门预算.pdf`): checked from inside the batch's folder.
+            # The server's own paths are absolute, and this thread is the only one that checks.
+            here = os.getcwd()
+            os.chdir(batch.folder)
+            try:
+                report = check_paths(list(batch.names), self.rules, on_file=on_file)
+            finally:
+                os.chdir(here)
             with self.lock:
                 for error in report.errors:
                     batch.done[Path(error.path).name] = {"state": "error", "message": error.message}
@@ -128,6 +134,11 @@ class Checker:
                         batch.done[Path(path).name] = {"state": "done", "verdict": verdict_text(d.verdict), "outcome": d.verdict,
                                                        "agency": d.identity.agency,
                                                        "errors": d.count("error"), "warnings": d.count("warning")}
+            if report.errors and not report.files:  # nothing checked: the page says so, not `0 problems`
+                with self.lock:
+                    batch.failure = t("none of the files could be checked: {reasons}",
+                                      reasons=listed(t("{path}: {message}", path=Path(e.path).name, message=e.message)
+                                                     for e in report.errors))
             rendering = Rendering(report, self.rules)
             outputs = {name: _bytes(renderer(name.split(".")[1])(rendering)) for name in _DOWNLOADS}
             with self.lock:

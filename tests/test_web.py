@@ -64,7 +64,9 @@ def test_a_batch_reports_each_file_and_offers_the_report_workbook_and_json(clien
     assert "attachment" in workbook.headers["content-disposition"]
     summary = openpyxl.load_workbook(io.BytesIO(workbook.content))["汇总"]
     assert [row[1] for row in summary.iter_rows(min_row=5, values_only=True)][:1] == ["台前县医疗保障局"]
-    assert client.get(f"/batches/{batch['id']}/report.json").json()["errors"][0]["message"] == t("empty file")
+    data = client.get(f"/batches/{batch['id']}/report.json").json()
+    assert data["errors"][0]["message"] == t("empty file")
+    assert [f["path"] for f in data["files"]] == [SAMPLE.name]  # as uploaded, no upload number before it
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(rules, tmp_path):
@@ -85,6 +87,11 @@ def test_unknown_batches_and_results_are_not_found(client):
 ])
 def test_an_uploaded_name_stays_inside_its_folder(given, saved):
     assert safe_name(given, set()) == saved
+
+
+def test_a_batch_none_of_whose_files_could_be_checked_says_so(client):
+    batch = _finished(client, client.post("/batches", files=[("files", (BROKEN.name, BROKEN.read_bytes()))]))
+    assert batch["failure"] == "所有文件都无法检查：empty.pdf：" + t("empty file")
 
 
 def test_a_page_of_another_site_cannot_upload(rules, tmp_path):
