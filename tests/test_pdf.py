@@ -8,6 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pdfplumber
+import sys
+
 import pytest
 
 from budgetlint.cache import DocumentCache
@@ -270,3 +272,28 @@ def test_a_picture_smaller_than_the_page_is_no_scan(rules):
     assert problems[3].kind == "unreadable"
     found = [(v.rule, v.subject.location.page) for v in check_file(DATA / "picture-page.pdf", rules).violations]
     assert found == [("BL001", 3)]
+
+
+def test_fake_bold_is_printed_once_as_pdfplumber_does_it(tmp_path):
+    """budgetlint's dedupe keeps the characters pdfplumber's keeps, in the same order (without its
+    quadratic ordering step), on every page of two samples."""
+    import pdfplumber
+
+    from budgetlint.load.pdf import _deduped
+
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bad_inputs", ROOT / "scripts" / "bad_inputs.py")
+    bad_inputs = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bad_inputs", bad_inputs)  # its dataclasses look their module up there
+    spec.loader.exec_module(bad_inputs)
+    bold = bad_inputs._one_page(tmp_path / "bold.pdf", b"BT /F1 12 Tf 40 780 Td (Total 5) Tj ET\n"
+                                                      b"BT /F1 12 Tf 40.3 780.2 Td (Total 5) Tj ET\n")
+    for path in (PDFS / "taiqian-2023.pdf", PDFS / "shapotou-2023.pdf", bold):
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                theirs = page.dedupe_chars().chars
+                assert _deduped(page).chars == theirs
+    with pdfplumber.open(bold) as pdf:
+        (page,) = pdf.pages
+        assert "".join(c["text"] for c in _deduped(page).chars) == "Table 1Total 5" != "".join(c["text"] for c in page.chars)
