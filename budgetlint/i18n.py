@@ -331,6 +331,8 @@ ZH = {
     "; the share printed is of {base}": "；所印的是占{base}的比例",
     "; the figure printed is last year's": "；所印的是表中该行的上年数",
     "growth rate": "增长率", "rate of decline": "下降率",
+    # the csv report's headings not named elsewhere
+    "page": "页码", "line": "行号", "cell": "单元格", "col": "栏", "computed": "计算值", "basis": "读法确认",
     "the number of self-evaluated projects": "绩效自评项目数",
     "the average self-evaluation score": "平均得分",
     "the self-evaluation score": "自评得分",

@@ -10,6 +10,7 @@ import sys
 import openpyxl
 import pytest
 
+from budgetlint.i18n import set_language
 from budgetlint.lint import check_paths
 from budgetlint.report.formats import Rendering, renderer
 from conftest import ROOT
@@ -80,13 +81,20 @@ def test_each_required_table_is_an_item_and_each_finding_is_listed_once(workbook
 
 
 def test_csv_is_one_row_a_finding_that_excel_reads_as_utf8(report, rules):
+    """In the run's language, headings and severities included (an auditor's spreadsheet)."""
     text = renderer("csv")(Rendering(report, rules))
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text[1:])))
     assert len(rows) == len(report.violations)
-    row = next(r for r in rows if r["rule"] == "BL101" and r["reported"] == "584.50")
-    assert (row["file"], row["agency"], row["computed"]) == (TEXT, "台前县医疗保障局", "605.50")
-    assert row["line"] and row["page"] == ""
+    row = next(r for r in rows if r["规则"] == "BL101" and r["列示"] == "584.50")
+    assert (row["文件"], row["单位"], row["计算值"], row["级别"]) == (TEXT, "台前县医疗保障局", "605.50", "错误")
+    assert row["行号"] and row["页码"] == ""
+    set_language("en")
+    try:
+        english = list(csv.DictReader(io.StringIO(renderer("csv")(Rendering(report, rules))[1:])))
+    finally:
+        set_language("zh")
+    assert any(r["rule"] == "BL101" and r["reported"] == "584.50" and r["severity"] == "error" for r in english)
 
 
 def test_the_workbook_is_not_written_to_a_terminal_but_to_a_file(tmp_path):

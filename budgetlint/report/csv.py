@@ -2,7 +2,9 @@
 
 UTF-8 with a byte-order mark, which Excel and WPS need to read Chinese from a CSV file;
 the columns are those of the JSON report's violations, flattened (a finding's place as
-page, line, column and cell, the table, row and column labels it is about).
+page, line, column and cell, the table, row and column labels it is about).  Headings and
+severities are in the run's language (`规则`, `错误` in a Chinese report; `rule`, `error` with
+``--lang en``), as an auditor's spreadsheet shows them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import csv
 import io
 import re
 
+from budgetlint.i18n import t
 from budgetlint.report.formats import Rendering
 from budgetlint.textnorm import printable
 
@@ -39,11 +42,11 @@ def render(rendering: Rendering) -> str:
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(_HEADINGS)
+    writer.writerow([t(heading) for heading in _HEADINGS])
     for v in report.violations:
         loc = v.subject.location
         writer.writerow([inert(field) for field in (
-            v.file, agencies.get(v.file, ""), v.rule, v.name, v.severity, loc.page, loc.line, loc.column,
+            v.file, agencies.get(v.file, ""), v.rule, v.name, t(v.severity), loc.page, loc.line, loc.column,
             loc.cell_name() if loc.part is not None and loc.line is not None else None,
             v.subject.table, v.subject.row, v.subject.col, v.message, v.reported, v.computed, v.difference,
             v.basis,
