@@ -51,6 +51,23 @@ def exponent(finer: Unit, coarser: Unit) -> int:
     return n
 
 
+def against_tables(amount: Amount, every: list[TableFigure]) -> Agreement | Finding | None:
+    """An amount against the table figures that may back it: an agreement when one of them agrees,
+    a finding (its computed figure the closest) when every one was understood and none agrees, and
+    nothing when none was understood or the one it may have meant was not (a disagreement is not known)."""
+    figures = [f for f in every if f.understood]
+    if not figures:
+        return None
+    agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
+    if agreeing:
+        return Agreement(tuple(fact for f in agreeing for fact in f.facts))
+    if len(figures) < len(every):
+        return None
+    closest = min(figures, key=lambda f: (f.part, f.interval.gap(amount.value.interval)))
+    related = [ref for f in figures if not f.part for ref in f.refs]
+    return discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
+
+
 class NarrativeVsTable(Check):
     kind = "narrative-vs-table"
     summary = "An amount stated in the narrative equals the table figure it names (by code, quantity or label)."
@@ -89,20 +106,12 @@ class NarrativeVsTable(Check):
             if opening is not None and amount not in opening:
                 continue
             every = self.figures(rule, doc, amount)
-            figures = [f for f in every if f.understood]
-            if not figures:
+            settled = against_tables(amount, every)
+            if not isinstance(settled, Finding):
+                if settled is not None:
+                    yield settled
                 continue
-            closest = min(figures, key=lambda f: (f.part, f.interval.gap(amount.value.interval)))
-            related = [ref for f in figures if not f.part for ref in f.refs]
-            agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
-            if agreeing:
-                yield Agreement(tuple(fact for f in agreeing for fact in f.facts))
-                continue
-            if len(figures) < len(every):
-                continue  # the table it may have meant was not understood: a disagreement is not known
-            finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval, related)
-            if finding is None:
-                continue
+            finding, figures = settled, [f for f in every if f.understood]
             finding.values.update(label=amount.title,
                                   code=amount.code.digits if amount.code else "",
                                   table="、".join(dict.fromkeys(f.table.name for f in figures)),

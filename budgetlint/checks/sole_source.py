@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from budgetlint.checks.backing import TableFigure, narrative_ref
-from budgetlint.checks.base import Agreement, Check, Finding, discrepancy
-from budgetlint.checks.narrative_table import near
+from budgetlint.checks.backing import TableFigure
+from budgetlint.checks.base import Check, Finding
+from budgetlint.checks.narrative_table import against_tables
 from budgetlint.engine.quantities import Quantity, Vocabulary
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import parse_patterns
@@ -69,17 +69,9 @@ class SoleSource(Check):
     @staticmethod
     def _compare(amount: Amount, claim: str, sources: tuple[Quantity, ...], doc: DocumentFacts) -> Iterator[Finding]:
         every = [TableFigure(reading, reading[0].table) for q in sources for reading in q.readings(doc)]
-        figures = [f for f in every if f.understood]
-        if not figures or len(figures) < len(every):
-            return  # no source total printed, or one the reader could not confirm: the claim is not known wrong
-        agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
-        if agreeing:
-            yield Agreement(tuple(fact for f in agreeing for fact in f.facts))
-            return
-        closest = min(figures, key=lambda f: f.interval.gap(amount.value.interval))
-        finding = discrepancy(amount.value.figure, narrative_ref(amount), closest.interval,
-                              [ref for f in figures for ref in f.refs])
-        if finding is not None:
-            finding.values.update(label=amount.title, claim=claim,
-                                  table="、".join(dict.fromkeys(f.table.name for f in figures)))
-            yield finding
+        settled = against_tables(amount, every)
+        if isinstance(settled, Finding):
+            settled.values.update(label=amount.title, claim=claim,
+                                  table="、".join(dict.fromkeys(f.table.name for f in every if f.understood)))
+        if settled is not None:
+            yield settled
