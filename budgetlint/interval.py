@@ -52,6 +52,11 @@ class Interval:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("an Interval is immutable")
 
+    def __reduce__(self) -> tuple:
+        """Pickled by its bounds (a result crosses to the parent process), not by its slots, which
+        an immutable object cannot have set back."""
+        return Interval, (self.lo, self.hi)
+
     @classmethod
     def exact(cls, value: Number) -> Interval:
         return cls(value, value)

@@ -19,8 +19,10 @@ from budgetlint.engine.runner import run_rules
 from budgetlint.i18n import language, t
 from budgetlint.load import LoadError, load_document, read_bytes
 from budgetlint.model import Document, combine
-from budgetlint.report.result import FileResult, InputError, Report, TableSeen
+from budgetlint.report.result import FileResult, InputError, Posting, Report, TableSeen, Violation
 from budgetlint.results import ResultCache
+from budgetlint.series.checking import check_series
+from budgetlint.series.ledger import ledger
 from budgetlint.understand.reading import understand
 from budgetlint.understand.model import DocumentFacts, Fact
 from budgetlint.workers import Interrupted, process_pool
@@ -28,7 +30,7 @@ from budgetlint.workers import Interrupted, process_pool
 Outcome = FileResult | InputError
 
 def _result(document: Document, facts: DocumentFacts, seconds: float, members: list[Document], violations,
-            checked: set[Fact]) -> FileResult:
+            checked: set[Fact], postings: tuple[Posting, ...]) -> FileResult:
     """What a check found in one file of a disclosure, and how much of its tables it checked."""
     own = [t for t in facts.tables if t.table.location.file == document.path]
     return FileResult(
@@ -43,6 +45,7 @@ def _result(document: Document, facts: DocumentFacts, seconds: float, members: l
         tables_seen=tuple(TableSeen(t.name, t.kind.id if t.kind else None, t.table.location.page,
                                     len(t.facts) if t.kind is None or t.kind.amounts else 0,
                                     sum(f in checked for f in t.facts), t.understood) for t in own),
+        ledger=tuple(p for p in postings if p.ref.location.file == document.path),
     )
 
 
@@ -67,6 +70,7 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
             facts = understand(combine(documents), rules.kinds)
             checked: set[Fact] = set()
             violations = run_rules(rules, facts, checked)
+            postings = ledger(facts, rules.vocabulary)
         except Exception as exc:  # a bug must not stop the batch; say which files and what
             for document in documents:
                 outcomes[Path(document.path)] = InputError(document.path, internal_error(exc))
@@ -74,7 +78,8 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
             checking = time.perf_counter() - started
             for i, document in enumerate(documents):
                 seconds = loading[document.path] + (checking if i == 0 else 0.0)
-                outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations, checked)
+                outcomes[Path(document.path)] = _result(document, facts, seconds, documents, violations, checked,
+                                                          postings)
     return [outcomes[p] for p in paths]
 
 
@@ -157,7 +162,8 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
                 on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
                 auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None,
                 scheduler: str | None = None, finished: dict[str, FileResult] | None = None,
-                on_checked: Callable[[list[Outcome]], None] | None = None) -> Report:
+                on_checked: Callable[[list[Outcome]], None] | None = None,
+                on_series: Callable[[list[Violation]], None] | None = None) -> Report:
     """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
     ``on_file`` is told of each file as it is done, and of how many there are (a progress bar).  ``groups`` name files
@@ -167,7 +173,8 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     With a ``scheduler`` (a Dask scheduler's address) the disclosures are checked on that cluster
     instead of in local processes; the report is the same.  A disclosure all of whose files are
     ``finished`` (a resumed run) is not checked again: its results are reported in its place;
-    ``on_checked`` is given the outcomes of each disclosure checked now, in order.  When the run is
+    ``on_checked`` is given the outcomes of each disclosure checked now, in order, and ``on_series``
+    the findings of the cross-document rules, once all are checked (:mod:`budgetlint.series`).  When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
     files, errors, skipped = discover(paths)
@@ -198,5 +205,9 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
                           for group in disclosures[done:] for p in group]
     finally:
         checking.close()  # stops the workers at once, whatever ended the loop
+    rules_of = {str(p): ruleset for group, ruleset in zip(disclosures, rulesets) for p in group}
+    added = check_series(report, rules_of.__getitem__)
+    if on_series is not None and added:
+        on_series(added)
     report.errors.sort(key=lambda e: e.path)
     return report

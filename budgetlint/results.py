@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
@@ -28,14 +29,18 @@ from budgetlint.cache import DocumentCache, read_entry, write_entry
 from budgetlint.config import Setting, find_settings_file
 from budgetlint.disclosure import group_files
 from budgetlint.discovery import discover
+from budgetlint.figures import MONEY_UNITS, Figure
 from budgetlint.i18n import language
+from budgetlint.interval import Interval
 from budgetlint.load import LoadError, read_bytes
 from budgetlint.model_json import Decoder, Encoder, Malformed
 from budgetlint.paths import builtin_rules_dir
-from budgetlint.report.result import FigureRef, FileResult, Report, TableSeen, Violation
+from budgetlint.series.forming import form_series
+from budgetlint.report.result import FigureRef, FileResult, Posting, Report, TableSeen, Violation
 from budgetlint.understand.identity import Identity
 
-FORMAT = 2  # 2: a violation records what confirmed its structure, a table how much of it was checked
+FORMAT = 3  # 2: a violation records what confirmed its structure, a table how much of it was checked;
+#            3: a file keeps its ledger (what a series compares, budgetlint.series)
 _MAX_ENTRY = 64 * 2**20  # bytes: the findings of one disclosure come nowhere near
 
 
@@ -79,7 +84,13 @@ def _file(encoder: Encoder, result: FileResult) -> dict:
             "identity": [identity.kind, identity.level, identity.year, identity.agency, identity.province],
             "disclosure": list(result.disclosure),
             "seen": [[s.name, s.kind, s.page, s.figures, s.checked, s.understood] for s in result.tables_seen],
-            "violations": [_violation(encoder, v) for v in result.violations]}
+            "violations": [_violation(encoder, v) for v in result.violations],
+            "ledger": [[[list(k) for k in p.keys], _printed(p.figure), str(p.interval.lo), str(p.interval.hi),
+                        _figure(encoder, p.ref), p.year, p.worked_out] for p in result.ledger]}
+
+
+def _printed(figure: Figure) -> list:
+    return [figure.text, str(figure.value), figure.decimals, figure.unit.name, figure.blank, figure.grouped]
 
 
 def outcomes_to_data(outcomes: list[FileResult]) -> dict:
@@ -120,6 +131,25 @@ class _Reader:
                          self.figure(subject), self.text(reported), self.text(computed), self.text(difference, True),
                          tuple(self.figure(r) for r in self.value(related, list)), self.text(basis, True))
 
+    def posting(self, raw: Any) -> Posting:
+        if not isinstance(raw, list) or len(raw) != 7:
+            raise Malformed("posting")
+        keys, printed, lo, hi, ref, year, worked_out = raw
+        keys = [self.value(k, list) for k in self.value(keys, list)]
+        if any(len(k) != 3 for k in keys) or not isinstance(printed, list) or len(printed) != 6:
+            raise Malformed("posting")
+        text, value, decimals, unit, blank, grouped = printed
+        if unit not in MONEY_UNITS:
+            raise Malformed("posting unit")
+        try:
+            figure = Figure(self.text(text), Fraction(self.text(value)), self.value(decimals, int), MONEY_UNITS[unit],
+                            self.value(blank, bool), self.value(grouped, bool))
+            interval = Interval(Fraction(self.text(lo)), Fraction(self.text(hi)))
+        except (ValueError, ZeroDivisionError) as exc:
+            raise Malformed("posting figure") from exc
+        return Posting(tuple((self.text(a), self.text(b), self.text(c)) for a, b, c in keys), figure, interval,
+                       self.figure(ref), self.value(year, int), self.text(worked_out))
+
     def seen(self, raw: Any) -> TableSeen:
         if not isinstance(raw, list) or len(raw) != 6:
             raise Malformed("table")
@@ -143,6 +173,7 @@ class _Reader:
                               self.text(agency, True), self.text(province, True)),
             disclosure=tuple(self.text(p) for p in self.value(raw.get("disclosure"), list)),
             tables_seen=tuple(self.seen(s) for s in seen),
+            ledger=tuple(self.posting(p) for p in self.value(raw.get("ledger"), list)),
         )
 
 
@@ -202,7 +233,7 @@ def cached_report(paths: list[str], settings: dict[str, Setting], run_file: Path
     """The report of a check all of whose disclosures are in the cache, checked with the run's rules
     (``settings``, from ``run_file``) in the run's language; ``None`` as soon as one is not, or has
     a settings file of its own (``per_folder``), or a path needs a word of its own (the check proper
-    says it)."""
+    says it), or two of them form a series (its cross-document rules must run)."""
     started = time.perf_counter()
     fingerprint = rules_fingerprint(settings)
     files, errors, skipped = discover(paths + [p for group in groups for p in group if p not in paths])
@@ -224,5 +255,7 @@ def cached_report(paths: list[str], settings: dict[str, Setting], run_file: Path
         if stored is None:
             return None
         report.files.extend(stored)
+    if any(series.pairs for series in form_series(report.files)):
+        return None  # disclosures compared with each other: their rules must run (budgetlint.series)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

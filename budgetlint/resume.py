@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from budgetlint.model import Location
 from budgetlint.outputs import OutputError, cannot_write
+from budgetlint.report.json import violation_json
 from budgetlint.report.jsonl import content_digest, error_record, file_records, line
 from budgetlint.report.result import FigureRef, FileResult, InputError, TableSeen, Violation
 from budgetlint.understand.identity import Identity
@@ -38,10 +39,16 @@ class JsonlStream:
             raise OutputError(cannot_write(f"--output {path}", exc)) from None
 
     def write(self, outcomes: list[FileResult | InputError]) -> None:
+        records = [r for o in outcomes for r in ([error_record(o)] if isinstance(o, InputError) else file_records(o))]
+        self._append(records)
+
+    def write_violations(self, violations: list[Violation]) -> None:
+        """Findings made once every file was checked (a series'), after the files' records."""
+        self._append([{"type": "violation", **violation_json(v)} for v in violations])
+
+    def _append(self, records: list[dict]) -> None:
         try:
-            for outcome in outcomes:
-                records = [error_record(outcome)] if isinstance(outcome, InputError) else file_records(outcome)
-                self.file.write("".join(line(r) for r in records))
+            self.file.write("".join(line(r) for r in records))
             self.file.flush()
         except OSError as exc:  # a full disk: the batch stops here, with one line
             raise OutputError(cannot_write(f"--output {self.path}", exc)) from None

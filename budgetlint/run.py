@@ -93,7 +93,8 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
             report = check_paths(paths + list(dict.fromkeys(grouped)), rules, jobs=settings["jobs"].value,
                                  cache=cache, on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
                                  rules_for=rules_for, scheduler=scheduler, finished=finished,
-                                 on_checked=writer.write if writer is not None else None)
+                                 on_checked=writer.write if writer is not None else None,
+                                 on_series=writer.write_violations if writer is not None else None)
     finally:
         if writer is not None:
             writer.close()

@@ -25,6 +25,7 @@ from budgetlint.checks.narrative_table import NarrativeVsTable
 from budgetlint.checks.nothing_to_check import NothingToCheck
 from budgetlint.checks.part_whole import PartExceedsWhole
 from budgetlint.checks.placeholder import Placeholder
+from budgetlint.checks.previous_year import PreviousYear
 from budgetlint.checks.required_tables import RequiredTables
 from budgetlint.checks.restatement import Restatement
 from budgetlint.checks.rollup import CodeRollup, OutlineRollup
@@ -37,6 +38,7 @@ from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
 from budgetlint.checks.terms import MisspelledTerm
 from budgetlint.checks.understanding import Understanding
+from budgetlint.checks.unit_within_department import UnitWithinDepartment
 from budgetlint.checks.wording import Wording
 
 CHECKS: dict[str, Check] = {
@@ -46,7 +48,7 @@ CHECKS: dict[str, Check] = {
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
               Understanding, Balance, CompletionCheck, Wording, MisspelledTerm, BaseYear, SubjectName, ListedItems,
               NothingToCheck, AmountUnit, PartExceedsWhole, AgencyName, SelfEvaluation,
-              SoleSource)
+              SoleSource, PreviousYear, UnitWithinDepartment)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]

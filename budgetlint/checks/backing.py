@@ -23,7 +23,7 @@ from budgetlint.understand.rows import total_rank
 from budgetlint.understand.statements import Amount, Printed
 
 _TOTAL_COLUMN = ColumnSelector((TOTAL,))
-_YEAR_WORDS = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上一?年度?|去年")
+YEAR_WORDS = re.compile(r"(19|20)\d\d年度?|当年|本年度?|上一?年度?|去年")
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def last_years(fact: Fact, year: int | None) -> Fact | None:
     prior = ("上年", "上一年", "去年") + ((f"{year - 1}年",) if year else ())
 
     def yearless(path: tuple[str, ...]) -> tuple[str, ...]:
-        return tuple(_YEAR_WORDS.sub("", k) for k in path)
+        return tuple(YEAR_WORDS.sub("", k) for k in path)
 
     if any(w in k for k in fact.column.path for w in prior):
         return None  # the fact is itself last year's

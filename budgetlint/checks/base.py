@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Mapping
 
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.figures import Figure, exact_decimals, render_value
@@ -13,6 +13,9 @@ from budgetlint.model import Location
 from budgetlint.report.result import FigureRef
 from budgetlint.understand.model import DocumentFacts, Entry, Fact, TableFacts
 from budgetlint.understand.relations import Sum
+
+if TYPE_CHECKING:
+    from budgetlint.series.forming import Pair
 
 
 @dataclass
@@ -182,6 +185,13 @@ def parse_text_field(value: Any) -> str:
     return value.strip()
 
 
+def parse_words(value: Any) -> tuple[str, ...]:
+    """A list of words (plain text, not patterns)."""
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("must be a list of words")
+    return tuple(v.strip() for v in value)
+
+
 def parse_bool_field(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")
@@ -205,3 +215,14 @@ LEVELS = {3: "class level", 5: "section level", 7: "item level"}  # of a subject
 def level_name(digits: int) -> str:
     """The level a code of ``digits`` digits names (`类`), else its length (`9位`)."""
     return t(LEVELS[digits]) if digits in LEVELS else t("{n}-digit level", n=digits)
+
+
+class SeriesCheck(Check):
+    """A rule kind over two disclosures of a series (:mod:`budgetlint.series`): it runs once every
+    disclosure of the run was checked, on the figures each left in its ledger, never on one
+    document's facts."""
+
+    relation: ClassVar[str]  # the pairs it compares (budgetlint.series.forming)
+
+    def compare(self, rule: Rule, pair: Pair) -> Iterator[Finding]:
+        raise NotImplementedError

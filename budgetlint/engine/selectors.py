@@ -105,8 +105,8 @@ def column_name(text: str) -> ColumnName:
 
 
 _YEAR_HEADING = re.compile(r"((?:19|20)\d\d)年")
-_PRIOR_HEADING = re.compile(r"(上年|上一年|去年)(?!结转|结余)")  # 上年结转 is this year's money
-_CHANGE_HEADING = re.compile(r"增减|变动|变化")  # `增减变化情况/合计`: this year's figure less last year's
+PRIOR_HEADING = re.compile(r"(上年|上一年|去年)(?!结转|结余)")  # 上年结转 is this year's money
+CHANGE_HEADING = re.compile(r"增减|变动|变化")  # `增减变化情况/合计`: this year's figure less last year's
 
 
 @lru_cache(maxsize=4096)
@@ -118,7 +118,7 @@ def _heading_year(path: tuple[str, ...]) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _past_or_change(path: tuple[str, ...]) -> bool:
-    return any(_PRIOR_HEADING.search(k) or _CHANGE_HEADING.search(k) for k in path)
+    return any(PRIOR_HEADING.search(k) or CHANGE_HEADING.search(k) for k in path)
 
 
 def this_years(columns: list[Column]) -> list[Column]:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from budgetlint.figures import Figure
+from budgetlint.interval import Interval
 from budgetlint.model import Location
 from budgetlint.understand.identity import Identity
+
+if TYPE_CHECKING:
+    from budgetlint.series.forming import Series
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +38,21 @@ class FigureRef:
             "col": self.col,
             "text": self.text,
         }
+
+
+Key = tuple[str, str, str]  # a table figure's name in every disclosure: (table kind, row, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """A figure under the keys it may be read as, the year it is of, and where it is printed."""
+
+    keys: tuple[Key, ...]
+    figure: Figure  # as printed, or (last year's, from a change) as worked out, in the unit it is printed in
+    interval: Interval  # the values it stands for: a worked-out figure's is the width of its inputs'
+    ref: FigureRef
+    year: int = 0  # 0: the disclosure's own year; −1: last year
+    worked_out: str = ""  # how a figure that is not printed was worked out (`26200.88 − 2687.77`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +140,7 @@ class FileResult:
     identity: Identity = field(default_factory=Identity)  # of the disclosure the file belongs to
     disclosure: tuple[str, ...] = ()  # every file of that disclosure, when there are several
     tables_seen: tuple[TableSeen, ...] = ()
+    ledger: tuple[Posting, ...] = ()  # its figures as a series sees them (budgetlint.series.ledger)
 
     @property
     def coverage(self) -> Coverage:
@@ -135,6 +156,7 @@ class Report:
     seconds: float = 0.0  # the whole run
     interrupted: int | None = None  # the signal that stopped the run before every file was checked
     skipped: list[str] = field(default_factory=list)  # files in the folders of kinds budgetlint does not read
+    series: list[Series] = field(default_factory=list)  # disclosures of one agency compared with each other
 
     @property
     def violations(self) -> list[Violation]:

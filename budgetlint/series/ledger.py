@@ -1,0 +1,113 @@
+"""A disclosure's figures as other disclosures can see them: the ledger a series compares.
+
+Cross-document rules (:mod:`budgetlint.series`) run after every disclosure was checked, often in
+another process, so they cannot look at a disclosure's facts.  Each check leaves a *ledger*: the
+figures of its understood tables, each under a key that names it the same way in every
+disclosure of a template family — (table kind, row, column): the row by its subject code where it
+has one (`2040501`), else by its label key (`基本支出`); the column by the quantity it holds, without
+year words (`2026年预算数` and `2025年预算数` are both `预算数`; `支出/支出用途/金额` is `金额`, as a
+later year's template may group the headings differently).
+
+A posting is this year's figure (``year`` 0) or one the disclosure states for last year (``year``
+−1): a `上年预算数` column, or what a narrative's change implies (`公共安全支出 26200.88 万元，与上年相比
+增加 2687.77 万元` says last year's was 23513.11).  A narrative figure is posted only under the
+keys of the table figures it agrees with, as the narrative check reads them: a sentence the
+tables do not confirm says nothing about last year's disclosure.  Only understood tables give
+postings (the consensus reading decided what each figure is).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterator
+
+from budgetlint.checks.backing import YEAR_WORDS, backing, printed_ref
+from budgetlint.checks.base import fact_ref
+from budgetlint.engine.quantities import Vocabulary
+from budgetlint.figures import render_value
+from budgetlint.engine.selectors import CHANGE_HEADING, PRIOR_HEADING, TableSelector
+from budgetlint.report.result import Key, Posting
+from budgetlint.understand.model import Column, DocumentFacts, Fact, Role
+from budgetlint.understand.statements import Change
+
+_YEAR = re.compile(r"((?:19|20)\d\d)年度?")
+_NOT_BUDGET = re.compile(r"执行|决算|实际")  # `比2025年预算执行数增加`: not last year's budget
+_REASON = re.compile(r"原因|由于|因为")  # `主要原因是基本支出增加 1447.63 万元`: a part's change, not the total's
+_EVERY_TABLE = TableSelector()
+ANY = ""  # a key's table kind or column that matches any (a narrative amount's name, not its cell)
+
+
+def ledger(doc: DocumentFacts, vocabulary: Vocabulary) -> tuple[Posting, ...]:
+    """Every figure of the understood tables, and last year's figures the narrative's changes imply."""
+    return tuple(_table_postings(doc)) + tuple(_change_postings(doc, vocabulary))
+
+
+def key_of(fact: Fact) -> Key | None:
+    """How a table figure is named in every disclosure; ``None`` when its row has no name to match."""
+    kind = fact.table.kind
+    row = fact.entry.code.digits if fact.entry.code and not fact.entry.code.inferred else fact.entry.key
+    if kind is None or not row:
+        return None
+    return kind.id, row, YEAR_WORDS.sub("", fact.column.name)
+
+
+def year_of(column: Column, year: int | None) -> int | None:
+    """0 for this year's column, −1 for last year's, ``None`` for a change or another year's."""
+    path = "".join(column.path)
+    if CHANGE_HEADING.search(path):
+        return None
+    named = [int(y) for y in _YEAR.findall(path)]
+    if PRIOR_HEADING.search(path) or (named and year is not None and max(named) == year - 1):
+        return -1
+    return 0 if not named or max(named) == year else None
+
+
+def _table_postings(doc: DocumentFacts) -> Iterator[Posting]:
+    for table in doc.tables:
+        if not table.understood:
+            continue
+        for fact in table.facts:
+            if fact.column.role is not Role.VALUE or fact.figure.unit.dimension != "money":
+                continue
+            key, year = key_of(fact), year_of(fact.column, doc.identity.year)
+            if key is not None and year is not None:
+                yield Posting((key,), fact.figure, fact.interval, fact_ref(fact), year)
+
+
+def _change_postings(doc: DocumentFacts, vocabulary: Vocabulary) -> Iterator[Posting]:
+    for change in doc.narrative.changes:
+        posting = _last_years(change, doc, vocabulary)
+        if posting is not None:
+            yield posting
+
+
+def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> Posting | None:
+    """Last year's figure a change implies (this year's amount less the change), under the keys of
+    the table figures the amount agrees with; ``None`` when the change is not on last year's budget
+    or the amount is not confirmed by a table."""
+    if change.amount is None or len(change.candidates) != 1:
+        return None
+    if _NOT_BUDGET.search(change.sentence.text[: change.amount.start]) or _REASON.search(change.subject):
+        return None
+    amount = change.candidates[0]
+    if amount.kind != "money" or amount.prior:
+        return None
+    keys = []
+    for figure in backing(amount, doc, vocabulary, _EVERY_TABLE):
+        if figure.understood and len(figure.facts) == 1 and figure.interval.intersects(amount.value.interval):
+            fact = figure.facts[0]
+            key = key_of(fact)
+            if key is not None and year_of(fact.column, doc.identity.year) == 0:
+                keys.append(key)
+    if not keys:
+        return None
+    if amount.label:  # the same name may be read from another table last year (基本支出: all funds, or 财政拨款's)
+        keys.append((ANY, amount.label, ANY))
+    printed = amount.value.figure
+    implied = amount.value.interval - change.signed_amount
+    value = implied.mid / printed.unit.scale
+    figure = replace(printed, text=render_value(value, printed.decimals) + printed.unit.name, value=value)
+    sign = "−" if change.direction >= 0 else "+"
+    return Posting(tuple(dict.fromkeys(keys)), figure, implied, printed_ref(change.amount, amount), -1,
+                   f"{amount.value.text} {sign} {change.amount.text}")
