@@ -182,6 +182,7 @@ def check(
     no_timing: Annotated[bool, typer.Option("--no-timing", help=t("Leave out timings, for byte-reproducible output."))] = False,
     show_config: Annotated[bool, typer.Option("--show-config", help=t("Print the settings in force and where each comes from, then exit."))] = False,
     group: Annotated[Optional[list[str]], typer.Option("--group", help=t("Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable."), metavar="FILES")] = None,
+    series: Annotated[Optional[list[str]], typer.Option("--series", help=t("Disclosures of one agency to compare with each other (last year's and this year's budget, the 部门's and its 单位's), comma-separated; repeatable. Without it, disclosures whose covers name the same agency are compared."), metavar="FILES")] = None,
     no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help=t("Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together."))] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("Exit 0 even when there are findings (still 2 on a usage or input error)."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("Print the findings only: no summary line, no progress bar."))] = False,
@@ -200,7 +201,8 @@ def check(
     if config_file is not None and isolated:
         raise _fail(t("--config and --isolated exclude each other"))
     groups = [_split([g]) for g in group or []]
-    paths = paths or [p for g in groups for p in g]  # `--group a.pdf,b.pdf` alone names the files to check
+    named = [_split([s]) for s in series or []]
+    paths = paths or [p for g in groups + named for p in g]  # `--group a.pdf,b.pdf` alone names the files to check
     if not paths:
         raise _fail(t("give the files or folders to check (or --group FILES)"))
     flags = {
@@ -229,7 +231,7 @@ def check(
     interactive = (name == "text" and output is None and not quiet and sys.stderr is not None
                    and sys.stderr.isatty() and not os.environ.get("CI"))
     report, rules_used = None, results.LazyRules(lambda: _rules(settings))
-    if settings["cache"].value and not (settings["waivers"].value or write_waivers or stream or scheduler):
+    if settings["cache"].value and not (settings["waivers"].value or write_waivers or stream or scheduler or named):
         try:  # every disclosure checked before with these rules: no rule parsed, no check run
             report = results.cached_report(paths, settings, found[0] if found else None,
                                            not (config_file or isolated), groups)
@@ -237,7 +239,7 @@ def check(
             raise _fail(str(exc)) from None
     if report is None:
         report, rules_used = _check(paths, settings, flags, found, groups, not (config_file or isolated),
-                                    write_waivers, scheduler, stream, resume, interactive)
+                                    write_waivers, scheduler, stream, resume, interactive, named)
     for error in report.errors:
         _stderr().print(_error_line(t("{path}: {message}", path=error.path, message=error.message)), markup=False)
     if write_waivers is not None:
@@ -263,7 +265,7 @@ def check(
 
 def _check(paths: list[str], settings: dict, flags: dict, found: tuple | None, groups: list[list[str]],
            per_folder_settings: bool, write_waivers: Path | None, scheduler: str | None, stream: Path | None,
-           resume: bool, interactive: bool) -> tuple:
+           resume: bool, interactive: bool, named: list[list[str]]) -> tuple:
     """The check proper: the rules parsed (each folder's own, where it has a settings file), the files
     checked (the progress bar on a terminal); the report and the rules it used."""
     from budgetlint import outputs, run
@@ -280,7 +282,8 @@ def _check(paths: list[str], settings: dict, flags: dict, found: tuple | None, g
         _written(lambda: check_baseline_target(write_waivers))
     try:
         with progress.bar(interactive, _stderr()) as on_file:
-            report = run.run_check(paths, settings, ruleset, on_file, groups, per_folder, scheduler, stream, resume)
+            report = run.run_check(paths, settings, ruleset, on_file, groups, per_folder, scheduler, stream, resume,
+                                   named)
     except (RuleError, ConfigError, ClusterError, ResumeError, outputs.OutputError) as exc:
         raise _fail(str(exc)) from None
     return report, per_folder.in_use() if per_folder else ruleset

@@ -73,6 +73,10 @@ ZH = {
     "reported": "列示", "should be": "应为", "found": "所见", "expected": "应当", "difference": "差", "based on: ": "依据：",
     " … {n} more": " … 另 {n} 项",
     "(checked with {files} as one disclosure)": "（与 {files} 作为同一公开文件一并检查）",
+    "the same agency ({agency}): {what}": "同一单位（{agency}）：{what}",
+    "named as one agency's (--series): {what}": "按 --series 指定为同一单位：{what}",
+    "series: ": "系列：",
+    "{n} pair compared": "比对 {n} 对", "{n} pairs compared": "比对 {n} 对",
     "waived (not counted)": "已豁免（不计入）",
     # the summary line
     "{n} problems found ({detail})": "发现 {n} 处问题（{detail}）",
@@ -215,6 +219,9 @@ ZH = {
     "Print the settings in force and where each comes from, then exit.": "显示生效的设置及其来源，然后退出。",
     "Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable.":
         "属于同一公开的文件（说明和报表），逗号分隔；可重复。",
+    "Disclosures of one agency to compare with each other (last year's and this year's budget, the 部门's and its "
+    "单位's), comma-separated; repeatable. Without it, disclosures whose covers name the same agency are compared.":
+        "同一单位的几份公开（上年与本年预算、部门与所属单位），相互比对；逗号分隔，可重复。不给出时，封面所写单位相同的公开相互比对。",
     "Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together.":
         "不把按名称属于同一公开的文件（x-text.pdf、x-tables.pdf）合并检查。",
     "Exit 0 even when there are findings (still 2 on a usage or input error).": "即使有问题也以 0 退出（用法或输入错误仍为 2）。",

@@ -70,7 +70,7 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
             facts = understand(combine(documents), rules.kinds)
             checked: set[Fact] = set()
             violations = run_rules(rules, facts, checked)
-            postings = ledger(facts, rules.vocabulary)
+            postings = ledger(facts, rules.vocabulary) if rules.compares_disclosures else ()
         except Exception as exc:  # a bug must not stop the batch; say which files and what
             for document in documents:
                 outcomes[Path(document.path)] = InputError(document.path, internal_error(exc))
@@ -163,7 +163,8 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
                 auto_group: bool = True, rules_for: Callable[[Path], RuleSet] | None = None,
                 scheduler: str | None = None, finished: dict[str, FileResult] | None = None,
                 on_checked: Callable[[list[Outcome]], None] | None = None,
-                on_series: Callable[[list[Violation]], None] | None = None) -> Report:
+                on_series: Callable[[list[Violation]], None] | None = None,
+                series: list[list[str]] | None = None) -> Report:
     """Check files and folders: disclosures in ``jobs`` processes, a single long PDF's pages
     in ``jobs`` processes.  Results come in the order of the files, whatever ``jobs`` is;
     ``on_file`` is told of each file as it is done, and of how many there are (a progress bar).  ``groups`` name files
@@ -174,7 +175,8 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     instead of in local processes; the report is the same.  A disclosure all of whose files are
     ``finished`` (a resumed run) is not checked again: its results are reported in its place;
     ``on_checked`` is given the outcomes of each disclosure checked now, in order, and ``on_series``
-    the findings of the cross-document rules, once all are checked (:mod:`budgetlint.series`).  When the run is
+    the findings of the cross-document rules, once all are checked (:mod:`budgetlint.series`); ``series``
+    name files whose disclosures are one agency's, whatever their covers call it.  When the run is
     interrupted (:class:`~budgetlint.workers.Interrupted`), what finished is reported and each
     file not checked is named as an error."""
     files, errors, skipped = discover(paths)
@@ -206,7 +208,7 @@ def check_paths(paths: list[str], rules: RuleSet, jobs: int = 1, cache: Document
     finally:
         checking.close()  # stops the workers at once, whatever ended the loop
     rules_of = {str(p): ruleset for group, ruleset in zip(disclosures, rulesets) for p in group}
-    added = check_series(report, rules_of.__getitem__)
+    added = check_series(report, rules_of.__getitem__, series or [])
     if on_series is not None and added:
         on_series(added)
     report.errors.sort(key=lambda e: e.path)

@@ -72,6 +72,7 @@ def _location(data: Any, file: str) -> Location:
     bbox = _field(data, "bbox", list, optional=True)
     if bbox is not None and (len(bbox) != 4 or not all(isinstance(v, (int, float)) for v in bbox)):
         raise ValueError("'bbox' is not four numbers")
+    file = _field(data, "file", str, True) or file  # a series' related figure is in another file
     return Location(file, _field(data, "page", int, True), _field(data, "line", int, True),
                     _field(data, "column", int, True), tuple(bbox) if bbox else None, _field(data, "part", str, True))
 
@@ -82,8 +83,9 @@ def _figure(data: Any, file: str) -> FigureRef:
 
 
 def violation_from(record: dict) -> Violation:
-    """A violation record of the JSON contract, back as the violation it was made from.  Its related
-    figures are taken to be in its own file (the contract does not name theirs)."""
+    """A violation record of the JSON contract, back as the violation it was made from.  A related
+    figure is in the file its location names, else (a record written before locations named
+    theirs) in the violation's own file."""
     file = _field(record, "file", str)
     related = _field(record, "related", list)
     return Violation(

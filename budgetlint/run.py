@@ -72,11 +72,12 @@ class FolderRules:
 def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
               on_file: Callable[[str, int], None] | None = None, groups: list[list[str]] | None = None,
               rules_for: Callable[[Path], RuleSet] | None = None, scheduler: str | None = None,
-              stream: Path | None = None, resume: bool = False) -> Report:
+              stream: Path | None = None, resume: bool = False, series: list[list[str]] | None = None) -> Report:
     """Check ``paths``; ``groups`` name files that are one disclosure; ``rules_for`` gives a file's
     rules when they depend on its folder (else ``rules`` for all); ``scheduler``: a Dask cluster's.
     With ``stream`` (a jsonl report file) each file's records are appended to it as it is checked;
-    with ``resume`` the files it already records are not checked again (:mod:`budgetlint.resume`)."""
+    with ``resume`` the files it already records are not checked again (:mod:`budgetlint.resume`);
+    ``series`` name disclosures of one agency to compare (:mod:`budgetlint.series`)."""
     waivers = [w for p in settings["waivers"].value for w in load_waivers(Path(p))]
     for w in waivers:  # a waiver of nothing would hide nothing now, and anything once the name is reused
         if w.rule not in rules.defined:
@@ -85,7 +86,7 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
             raise RuleError(w.origin.file, w.origin.line, f"waiver: no file '{w.file}'")
     started = time.perf_counter()
     cache = DocumentCache() if settings["cache"].value else None
-    grouped = [p for group in groups or [] for p in group if p not in paths]
+    grouped = [p for group in (groups or []) + (series or []) for p in group if p not in paths]
     finished = finished_files(stream) if stream is not None and resume else {}
     writer = JsonlStream(stream, resume) if stream is not None else None
     try:
@@ -94,7 +95,7 @@ def run_check(paths: list[str], settings: dict[str, Setting], rules: RuleSet,
                                  cache=cache, on_file=on_file, groups=groups, auto_group=settings["auto-group"].value,
                                  rules_for=rules_for, scheduler=scheduler, finished=finished,
                                  on_checked=writer.write if writer is not None else None,
-                                 on_series=writer.write_violations if writer is not None else None)
+                                 on_series=writer.write_violations if writer is not None else None, series=series)
     finally:
         if writer is not None:
             writer.close()

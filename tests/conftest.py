@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,3 +103,10 @@ def checked_narrative_figures(doc: DocumentFacts, rules: RuleSet) -> list[tuple[
             if c.rate is not None and c.budget is not None and not c.budget.value.interval.contains_zero()
             for p in (c.budget.value, c.rate) if p is c.rate or c.actual.value.figure.value]  # 0 of any budget is 0%
     return list({id(p): (what, p) for what, p in out}.values())
+
+
+def run(*args: str, cwd=ROOT, lang: str = "en") -> subprocess.CompletedProcess:
+    """The command's output, in English (what most of these tests name) unless ``lang`` says otherwise."""
+    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "BUDGETLINT_LANG": lang}
+    return subprocess.run([sys.executable, "-m", "budgetlint", *args], capture_output=True, text=True,
+                          cwd=cwd, env=env, encoding="utf-8")

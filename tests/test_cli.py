@@ -10,19 +10,12 @@ import shutil
 import subprocess
 import sys
 
-from conftest import ROOT, sample
+from conftest import ROOT, run, sample
 
-CONTRACT_KEYS = {"version", "tool", "files", "errors", "skipped", "violations"}
+CONTRACT_KEYS = {"version", "tool", "files", "errors", "skipped", "violations", "series"}
 VIOLATION_KEYS = {"rule", "name", "severity", "message", "file", "location", "reported", "computed",
                   "difference", "related", "basis"}
-LOCATION_KEYS = {"page", "line", "column", "bbox", "table", "row", "col", "text"}
-
-
-def run(*args: str, cwd=ROOT, lang: str = "en") -> subprocess.CompletedProcess:
-    """The command's output, in English (what most of these tests name) unless ``lang`` says otherwise."""
-    env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "BUDGETLINT_LANG": lang}
-    return subprocess.run([sys.executable, "-m", "budgetlint", *args], capture_output=True, text=True,
-                          cwd=cwd, env=env, encoding="utf-8")
+LOCATION_KEYS = {"file", "page", "line", "column", "bbox", "table", "row", "col", "text"}
 
 
 def test_json_follows_the_contract_and_is_deterministic():

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from budgetlint.checks import CHECKS
+from budgetlint.checks.base import SeriesCheck
 from budgetlint.engine.quantities import Quantity, Vocabulary, check_unique, parse_quantities
 from budgetlint.engine.rule import QuantityRef, Rule, parse_rule
 from budgetlint.engine.selectors import TableSelector, Side
@@ -114,6 +115,12 @@ class RuleSet:
     kinds: KindCatalogue = field(default_factory=builtin_kinds)
     defined: frozenset[str] = frozenset()  # every rule id the packs define, selected or not
     fingerprint: str = ""  # of the settings it was built from (:mod:`budgetlint.results`); "": not cached
+
+    @property
+    def compares_disclosures(self) -> bool:
+        """Whether a rule compares disclosures with each other (budgetlint.series): only then does a
+        check leave a ledger of its figures, and a run form series."""
+        return any(isinstance(CHECKS[r.kind], SeriesCheck) for r in self.rules)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id.upper() or r.name == rule_id), None)

@@ -47,6 +47,7 @@ def report_json(report: Report, timing: bool = True, show_waived: bool = False) 
         "errors": [{"path": e.path, "message": e.message} for e in report.errors],
         "skipped": list(report.skipped),
         "violations": [violation_json(v) for v in report.violations],
+        "series": [s.to_json() for s in report.series],
     }
     if show_waived:
         data["waived"] = [violation_json(v) for v in sorted(report.waived, key=Violation.sort_key)]

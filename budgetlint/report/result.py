@@ -28,6 +28,7 @@ class FigureRef:
     def to_json(self) -> dict:
         loc = self.location
         return {
+            "file": loc.file,
             "page": loc.page,
             "line": loc.line,
             "column": loc.column,

@@ -34,12 +34,14 @@ def place(location: Location) -> str:
     return "-"
 
 
-def _related(refs: tuple[FigureRef, ...]) -> Text:
+def _related(refs: tuple[FigureRef, ...], file: str) -> Text:
+    """The figures a finding rests on; one in another file (a series') is named with its file."""
     text = Text(t("based on: "), style="dim")
     for i, ref in enumerate(refs[:_MAX_RELATED]):
         if i:
             text.append(" · ", style="dim")
-        text.append(place(ref.location), style="cyan")
+        elsewhere = f"{printable(PurePath(ref.location.file).name)} " if ref.location.file != file else ""
+        text.append(elsewhere + place(ref.location), style=Style(color="cyan", link=link(ref.location)))
         if ref.text:
             text.append(f" {ref.text}")
         what = "｜".join(p for p in (ref.row, ref.col) if p) or ref.table or ""
@@ -79,7 +81,7 @@ def _violation(v: Violation, indent: str) -> list[Text]:
         arithmetic.append(v.difference)
     lines.append(arithmetic)
     if v.related:
-        lines.append(Text(indent + "    ") + _related(v.related))
+        lines.append(Text(indent + "    ") + _related(v.related, v.file))
     if v.basis:
         lines.append(Text(indent + "    " + t("confirmed by: ") + v.basis, style="dim"))
     return lines
@@ -131,6 +133,17 @@ def summary(report: Report, timing: bool = True) -> Text:
         text.append(t(", in {seconds} s", seconds=f"{report.seconds:.2f}"))
     text.append(t("."))
     return text
+
+
+def series_lines(report: Report) -> list[Text]:
+    """A line per series: whose disclosures were compared with each other, and how many pairs."""
+    out = []
+    for series in report.series:
+        line = Text(t("series: "), style="bold")
+        line.append(series.why)
+        line.append(t(", ") + tn("{n} pair compared", "{n} pairs compared", len(series.pairs)), style="dim")
+        out.append(line)
+    return out
 
 
 def not_read(path: str) -> str:
@@ -203,5 +216,7 @@ def render(rendering: Rendering) -> str:
         if len(report.files) + len(report.errors) > 1:
             console.print(batch_table(rendering))
             console.print()
+        for line in series_lines(report):
+            console.print(line)
         console.print(summary(report, rendering.timing))
     return buffer.getvalue()

@@ -20,6 +20,7 @@ from budgetlint.checks.base import where
 from budgetlint.i18n import t
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
+from budgetlint.report.result import Violation
 from budgetlint.report.text import percent
 
 _SUMMARY_HEADINGS = ("no.", "agency", "disclosure", "year", "file", "pages", "tables recognised", "errors", "warnings",
@@ -128,19 +129,22 @@ def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object
     return rows
 
 
-def _item_rows(items: list[Item]) -> list[list[object]]:
-    rows: list[list[object]] = []
+def _item_rows(items: list[Item]) -> list[tuple[list[object], Violation | None]]:
+    """The checklist's rows, each with the finding it shows (``None``: an item with none)."""
+    rows: list[tuple[list[object], Violation | None]] = []
     for n, item in enumerate(items, 1):
         head = [n, item.title, item.answer, item.note]
         if not item.findings:
-            rows.append(head + [None] * 8)
+            rows.append((head + [None] * 8, None))
         for v in item.findings:
-            rows.append(head + [v.rule, t(v.severity), where(v.subject.location), v.message,
-                                v.reported or None, v.computed or None, v.difference, v.basis])
+            rows.append((head + [v.rule, t(v.severity), where(v.subject.location), v.message,
+                                 v.reported or None, v.computed or None, v.difference, v.basis], v))
     return rows
 
 
-def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles) -> None:
+def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles, sheets: dict[str, str]) -> None:
+    """The disclosure's checklist; a finding that rests on another disclosure's figures (a series')
+    links its message to that disclosure's sheet (``sheets``: each file's)."""
     ws = wb.create_sheet(name)
     ws.cell(row=1, column=1, value=t("{label} checklist", label=d.identity.label)).font = styles.title
     facts = [(t("file"), t("; ").join(d.paths)), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
@@ -164,10 +168,16 @@ def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles) -> None:
     _link(back, summary, styles)
     first = len(facts) + 4
     rows = _item_rows(d.items)
-    _table(ws, first, _ITEM_HEADINGS, rows, styles, wrapped=("state", "message", "reported", "should be"))
-    for r, row in enumerate(rows, first + 1):
+    _table(ws, first, _ITEM_HEADINGS, [row for row, _ in rows], styles,
+           wrapped=("state", "message", "reported", "should be"))
+    message = _ITEM_HEADINGS.index("message") + 1
+    for r, (row, finding) in enumerate(rows, first + 1):
         if row[2] != t("yes"):
             ws.cell(row=r, column=3).font = styles.no
+        other = next((sheets[ref.location.file] for ref in finding.related if ref.location.file in sheets
+                      and sheets[ref.location.file] != name), None) if finding else None
+        if other is not None:
+            _link(ws.cell(row=r, column=message), other, styles)
 
 
 def render(rendering: Rendering) -> bytes:
@@ -188,8 +198,9 @@ def render(rendering: Rendering) -> bytes:
     for r, (d, name) in enumerate(zip(items, names), 5):
         styles.verdict(ws.cell(row=r, column=verdict), d.verdict)
         _link(ws.cell(row=r, column=checklist), name, styles)
+    sheets = {path: name for d, name in zip(items, names) for path in d.paths}
     for d, name in zip(items, names):
-        _checklist_sheet(wb, d, name, styles)
+        _checklist_sheet(wb, d, name, styles, sheets)
     _as_text(wb)
     wb.properties.creator = f"budgetlint {__version__}"
     if not rendering.timing:

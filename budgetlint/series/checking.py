@@ -18,10 +18,11 @@ from budgetlint.report.result import Report, Violation
 from budgetlint.series.forming import form_series
 
 
-def check_series(report: Report, rules_of: Callable[[str], RuleSet]) -> list[Violation]:
-    """Form the report's series (kept in ``report.series``), run their rules, and give the
-    violations added to the report's files."""
-    report.series = form_series(report.files)
+def check_series(report: Report, rules_of: Callable[[str], RuleSet], named: list[list[str]]) -> list[Violation]:
+    """Form the report's series (kept in ``report.series``; ``named``: files a user says are one
+    agency's), run their rules, and give the violations added to the report's files."""
+    report.series = [s for s in form_series(report.files, named)
+                     if any(rules_of(pair.this.files[0]).compares_disclosures for pair in s.pairs)]
     results = {f.path: f for f in report.files}
     added: list[Violation] = []
     for series in report.series:

@@ -5,13 +5,15 @@ last year's (its `上年` figures, its narrative's `比上年` changes), a 部�
 disclosures of the same agency.  They are found from each disclosure's identity (what its cover
 and tables say: agency, year, 预算/决算, 部门/单位, see :mod:`budgetlint.understand.identity`), so a
 disclosure whose identity is not fully known joins no series, and two disclosures claiming the
-same identity (a file checked twice under two names) make it ambiguous: neither is paired.
+same identity (a file checked twice under two names) make it ambiguous: neither is paired.  A user
+may name the disclosures of one agency (``--series``) where the covers name it differently.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from budgetlint.i18n import t
 from budgetlint.report.result import FileResult, Posting
@@ -54,12 +56,15 @@ class Series:
     agency: str
     members: tuple[Disclosure, ...]
     pairs: tuple[Pair, ...]
+    named: bool = False  # put together because a user named them (--series), not by their covers
 
     @property
     def why(self) -> str:
         """Why these disclosures were put together, for reports."""
-        return t("the same agency ({agency}): {what}", agency=self.agency,
-                 what="、".join(m.identity.what(with_year=True) for m in self.members))
+        what = "、".join(m.identity.what(with_year=True) for m in self.members)
+        if self.named:
+            return t("named as one agency's (--series): {what}", what=what)
+        return t("the same agency ({agency}): {what}", agency=self.agency, what=what)
 
     def to_json(self) -> dict:
         return {"agency": self.agency, "why": self.why,
@@ -76,13 +81,21 @@ def disclosures(files: list[FileResult]) -> list[Disclosure]:
                        tuple(p for r in members for p in r.ledger)) for members in grouped.values()]
 
 
-def form_series(files: list[FileResult]) -> list[Series]:
-    """The series among the checked files: disclosures of one agency with at least one pair."""
+def form_series(files: list[FileResult], named: list[list[str]] | None = None) -> list[Series]:
+    """The series among the checked files: disclosures of one agency with at least one pair.
+    Disclosures a ``named`` list of files takes in are one agency's whatever their covers call it
+    (a 单位 named otherwise than its 部门, an agency renamed from one year to the next)."""
+    chosen = [{Path(p).resolve() for p in group} for group in named or []]
     by_identity: dict[tuple, list[Disclosure]] = defaultdict(list)
+    names: dict[str, str] = {}
     for disclosure in disclosures(files):
         i = disclosure.identity
-        if i.agency and i.year and i.kind and i.level:
-            by_identity[(i.agency, i.kind, i.level, i.year)].append(disclosure)
+        group = next((n for n, paths in enumerate(chosen) if any(Path(f).resolve() in paths for f in disclosure.files)),
+                     None)
+        agency = i.agency if group is None else f"#{group}"
+        if agency and i.year and i.kind and i.level:
+            by_identity[(agency, i.kind, i.level, i.year)].append(disclosure)
+            names.setdefault(agency, i.agency or "")
     known = {key: found[0] for key, found in by_identity.items() if len(found) == 1}
     by_agency: dict[str, list[Pair]] = defaultdict(list)
     for (agency, kind, level, year), this in known.items():
@@ -96,5 +109,6 @@ def form_series(files: list[FileResult]) -> list[Series]:
     for agency, pairs in by_agency.items():
         members = {id(d): d for p in pairs for d in (p.other, p.this)}.values()
         ordered = sorted(members, key=lambda d: (d.identity.year, d.identity.level != "department", d.files))
-        out.append(Series(agency, tuple(ordered), tuple(sorted(pairs, key=lambda p: p.this.files))))
+        out.append(Series(names[agency], tuple(ordered), tuple(sorted(pairs, key=lambda p: p.this.files)),
+                          agency.startswith("#")))
     return sorted(out, key=lambda s: s.members[0].files)

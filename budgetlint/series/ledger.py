@@ -5,8 +5,9 @@ another process, so they cannot look at a disclosure's facts.  Each check leaves
 figures of its understood tables, each under a key that names it the same way in every
 disclosure of a template family — (table kind, row, column): the row by its subject code where it
 has one (`2040501`), else by its label key (`基本支出`); the column by the quantity it holds, without
-year words (`2026年预算数` and `2025年预算数` are both `预算数`; `支出/支出用途/金额` is `金额`, as a
-later year's template may group the headings differently).
+year words, and a row's whole amount as `合计` however it is headed (`2025年预算数`, `本年预算数`,
+`金额`, `支出/支出用途/金额`, `合计`: a later year's template heads it differently, and puts last
+year's beside it).
 
 A posting is this year's figure (``year`` 0) or one the disclosure states for last year (``year``
 −1): a `上年预算数` column, or what a narrative's change implies (`公共安全支出 26200.88 万元，与上年相比
@@ -36,6 +37,8 @@ _NOT_BUDGET = re.compile(r"执行|决算|实际")  # `比2025年预算执行数�
 _REASON = re.compile(r"原因|由于|因为")  # `主要原因是基本支出增加 1447.63 万元`: a part's change, not the total's
 _EVERY_TABLE = TableSelector()
 ANY = ""  # a key's table kind or column that matches any (a narrative amount's name, not its cell)
+TOTAL = "合计"  # the column of a row's whole amount, however a year's template heads it
+_AMOUNT_WORDS = frozenset({"", "预算数", "预算", "金额", "预算金额", "合计", "总计", "小计"})
 
 
 def ledger(doc: DocumentFacts, vocabulary: Vocabulary) -> tuple[Posting, ...]:
@@ -49,7 +52,8 @@ def key_of(fact: Fact) -> Key | None:
     row = fact.entry.code.digits if fact.entry.code and not fact.entry.code.inferred else fact.entry.key
     if kind is None or not row:
         return None
-    return kind.id, row, YEAR_WORDS.sub("", fact.column.name)
+    column = YEAR_WORDS.sub("", fact.column.name)
+    return kind.id, row, TOTAL if column in _AMOUNT_WORDS or fact.column.is_total else column
 
 
 def year_of(column: Column, year: int | None) -> int | None:
@@ -107,7 +111,8 @@ def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> P
     printed = amount.value.figure
     implied = amount.value.interval - change.signed_amount
     value = implied.mid / printed.unit.scale
-    figure = replace(printed, text=render_value(value, printed.decimals) + printed.unit.name, value=value)
+    text = render_value(value, printed.decimals, printed.grouped) + printed.unit.name
+    figure = replace(printed, text=text, value=value)
     sign = "−" if change.direction >= 0 else "+"
     return Posting(tuple(dict.fromkeys(keys)), figure, implied, printed_ref(change.amount, amount), -1,
                    f"{amount.value.text} {sign} {change.amount.text}")

@@ -1,0 +1,168 @@
+"""Cross-document rules (issue 23): one agency's disclosures checked in one run are compared.
+
+Made-up pairs hold one figure each way (consistent: quiet; changed in the later document:
+found, located in it and pointing at the other); real pairs of the corpus name the figures.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from budgetlint.lint import check_paths
+from budgetlint.report.formats import Rendering
+from budgetlint.report.json import render as render_json
+from budgetlint.results import outcomes_from_data, outcomes_to_data
+from budgetlint.series.forming import DEPARTMENT_UNIT, PREVIOUS_YEAR
+from conftest import run
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real"
+
+_ROWS = (("", "合计"), ("201", "一般公共服务支出"), ("20106", "财政事务"), ("2010601", "行政运行"),
+         ("2010602", "一般行政管理事务"))
+
+
+def disclosure(year: int, run: str, affairs: str, level: str = "部门", prior: tuple[str, str] | None = None,
+               said: str = "") -> str:
+    """A small budget of 某某县财政局: an expenditure table (with last year's column when ``prior``
+    gives last year's 行政运行 and 一般行政管理事务) and the narrative sentence ``said``."""
+    total = f"{float(run) + float(affairs):.2f}"
+    lines = [f"某某县财政局{year}年{level}预算", "", "一、预算情况说明", "", said, "",
+             f"{year}年{level}一般公共预算支出预算表", "", "单位：万元", ""]
+    if prior:
+        before = f"{float(prior[0]) + float(prior[1]):.2f}"
+        lines.append("科目编码\t科目名称\t上年预算数\t本年预算数")
+        figures = [(before, total), (before, total), (before, total), (prior[0], run), (prior[1], affairs)]
+    else:
+        lines.append("科目编码\t科目名称\t合计")
+        figures = [(total,), (total,), (total,), (run,), (affairs,)]
+    lines += ["\t".join(row + values) for row, values in zip(_ROWS, figures)]
+    return "\n".join(lines) + "\n"
+
+
+def check(folder: Path, rules, **files: str):
+    for name, text in files.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return check_paths([str(folder)], rules)
+
+
+def series_findings(report) -> list[tuple[str, str, str, str]]:
+    return [(Path(v.file).stem, v.rule, v.reported, v.computed) for v in report.violations if v.rule.startswith("BL7")]
+
+
+@pytest.mark.parametrize("prior_run, found", [
+    ("200.00", []),
+    # last year's 行政运行 copied wrong, and the totals above it with it (合计, 201, 20106)
+    ("210.00", [("b2026", "BL701", "310.00", "300.00")] * 3 + [("b2026", "BL701", "210.00", "200.00")]),
+])
+def test_last_years_column_against_last_years_disclosure(tmp_path, rules, prior_run, found):
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=(prior_run, "100.00")))
+    assert series_findings(report) == found
+    (series,) = report.series
+    assert [(p.relation, Path(p.this.files[0]).stem, Path(p.other.files[0]).stem) for p in series.pairs] == \
+        [(PREVIOUS_YEAR, "b2026", "a2025")]
+    for v in report.violations:
+        if v.rule == "BL701":
+            assert [Path(r.location.file).stem for r in v.related] == ["a2025"]
+
+
+@pytest.mark.parametrize("change, found", [
+    ("30.00", []),
+    ("40.00", [("b2026", "BL701", "290.00万元", "300.00万元")]),  # 330 − 40 is not the 300 of 2025
+])
+def test_narrative_change_against_last_years_disclosure(tmp_path, rules, change, found):
+    said = f"2026年一般公共预算支出330.00万元，比上年增加{change}万元。"
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", said=said))
+    assert series_findings(report) == found
+
+
+def test_a_change_of_a_part_given_as_the_reason_is_not_the_wholes(tmp_path, rules):
+    """江苏 法院 2018 p17: `…总计 33172.15 万元，与上年相比…增加 4322.77 万元。主要原因是基本支出增加
+    1447.63 万元`: the second change is 基本支出's, not the total's."""
+    said = "2026年一般公共预算支出330.00万元，比上年增加30.00万元。主要原因是行政运行增加20.00万元。"
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", said=said))
+    assert series_findings(report) == []
+
+
+@pytest.mark.parametrize("unit_run, found", [
+    ("150.00", []),
+    ("250.00", [("unit", "BL702", "250.00", "200.00")]),  # the unit's 行政运行 exceeds the department's
+])
+def test_unit_within_its_department(tmp_path, rules, unit_run, found):
+    report = check(tmp_path, rules, dept=disclosure(2026, "200.00", "100.00"),
+                   unit=disclosure(2026, unit_run, "50.00", level="单位"))
+    findings = series_findings(report)
+    assert [f for f in findings if f[3] != "300.00"] == found  # (the 合计 rows differ too when it is wrong)
+    (series,) = report.series
+    assert [p.relation for p in series.pairs] == [DEPARTMENT_UNIT]
+
+
+def test_disclosures_of_other_agencies_or_unknown_years_form_no_series(tmp_path, rules):
+    other = disclosure(2025, "200.00", "100.00").replace("某某县财政局", "某某县教育局")
+    report = check(tmp_path, rules, a2025=other, b2026=disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00")))
+    assert report.series == [] and series_findings(report) == []
+
+
+def test_json_names_the_series_and_the_other_files_figure(tmp_path, rules):
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00")))
+    data = json.loads(render_json(Rendering(report=report, rules=rules)))
+    (series,) = data["series"]
+    assert series["agency"] == "某某县财政局" and [m["year"] for m in series["members"]] == [2025, 2026]
+    finding = next(v for v in data["violations"] if v["rule"] == "BL701" and v["location"]["row"] == "2010601 行政运行")
+    assert finding["location"]["file"].endswith("b2026.txt")
+    assert [r["file"].endswith("a2025.txt") for r in finding["related"]] == [True]
+
+
+def test_the_ledger_survives_the_results_cache(tmp_path, rules):
+    """A disclosure served from the results cache is still compared: its figures come back with it."""
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"))
+    (result,) = report.files
+    (back,) = outcomes_from_data(json.loads(json.dumps(outcomes_to_data([result]))))
+    assert back.ledger == result.ledger and len(back.ledger) == 5
+
+
+@pytest.mark.skipif(not (REAL / "jiangsu").is_dir(), reason="the real corpus (../shared/real) is not here")
+def test_real_change_that_last_years_budget_does_not_bear_out(rules):
+    """江苏 检察院 2018 p28: `一般公共预算财政拨款支出预算 21,940.96 万元，与上年相比增加 3,958.98 万元`
+    gives 17,981.98 for 2017; the 2017 budget printed 17,981.68 (p14, 一般公共预算支出预算表 合计)."""
+    report = check_paths([str(REAL / "jiangsu" / f"jianchayuan-{y}-budget.pdf") for y in (2017, 2018)], rules)
+    (finding,) = [v for v in report.violations if v.rule == "BL701"]
+    assert (Path(finding.file).name, finding.subject.location.page, finding.reported, finding.computed) == \
+        ("jianchayuan-2018-budget.pdf", 28, "17,981.98万元", "17,981.68万元")
+    assert [(Path(r.location.file).name, r.location.page, r.text) for r in finding.related] == \
+        [("jianchayuan-2017-budget.pdf", 14, "17,981.68")]
+
+
+@pytest.mark.skipif(not (REAL / "shanghai").is_dir(), reason="the real corpus (../shared/real) is not here")
+def test_real_department_and_its_unit_agree(rules):
+    """普陀 商务委 2025: the 部门 and the 单位 budgets print the same figures (one unit), so no unit
+    figure exceeds the department's; the 一般公共预算支出 合计 is 371,514,655.00 元 in both (p16)."""
+    files = [REAL / "shanghai" / f"putuo-shangwu-2025-{level}-budget.pdf" for level in ("dept", "unit")]
+    report = check_paths([str(f) for f in files], rules)
+    assert series_findings(report) == []
+    (series,) = report.series
+    (pair,) = series.pairs
+    assert pair.relation == DEPARTMENT_UNIT and Path(pair.this.files[0]).name == files[1].name
+    totals = {Path(d.files[0]).name: [p.figure.text for p in d.ledger if p.keys == (("gpb_expense", "合计", "合计"),)]
+              for d in (pair.this, pair.other)}
+    assert totals == {f.name: ["371,514,655.00"] for f in files}
+
+
+def test_disclosures_named_as_one_series_are_compared_whatever_their_covers_say(tmp_path):
+    """`--series a,b`: an agency renamed between two years (教育局 → 教育体育局) is still one agency."""
+    (tmp_path / "a2025.txt").write_text(disclosure(2025, "200.00", "100.00").replace("财政局", "教育局"), encoding="utf-8")
+    (tmp_path / "b2026.txt").write_text(disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00"))
+                                        .replace("财政局", "教育体育局"), encoding="utf-8")
+    plain = run("check", "--format", "json", "--no-cache", str(tmp_path))
+    named = run("check", "--format", "json", "--no-cache", "--series", f"{tmp_path / 'a2025.txt'},{tmp_path / 'b2026.txt'}")
+    assert json.loads(plain.stdout)["series"] == []
+    data = json.loads(named.stdout)
+    (series,) = data["series"]
+    assert series["why"].startswith("named as one agency's (--series)")
+    assert ("BL701", "210.00", "200.00") in [(v["rule"], v["reported"], v["computed"]) for v in data["violations"]]
