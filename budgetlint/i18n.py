@@ -75,7 +75,8 @@ ZH = {
     "(checked with {files} as one disclosure)": "（与 {files} 作为同一公开文件一并检查）",
     "the same agency ({agency}): {what}": "同一单位（{agency}）：{what}",
     "named as one agency's (--series): {what}": "按 --series 指定为同一单位：{what}",
-    "series: ": "系列：",
+    "not compared: no other disclosure of the agency was checked in this run": "未比对：本次检查中没有该单位的其他公开",
+    "series: ": "系列：", "series": "系列（同一单位的几份公开相互比对）",
     "{n} pair compared": "比对 {n} 对", "{n} pairs compared": "比对 {n} 对",
     "waived (not counted)": "已豁免（不计入）",
     # the summary line

@@ -166,3 +166,18 @@ def test_disclosures_named_as_one_series_are_compared_whatever_their_covers_say(
     (series,) = data["series"]
     assert series["why"].startswith("named as one agency's (--series)")
     assert ("BL701", "210.00", "200.00") in [(v["rule"], v["reported"], v["computed"]) for v in data["violations"]]
+
+
+def test_an_agency_written_in_full_one_year_and_short_the_next_is_one_agency():
+    """江苏 省委办公厅: `中国共产党江苏省委员会办公厅` on the 2017 cover, `中共江苏省委办公厅` from 2018."""
+    from budgetlint.report.result import FileResult
+    from budgetlint.series.forming import form_series
+    from budgetlint.understand.identity import Identity
+
+    def result(name: str, year: int, agency: str) -> FileResult:
+        return FileResult(name, 1, 0, 0, 0.0, identity=Identity("budget", "department", year, agency, "江苏"))
+
+    files = [result("2017.pdf", 2017, "中国共产党江苏省委员会办公厅"), result("2018.pdf", 2018, "中共江苏省委办公厅"),
+             result("other.pdf", 2018, "江苏省人民检察院")]
+    (series,) = form_series(files)
+    assert [(p.this.files, p.other.files) for p in series.pairs] == [(("2018.pdf",), ("2017.pdf",))]

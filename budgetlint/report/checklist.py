@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from budgetlint.checks import CHECKS
+from budgetlint.checks.base import SeriesCheck
 from budgetlint.checks.required_tables import selector_name
 from budgetlint.engine.pack import RuleSet
 from budgetlint.i18n import language, listed, t
@@ -97,16 +99,19 @@ def disclosures(report: Report, rules: RuleSet) -> list[Disclosure]:
     for result in report.files:
         groups.setdefault(result.disclosure or (result.path,), []).append(result)
     found = report.violations
+    in_series = {path for series in report.series for member in series.members for path in member.files}
     out = []
     for files in groups.values():
         paths = {f.path for f in files}
         mine = [v for v in found if v.file in paths]
-        out.append(Disclosure(files, mine, _items(files, mine, rules)))
+        out.append(Disclosure(files, mine, _items(files, mine, rules, compared=bool(paths & in_series))))
     out.extend(Disclosure([], [], error=e) for e in report.errors)
     return out
 
 
-def _items(files: list[FileResult], findings: list[Violation], rules: RuleSet) -> list[Item]:
+def _items(files: list[FileResult], findings: list[Violation], rules: RuleSet, compared: bool) -> list[Item]:
+    """The required tables, then an item per area of checks; the cross-document area cannot be told
+    for a disclosure no other of its agency was ``compared`` with."""
     identity = files[0].identity
     unread = any(v.rule == "BL001" for v in findings)  # a page not read may hold a table not seen
     left = list(findings)
@@ -136,7 +141,12 @@ def _items(files: list[FileResult], findings: list[Violation], rules: RuleSet) -
             areas.setdefault(area_of[rule.id], [])
     for v in left:
         areas.setdefault(area_of.get(v.rule, _OTHER_AREA), []).append(v)
+    across = {area_of[r.id] for r in rules.rules if isinstance(CHECKS[r.kind], SeriesCheck)}
     for area, found in areas.items():
+        if area in across and not compared and not found:
+            items.append(Item("check: {name}", area, None, t("not compared: no other disclosure of the agency was "
+                                                             "checked in this run")))
+            continue
         counts = Counter(v.severity for v in found)
         note = listed(t("{severity} {n}", severity=t(s), n=counts[s]) for s in ("error", "warning", "info") if counts[s])
         items.append(Item("check: {name}", t(area) if area == _OTHER_AREA else area, not found, note, tuple(found)))

@@ -14,7 +14,7 @@ import base64
 import html
 import io
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from budgetlint import __version__
 from budgetlint.engine.pack import RuleSet
@@ -216,21 +216,27 @@ def _source_excerpt(v: Violation, sources: _Sources) -> str:
 
 
 def _pictures(v: Violation, pages: _Pages) -> str:
+    """The subject's page with the figures on it marked, then up to two more pages of the figures
+    it was compared with (in another file for a series' finding: that file is named)."""
     subject = v.subject
-    by_page: dict[int, list[FigureRef]] = {}
+    by_page: dict[tuple[str, int], list[FigureRef]] = {}
     for ref in v.related:
-        if ref.location.page and ref.location.file == subject.location.file:
-            by_page.setdefault(ref.location.page, []).append(ref)
+        if ref.location.page:
+            by_page.setdefault((ref.location.file, ref.location.page), []).append(ref)
     out = []
     if subject.location.page:
-        uri = pages.image(subject.location.file, subject.location.page, subject, by_page.pop(subject.location.page, []))
+        on_it = by_page.pop((subject.location.file, subject.location.page), [])
+        uri = pages.image(subject.location.file, subject.location.page, subject, on_it)
         if uri:
             out.append(_figure(uri, t("page {page}: red, the figure reported; blue, the figures it was compared with",
                                       page=subject.location.page)))
-    for number, refs in sorted(by_page.items())[:2]:
-        uri = pages.image(subject.location.file, number, None, refs)
+    for (file, number), refs in sorted(by_page.items())[:2]:
+        uri = pages.image(file, number, None, refs)
         if uri:
-            out.append(_figure(uri, t("page {page}: the figures compared with", page=number)))
+            caption = t("page {page}: the figures compared with", page=number)
+            if file != subject.location.file:
+                caption = f"{PurePath(file).name} {caption}"
+            out.append(_figure(uri, caption))
     return "".join(out)
 
 
@@ -307,6 +313,16 @@ def _contents(rendering: Rendering, anchors: dict[str, str], numbers: dict[int, 
     return f'<table class="counts contents"><tr><th>#</th>{head}</tr>' + "".join(rows) + "</table>"
 
 
+def _series(report: Report, anchors: dict[str, str]) -> str:
+    """The disclosures compared with each other (one agency's: budgetlint.series), each a link to its section."""
+    items = []
+    for series in report.series:
+        members = "、".join(f'<a href="#{anchors[m.files[0]]}">{_esc(m.identity.what(with_year=True))}</a>'
+                           if m.files[0] in anchors else _esc(m.identity.what(with_year=True)) for m in series.members)
+        items.append(f"<li>{_esc(series.why)}（{members}）</li>")
+    return f'<h2>{t("series")}</h2><ul class="series">{"".join(items)}</ul>'
+
+
 def render(rendering: Rendering) -> str:
     report: Report = rendering.report
     pages, sources = _Pages(), _Sources()
@@ -323,6 +339,8 @@ def render(rendering: Rendering) -> str:
                for k, v in enumerate(found, 1)}
     if len(report.files) + len(report.errors) > 1:
         body.append(_contents(rendering, anchors, numbers))
+    if report.series:
+        body.append(_series(report, anchors))
     opened = " open" if len(report.files) <= _OPEN_UP_TO else ""
     try:
         for result in report.files:

@@ -127,7 +127,7 @@ def _agency(lines: list[str], tables: list[TableFacts], title: re.Match | None) 
     if title:  # `江苏省人民检察院2018年部门预算`, `2017年度江苏省高级人民法院部门预算公开`
         before = _CLAUSE.split(squash("".join(lines))[: title.start()])[-1]
         for words in (_LEAD.sub("", before), title.group("between")):
-            if _ORGANISATION.search(words):
+            if _ORGANISATION.search(_name(words)):  # `2026年度泉州市公安局（本级）单位预算`
                 return _name(words)
     return None
 
