@@ -25,7 +25,7 @@ _ROWS = (("", "合计"), ("201", "一般公共服务支出"), ("20106", "财政�
 
 
 def disclosure(year: int, run: str, affairs: str, level: str = "部门", prior: tuple[str, str] | None = None,
-               said: str = "") -> str:
+               said: str = "", prior_heading: str = "上年预算数") -> str:
     """A small budget of 某某县财政局: an expenditure table (with last year's column when ``prior``
     gives last year's 行政运行 and 一般行政管理事务) and the narrative sentence ``said``."""
     total = f"{float(run) + float(affairs):.2f}"
@@ -33,7 +33,7 @@ def disclosure(year: int, run: str, affairs: str, level: str = "部门", prior: 
              f"{year}年{level}一般公共预算支出预算表", "", "单位：万元", ""]
     if prior:
         before = f"{float(prior[0]) + float(prior[1]):.2f}"
-        lines.append("科目编码\t科目名称\t上年预算数\t本年预算数")
+        lines.append(f"科目编码\t科目名称\t{prior_heading}\t本年预算数")
         figures = [(before, total), (before, total), (before, total), (prior[0], run), (prior[1], affairs)]
     else:
         lines.append("科目编码\t科目名称\t合计")
@@ -73,6 +73,13 @@ def test_last_years_column_against_last_years_disclosure(tmp_path, rules, prior_
     ("30.00", []),
     ("40.00", [("b2026", "BL701", "290.00万元", "300.00万元")]),  # 330 − 40 is not the 300 of 2025
 ])
+def test_last_years_outturn_is_not_last_years_budget(tmp_path, rules):
+    """A `上年执行数` column is what was spent, not what last year's budget printed: not compared."""
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00"), prior_heading="上年执行数"))
+    assert series_findings(report) == []
+
+
 def test_narrative_change_against_last_years_disclosure(tmp_path, rules, change, found):
     said = f"2026年一般公共预算支出330.00万元，比上年增加{change}万元。"
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
@@ -181,3 +188,37 @@ def test_an_agency_written_in_full_one_year_and_short_the_next_is_one_agency():
              result("other.pdf", 2018, "江苏省人民检察院")]
     (series,) = form_series(files)
     assert [(p.this.files, p.other.files) for p in series.pairs] == [(("2018.pdf",), ("2017.pdf",))]
+
+
+def test_the_checklist_says_whether_a_disclosure_was_compared(tmp_path, rules):
+    from budgetlint.report.checklist import disclosures
+
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00")),
+                   c2026=disclosure(2026, "220.00", "110.00").replace("财政局", "审计局"))
+
+    def across(d) -> tuple[bool | None, str]:
+        (item,) = [i for i in d.items if i.name == "跨文档核对"]
+        return item.passed, item.note
+
+    listed = {Path(d.paths[0]).stem: d for d in disclosures(report, rules)}
+    assert {name: across(d) for name, d in listed.items()} == \
+        {"a2025": (True, ""), "b2026": (True, ""), "c2026": (None, "未比对：本次检查中没有该单位的其他公开")}
+    # a finding about a table's figure is listed under that table's item, the cross-document ones too
+    assert sum(v.rule == "BL701" for i in listed["b2026"].items for v in i.findings) == 4
+
+
+def test_a_streamed_jsonl_report_ends_with_the_series_findings_and_resumes_without_doubling_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a2025.txt").write_text(disclosure(2025, "200.00", "100.00"), encoding="utf-8")
+    (folder / "b2026.txt").write_text(disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00")), encoding="utf-8")
+    out = tmp_path / "report.jsonl"
+    first = run("check", "--format", "jsonl", "--output", str(out), "--no-cache", str(folder))
+    streamed = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert first.returncode == 1
+    assert sum(r["type"] == "violation" and r["rule"] == "BL701" for r in streamed) == 4
+    again = run("check", "--format", "jsonl", "--output", str(out), "--resume", "--no-cache", str(folder))
+    resumed = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert again.returncode == 1
+    assert sum(r["type"] == "violation" and r["rule"] == "BL701" for r in resumed) == 4

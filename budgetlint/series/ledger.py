@@ -33,7 +33,7 @@ from budgetlint.understand.model import Column, DocumentFacts, Fact, Role
 from budgetlint.understand.statements import Change
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年度?")
-_NOT_BUDGET = re.compile(r"执行|决算|实际")  # `比2025年预算执行数增加`: not last year's budget
+_NOT_BUDGET = re.compile(r"执行|决算|实际|调整")  # `比2025年预算执行数增加`: not last year's budget as printed
 _REASON = re.compile(r"原因|由于|因为")  # `主要原因是基本支出增加 1447.63 万元`: a part's change, not the total's
 _EVERY_TABLE = TableSelector()
 ANY = ""  # a key's table kind or column that matches any (a narrative amount's name, not its cell)
@@ -57,13 +57,14 @@ def key_of(fact: Fact) -> Key | None:
 
 
 def year_of(column: Column, year: int | None) -> int | None:
-    """0 for this year's column, −1 for last year's, ``None`` for a change or another year's."""
+    """0 for this year's column, −1 for last year's budget, ``None`` for a change, another year's, or
+    last year's outturn (`上年执行数`, `2025年决算数`: not what last year's budget printed)."""
     path = "".join(column.path)
     if CHANGE_HEADING.search(path):
         return None
     named = [int(y) for y in _YEAR.findall(path)]
     if PRIOR_HEADING.search(path) or (named and year is not None and max(named) == year - 1):
-        return -1
+        return None if _NOT_BUDGET.search(path) else -1
     return 0 if not named or max(named) == year else None
 
 
