@@ -325,12 +325,13 @@ def extract(
     from budgetlint.report import extract as extract_view
     from budgetlint.understand.reading import understand
 
-    kinds = _rules_here(rules).kinds
+    ruleset = _rules_here(rules)
     try:
         document = load_document(path)
     except LoadError as exc:
         raise _fail(f"{path}: {exc}") from None
-    extract_view.render(understand(document, kinds), _stdout(), show_facts=facts, show_paragraphs=paragraphs)
+    extract_view.render(understand(document, ruleset.kinds), _stdout(), show_facts=facts, show_paragraphs=paragraphs,
+                        vocabulary=ruleset.vocabulary)
 
 
 @app.command(help=t("Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."))

@@ -244,6 +244,14 @@ def test_a_busy_port_gives_the_next_one_and_says_so():
             said.append(line)
             if "open http://" in line:
                 break
+        serving = int(re.search(r"open http://127\.0\.0\.1:(\d+)", said[-1]).group(1))
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # Ctrl-C once it serves: not while it is still starting up
+            try:
+                socket.create_connection(("127.0.0.1", serving), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
     text = "".join(said)

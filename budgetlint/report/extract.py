@@ -11,9 +11,11 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from budgetlint.engine.quantities import Vocabulary
 from budgetlint.figures import exact_decimals, render_value
 from budgetlint.i18n import listed, t
 from budgetlint.report.text import place
+from budgetlint.series.ledger import last_years
 from budgetlint.understand.model import DocumentFacts, TableFacts
 
 
@@ -68,8 +70,30 @@ def _table(table: TableFacts, console: Console, show_facts: bool) -> None:
         console.print(_facts(table))
 
 
-def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_paragraphs: bool = True) -> None:
-    """Tables and paragraphs in reading order, under a heading for each page of a PDF."""
+def _last_years(doc: DocumentFacts, vocabulary: Vocabulary, console: Console) -> None:
+    """The last year's figures the narrative's changes imply, which a series compares with last
+    year's disclosure (BL701), with the table rows each is matched by; or why a change is not."""
+    readings = list(last_years(doc, vocabulary))
+    if not readings:
+        return
+    console.print()
+    console.print(Text(t("last year's figures the narrative implies (compared with last year's disclosure):"),
+                       style="bold"))
+    for change, posting, why in readings:
+        head = Text(f"{place(change.amount.location)}  ", style="cyan")
+        if posting is None:
+            console.print(head + Text(t("{change}: not compared ({why})", change=change.amount.text, why=t(why)),
+                                      style="yellow"))
+            continue
+        rows = listed("·".join(part for part in key if part) for key in posting.keys)
+        console.print(head + Text(t("{worked_out} = {figure}, matched by {rows}", worked_out=posting.worked_out,
+                                    figure=posting.figure.text, rows=rows)))
+
+
+def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_paragraphs: bool = True,
+           vocabulary: Vocabulary | None = None) -> None:
+    """Tables and paragraphs in reading order, under a heading for each page of a PDF; with a
+    ``vocabulary``, the last year's figures the narrative implies."""
     document = doc.document
     pages = t("{n} pages, ", n=document.pages) if document.pages else ""
     console.print(Text(t("{path}: {label}, {pages}{tables} tables, {paragraphs} paragraphs", path=document.path,
@@ -94,3 +118,5 @@ def render(doc: DocumentFacts, console: Console, show_facts: bool = True, show_p
             _table(tables[id(block)], console, show_facts)
         elif show_paragraphs:
             console.print(Text(f"{place(block.location)}  ", style="cyan") + Text(block.text))
+    if vocabulary is not None:
+        _last_years(doc, vocabulary, console)

@@ -30,12 +30,13 @@ from budgetlint.figures import render_value
 from budgetlint.engine.selectors import CHANGE_HEADING, PRIOR_HEADING, TableSelector
 from budgetlint.report.result import Key, Posting
 from budgetlint.understand.model import Column, DocumentFacts, Fact, Role
-from budgetlint.understand.statements import Change
+from budgetlint.understand.statements import Amount, Change
 
 _YEAR = re.compile(r"((?:19|20)\d\d)年度?")
 _NOT_BUDGET = re.compile(r"执行|决算|实际|调整")  # `比2025年预算执行数增加`: not last year's budget as printed
 _REASON = re.compile(r"原因|由于|因为")  # `主要原因是基本支出增加 1447.63 万元`: a part's change, not the total's
 _EVERY_TABLE = TableSelector()
+_COMPARISON_WORDS = 24  # characters before a change that may say what it is on
 ANY = ""  # a key's table kind or column that matches any (a narrative amount's name, not its cell)
 TOTAL = "合计"  # the column of a row's whole amount, however a year's template heads it
 _AMOUNT_WORDS = frozenset({"", "预算数", "预算", "金额", "预算金额", "合计", "总计", "小计"})
@@ -81,23 +82,53 @@ def _table_postings(doc: DocumentFacts) -> Iterator[Posting]:
 
 
 def _change_postings(doc: DocumentFacts, vocabulary: Vocabulary) -> Iterator[Posting]:
-    for change in doc.narrative.changes:
-        posting = _last_years(change, doc, vocabulary)
+    for _, posting, _ in last_years(doc, vocabulary):
         if posting is not None:
             yield posting
 
 
-def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> Posting | None:
+def last_years(doc: DocumentFacts, vocabulary: Vocabulary) -> Iterator[tuple[Change, Posting | None, str]]:
+    """Each change the narrative states with an amount, the last year's figure it implies (``None``
+    where it cannot be matched with confidence) and why not (``budgetlint extract`` shows them)."""
+    for change in doc.narrative.changes:
+        if change.amount is not None:
+            posting, why = _last_years(change, doc, vocabulary)
+            yield change, posting, why
+
+
+def _comparison(change: Change) -> str:
+    """The words that say what the change is on (`，比2025年预算执行数增加`): from the amount it is of, in
+    its sentence, to the change (not the amount's own name: `…执行等检察监督支出 1,895万元，与上年相比减少`)."""
+    amount = change.candidates[0].value
+    start = amount.end if amount.sentence is change.sentence and amount.end <= change.amount.start else 0
+    return change.sentence.text[max(start, change.amount.start - _COMPARISON_WORDS): change.amount.start]
+
+
+def _right_before(amount: Amount, change: Change, doc: DocumentFacts) -> bool:
+    """Whether the amount is the last one stated before the change in its sentence (`1.行政运行(项)支出
+    10,883.36 万元，与上年相比增加 2,915.22 万元`): the change is of it, not of the list's whole."""
+    start = change.amount.start if change.amount else 0
+    if amount.value.sentence is not change.sentence or amount.value.end > start:
+        return False
+    return not any(other.value.sentence is change.sentence and amount.value.end <= other.value.start < start
+                   for other in doc.narrative.amounts if other is not amount)
+
+
+def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> tuple[Posting | None, str]:
     """Last year's figure a change implies (this year's amount less the change), under the keys of
-    the table figures the amount agrees with; ``None`` when the change is not on last year's budget
-    or the amount is not confirmed by a table."""
-    if change.amount is None or len(change.candidates) != 1:
-        return None
-    if _NOT_BUDGET.search(change.sentence.text[: change.amount.start]) or _REASON.search(change.subject):
-        return None
+    the table figures the amount agrees with; or why there is none."""
+    assert change.amount is not None
+    if not change.candidates:
+        return None, "the change names no amount"
+    if len(change.candidates) > 1 and not _right_before(change.candidates[0], change, doc):
+        return None, "the change may be of several amounts"
+    if _NOT_BUDGET.search(_comparison(change)):
+        return None, "the change is on last year's outturn, not its budget"
+    if _REASON.search(change.subject):
+        return None, "the change is given as a reason: it is a part's"
     amount = change.candidates[0]
     if amount.kind != "money" or amount.prior:
-        return None
+        return None, "the amount is not this year's money"
     keys = []
     for figure in backing(amount, doc, vocabulary, _EVERY_TABLE):
         if figure.understood and len(figure.facts) == 1 and figure.interval.intersects(amount.value.interval):
@@ -106,14 +137,15 @@ def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> P
             if key is not None and year_of(fact.column, doc.identity.year) == 0:
                 keys.append(key)
     if not keys:
-        return None
+        return None, "no understood table figure agrees with the amount"
     if amount.label:  # the same name may be read from another table last year (基本支出: all funds, or 财政拨款's)
         keys.append((ANY, amount.label, ANY))
     printed = amount.value.figure
     implied = amount.value.interval - change.signed_amount
     value = implied.mid / printed.unit.scale
-    text = render_value(value, printed.decimals, printed.grouped) + printed.unit.name
-    figure = replace(printed, text=text, value=value)
+    decimals = max(printed.decimals, change.amount.figure.decimals)  # 3,666 − 21.8 is 3,644.2
+    text = render_value(value, decimals, printed.grouped) + printed.unit.name
+    figure = replace(printed, text=text, value=value, decimals=decimals)
     sign = "−" if change.direction >= 0 else "+"
     return Posting(tuple(dict.fromkeys(keys)), figure, implied, printed_ref(change.amount, amount), -1,
-                   f"{amount.value.text} {sign} {change.amount.text}")
+                   f"{amount.value.text} {sign} {change.amount.text}"), ""
