@@ -86,7 +86,7 @@ def _file(encoder: Encoder, result: FileResult) -> dict:
             "seen": [[s.name, s.kind, s.page, s.figures, s.checked, s.understood] for s in result.tables_seen],
             "violations": [_violation(encoder, v) for v in result.violations],
             "ledger": [[[list(k) for k in p.keys], _printed(p.figure), str(p.interval.lo), str(p.interval.hi),
-                        _figure(encoder, p.ref), p.year, p.worked_out] for p in result.ledger]}
+                        _figure(encoder, p.ref), p.year, p.worked_out, list(p.names)] for p in result.ledger]}
 
 
 def _printed(figure: Figure) -> list:
@@ -132,9 +132,9 @@ class _Reader:
                          tuple(self.figure(r) for r in self.value(related, list)), self.text(basis, True))
 
     def posting(self, raw: Any) -> Posting:
-        if not isinstance(raw, list) or len(raw) != 7:
+        if not isinstance(raw, list) or len(raw) != 8:
             raise Malformed("posting")
-        keys, printed, lo, hi, ref, year, worked_out = raw
+        keys, printed, lo, hi, ref, year, worked_out, names = raw
         keys = [self.value(k, list) for k in self.value(keys, list)]
         if any(len(k) != 3 for k in keys) or not isinstance(printed, list) or len(printed) != 6:
             raise Malformed("posting")
@@ -148,7 +148,8 @@ class _Reader:
         except (ValueError, ZeroDivisionError) as exc:
             raise Malformed("posting figure") from exc
         return Posting(tuple((self.text(a), self.text(b), self.text(c)) for a, b, c in keys), figure, interval,
-                       self.figure(ref), self.value(year, int), self.text(worked_out))
+                       self.figure(ref), self.value(year, int), self.text(worked_out),
+                       tuple(self.text(n) for n in self.value(names, list)))
 
     def seen(self, raw: Any) -> TableSeen:
         if not isinstance(raw, list) or len(raw) != 6:

@@ -222,3 +222,17 @@ def test_a_streamed_jsonl_report_ends_with_the_series_findings_and_resumes_witho
     resumed = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert again.returncode == 1
     assert sum(r["type"] == "violation" and r["rule"] == "BL701" for r in resumed) == 4
+
+
+@pytest.mark.parametrize("name, found", [
+    ("一般行政管理事务", [("b2026", "BL701", "1,200.00万元", "100.00万元")]),
+    ("一般行政管理事务支出", [("b2026", "BL701", "1,200.00万元", "100.00万元")]),  # the same subject, worded longer
+    ("机关服务", []),  # the code's subject was renamed: last year's figure is another subject's
+])
+def test_a_code_is_compared_with_last_year_only_under_its_name(tmp_path, rules, name, found):
+    """江苏 检察院 2018 p26: `公诉、审判、侦查、执行等检察监督支出(项) 1,895万元，与上年相比减少 134 万元`;
+    2017 printed 2040405 as `公诉和审判监督` 150.00 — a widened 项, not a wrong figure."""
+    said = "2026年一般行政管理事务1,250.00万元，比上年增加50.00万元。"
+    later = disclosure(2026, "220.00", "1250.00", said=said).replace("一般行政管理事务", name)
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"), b2026=later)
+    assert series_findings(report) == found

@@ -9,17 +9,29 @@ by the ledger's keys (table kind, subject code or row label, column without its 
 narrative figure also by its name in any table (基本支出 read from the 收支总表 last year, from the
 基本支出表 this year: they agree this year, not always last year); it is reported only when no
 figure it may be matched with agrees.  A figure with no match in last year's disclosure (a new
-subject, a renamed row) is not compared.
+subject, a renamed row, a code whose subject was renamed) is not compared.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from budgetlint.checks.base import Finding, SeriesCheck, discrepancy
 from budgetlint.engine.rule import Rule
+from budgetlint.report.result import Key, Posting
 from budgetlint.series.forming import PREVIOUS_YEAR, Pair
 from budgetlint.series.ledger import ANY
+
+
+_WORDING = re.compile(r"[、，,和及与\s]|支出$|\(项\)|\(款\)|（项）|（款）")
+
+
+def same_subject(name: str, other: str) -> bool:
+    """Whether a row named ``name`` this year is the subject named ``other`` last year: a code keeps
+    its figures only while it keeps its name (`2040405 公诉和审判监督` became `公诉、审判、侦查、执行等
+    检察监督` when the 项 was widened: last year's 150 万元 is not the same subject's)."""
+    return _WORDING.sub("", name) == _WORDING.sub("", other)
 
 
 class PreviousYear(SeriesCheck):
@@ -32,16 +44,17 @@ class PreviousYear(SeriesCheck):
     default_message_en = "「{label}」 last year: {reported}{worked_out}, but the {year} disclosure printed {computed} (「{other}」)"
 
     def compare(self, rule: Rule, pair: Pair) -> Iterator[Finding]:
-        printed: dict = {}
+        printed: dict[Key, list[tuple[Posting, str]]] = {}
         for posting in pair.other.ledger:
             if posting.year == 0:
-                for kind, row, column in posting.keys:
+                for (kind, row, column), name in zip(posting.keys, posting.names):
                     for key in ((kind, row, column), (ANY, row, ANY)):
-                        printed.setdefault(key, []).append(posting)
+                        printed.setdefault(key, []).append((posting, name))
         for posting in pair.this.ledger:
             if posting.year != -1:
                 continue
-            earlier = [p for key in posting.keys for p in printed.get(key, ())]
+            earlier = [p for key, name in zip(posting.keys, posting.names) for p, named in printed.get(key, ())
+                       if same_subject(name, named)]
             if not earlier or any(p.interval.intersects(posting.interval) for p in earlier):
                 continue
             closest = min(earlier, key=lambda p: p.interval.gap(posting.interval))

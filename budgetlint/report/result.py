@@ -54,6 +54,7 @@ class Posting:
     ref: FigureRef
     year: int = 0  # 0: the disclosure's own year; −1: last year
     worked_out: str = ""  # how a figure that is not printed was worked out (`26200.88 − 2687.77`)
+    names: tuple[str, ...] = ()  # the row's name under each key (a code's subject may be renamed next year)
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,7 +78,7 @@ def _table_postings(doc: DocumentFacts) -> Iterator[Posting]:
                 continue
             key, year = key_of(fact), year_of(fact.column, doc.identity.year)
             if key is not None and year is not None:
-                yield Posting((key,), fact.figure, fact.interval, fact_ref(fact), year)
+                yield Posting((key,), fact.figure, fact.interval, fact_ref(fact), year, names=(fact.entry.key,))
 
 
 def _change_postings(doc: DocumentFacts, vocabulary: Vocabulary) -> Iterator[Posting]:
@@ -129,17 +129,17 @@ def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> t
     amount = change.candidates[0]
     if amount.kind != "money" or amount.prior:
         return None, "the amount is not this year's money"
-    keys = []
+    named: dict[Key, str] = {}
     for figure in backing(amount, doc, vocabulary, _EVERY_TABLE):
         if figure.understood and len(figure.facts) == 1 and figure.interval.intersects(amount.value.interval):
             fact = figure.facts[0]
             key = key_of(fact)
             if key is not None and year_of(fact.column, doc.identity.year) == 0:
-                keys.append(key)
-    if not keys:
+                named.setdefault(key, fact.entry.key)
+    if not named:
         return None, "no understood table figure agrees with the amount"
     if amount.label:  # the same name may be read from another table last year (基本支出: all funds, or 财政拨款's)
-        keys.append((ANY, amount.label, ANY))
+        named.setdefault((ANY, amount.label, ANY), amount.label)
     printed = amount.value.figure
     implied = amount.value.interval - change.signed_amount
     value = implied.mid / printed.unit.scale
@@ -147,5 +147,5 @@ def _last_years(change: Change, doc: DocumentFacts, vocabulary: Vocabulary) -> t
     text = render_value(value, decimals, printed.grouped) + printed.unit.name
     figure = replace(printed, text=text, value=value, decimals=decimals)
     sign = "−" if change.direction >= 0 else "+"
-    return Posting(tuple(dict.fromkeys(keys)), figure, implied, printed_ref(change.amount, amount), -1,
-                   f"{amount.value.text} {sign} {change.amount.text}"), ""
+    return Posting(tuple(named), figure, implied, printed_ref(change.amount, amount), -1,
+                   f"{amount.value.text} {sign} {change.amount.text}", tuple(named.values())), ""
