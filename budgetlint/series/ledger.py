@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import Iterator
 
 from budgetlint.checks.backing import YEAR_WORDS, backing, printed_ref
@@ -53,10 +54,17 @@ def key_of(fact: Fact) -> Key | None:
     row = fact.entry.code.digits if fact.entry.code and not fact.entry.code.inferred else fact.entry.key
     if kind is None or not row:
         return None
-    column = YEAR_WORDS.sub("", fact.column.name)
-    return kind.id, row, TOTAL if column in _AMOUNT_WORDS or fact.column.is_total else column
+    return kind.id, row, _column_key(fact.column)
 
 
+@lru_cache(maxsize=4096)
+def _column_key(column: Column) -> str:
+    """A column's name in every year's template (cached: asked of every figure under it)."""
+    name = YEAR_WORDS.sub("", column.name)
+    return TOTAL if name in _AMOUNT_WORDS or column.is_total else name
+
+
+@lru_cache(maxsize=4096)
 def year_of(column: Column, year: int | None) -> int | None:
     """0 for this year's column, −1 for last year's budget, ``None`` for a change, another year's, or
     last year's outturn (`上年执行数`, `2025年决算数`: not what last year's budget printed)."""
