@@ -236,3 +236,14 @@ def test_a_code_is_compared_with_last_year_only_under_its_name(tmp_path, rules, 
     later = disclosure(2026, "220.00", "1250.00", said=said).replace("一般行政管理事务", name)
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"), b2026=later)
     assert series_findings(report) == found
+
+
+@pytest.mark.parametrize("name, found", [
+    ("行政运行", []),
+    ("行政运行支出", []),  # the same subject, worded longer
+    ("机关服务", [("unit", "BL703", "机关服务", "行政运行")]),
+])
+def test_a_unit_names_each_code_as_its_department_does(tmp_path, rules, name, found):
+    unit = disclosure(2026, "150.00", "50.00", level="单位").replace("\t行政运行\t", f"\t{name}\t")
+    report = check(tmp_path, rules, dept=disclosure(2026, "200.00", "100.00"), unit=unit)
+    assert [f for f in series_findings(report) if f[1] == "BL703"] == found

@@ -34,6 +34,7 @@ from budgetlint.checks.share import ShareCheck
 from budgetlint.checks.sole_source import SoleSource
 from budgetlint.checks.stale_waiver import StaleWaiver
 from budgetlint.checks.subject_name import SubjectName
+from budgetlint.checks.subject_name_across import SubjectNameAcross
 from budgetlint.checks.table_total import TableTotal
 from budgetlint.checks.table_unit import TableUnit
 from budgetlint.checks.terms import MisspelledTerm
@@ -48,7 +49,7 @@ CHECKS: dict[str, Check] = {
               EmptyTableNote, ContentsVsBody, DetailLevel, CodeFormat, BudgetYear, TableUnit, Placeholder,
               Understanding, Balance, CompletionCheck, Wording, MisspelledTerm, BaseYear, SubjectName, ListedItems,
               NothingToCheck, AmountUnit, PartExceedsWhole, AgencyName, SelfEvaluation,
-              SoleSource, PreviousYear, UnitWithinDepartment)
+              SoleSource, PreviousYear, UnitWithinDepartment, SubjectNameAcross)
 }
 
 __all__ = ["CHECKS", "Check", "Finding"]
