@@ -17,6 +17,9 @@ Skipped where ../shared/real is not beside the checkout.  What each kept finding
   三公 with 会议费 and 培训费).
 * BL302: jianchayuan-2017 p19 states 基本支出 12323.46 万元, the tables (and the text elsewhere)
   12,323.48 万元.
+* BL701 (the corpus checked in one run forms series: 江苏's agencies over 2017–2019, five 部门/单位
+  pairs): jianchayuan-2018 p28 `一般公共预算财政拨款支出预算 21,940.96 万元，与上年相比增加 3,958.98
+  万元` gives 17,981.98 for 2017, whose budget printed 17,981.68 (p14 一般公共预算支出预算表 合计).
 * BL514, BL601, BL602, BL502: the district's blank 决算 template keeps its placeholders (XX局,
   XXX 万元; one finding a paragraph or table), its alternatives (`增加（减少）`), its instructions
   (`（如持平作持平表述）`), and its tables are empty without a note.
@@ -120,6 +123,8 @@ EXPECTED = {
         ('BL311', 25, '99.94%', '99.93%'),
         ('BL311', 26, '99.94%', '99.93%'),
         ('BL321', 26, '0.06%', '0.60%'),
+        # 一般公共预算财政拨款支出 21,940.96 万元 `与上年相比增加 3,958.98 万元`: 2017's budget (p14) printed 17,981.68
+        ('BL701', 28, '17,981.98万元', '17,981.68万元'),
     ],
     'jiangsu/jianchayuan-2019-budget.pdf': [
         ('BL506', 20, '“三公”经费、会议费、培训费支出预算表', '九、一般公共预算“三公”经费、会议费、培训费支出预算表'),
