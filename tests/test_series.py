@@ -81,10 +81,22 @@ def test_last_years_outturn_is_not_last_years_budget(tmp_path, rules):
     ("40.00", [("b2026", "BL701", "290.00万元", "300.00万元")]),  # 330 − 40 is not the 300 of 2025
 ])
 def test_narrative_change_against_last_years_disclosure(tmp_path, rules, change, found):
-    said = f"2026年一般公共预算支出330.00万元，比上年增加{change}万元。"
+    said = f"2026年一般公共预算支出330.00万元，比上年增加{change}万元。其中行政运行220.00万元，比上年增加20.00万元。"
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
                    b2026=disclosure(2026, "220.00", "110.00", said=said))
     assert series_findings(report) == found
+
+
+def test_a_pair_with_no_figure_in_agreement_is_not_compared(tmp_path, rules):
+    """Each finding is an exception to figures of the two that agree: with none agreeing, that the two
+    are one agency's budgets of two years, read alike, is not confirmed (a reorganised agency)."""
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=("500.00", "400.00")))
+    assert series_findings(report) == []
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00", prior=("500.00", "100.00")))
+    assert [f[2:] for f in series_findings(report)] == [("600.00", "300.00")] * 3 + [("500.00", "200.00")]
+    assert {v.basis for v in report.violations if v.rule == "BL701"} == {"两份公开其余 1 处对应数字相符"}
 
 
 def test_a_change_of_a_part_given_as_the_reason_is_not_the_wholes(tmp_path, rules):
@@ -232,7 +244,7 @@ def test_a_streamed_jsonl_report_ends_with_the_series_findings_and_resumes_witho
 def test_a_code_is_compared_with_last_year_only_under_its_name(tmp_path, rules, name, found):
     """江苏 检察院 2018 p26: `公诉、审判、侦查、执行等检察监督支出(项) 1,895万元，与上年相比减少 134 万元`;
     2017 printed 2040405 as `公诉和审判监督` 150.00 — a widened 项, not a wrong figure."""
-    said = "2026年一般行政管理事务1,250.00万元，比上年增加50.00万元。"
+    said = "2026年行政运行220.00万元，比上年增加20.00万元。一般行政管理事务1,250.00万元，比上年增加50.00万元。"
     later = disclosure(2026, "220.00", "1250.00", said=said).replace("一般行政管理事务", name)
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"), b2026=later)
     assert series_findings(report) == found

@@ -217,6 +217,11 @@ def level_name(digits: int) -> str:
     return t(LEVELS[digits]) if digits in LEVELS else t("{n}-digit level", n=digits)
 
 
+def confirmed_by(agreeing: int) -> str:
+    """The basis of a cross-document finding: how many other figures of the two disclosures agree."""
+    return t("{n} other figures of the two disclosures agree", n=agreeing)
+
+
 class SeriesCheck(Check):
     """A rule kind over two disclosures of a series (:mod:`budgetlint.series`): it runs once every
     disclosure of the run was checked, on the figures each left in its ledger, never on one

@@ -8,7 +8,8 @@ on another base, or last year's disclosure corrected without saying so.  The fig
 by the ledger's keys (table kind, subject code or row label, column without its year), and a
 narrative figure also by its name in any table (基本支出 read from the 收支总表 last year, from the
 基本支出表 this year: they agree this year, not always last year); it is reported only when no
-figure it may be matched with agrees.  A figure with no match in last year's disclosure (a new
+figure it may be matched with agrees, and only when other figures of the two agree (they confirm
+that the two are one agency's budgets of two years, read alike).  A figure with no match in last year's disclosure (a new
 subject, a renamed row, a code whose subject was renamed) is not compared.
 """
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from budgetlint.checks.base import Finding, SeriesCheck, discrepancy
+from budgetlint.checks.base import Finding, SeriesCheck, confirmed_by, discrepancy
 from budgetlint.engine.rule import Rule
 from budgetlint.report.result import Key, Posting
 from budgetlint.series.forming import PREVIOUS_YEAR, Pair
@@ -50,18 +51,25 @@ class PreviousYear(SeriesCheck):
                 for (kind, row, column), name in zip(posting.keys, posting.names):
                     for key in ((kind, row, column), (ANY, row, ANY)):
                         printed.setdefault(key, []).append((posting, name))
+        compared = []
         for posting in pair.this.ledger:
             if posting.year != -1:
                 continue
             earlier = [p for key, name in zip(posting.keys, posting.names) for p, named in printed.get(key, ())
                        if same_subject(name, named)]
-            if not earlier or any(p.interval.intersects(posting.interval) for p in earlier):
-                continue
+            if earlier:
+                compared.append((posting, earlier, any(p.interval.intersects(posting.interval) for p in earlier)))
+        agreeing = sum(agrees for _, _, agrees in compared)
+        if not agreeing:
+            return  # no figure of the two agrees: that they are one agency's two years is not confirmed
+        for posting, earlier, agrees in compared:
             closest = min(earlier, key=lambda p: p.interval.gap(posting.interval))
-            finding = discrepancy(posting.figure, posting.ref, closest.interval, [p.ref for p in earlier])
+            finding = None if agrees else discrepancy(posting.figure, posting.ref, closest.interval,
+                                                      [p.ref for p in earlier])
             if finding is None:
                 continue
             finding.values.update(label=posting.ref.row or posting.ref.text, year=pair.other.identity.year,
                                   other=pair.other.name,
                                   worked_out=f"（{posting.worked_out}）" if posting.worked_out else "")
+            finding.basis = confirmed_by(agreeing)
             yield finding

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from budgetlint.checks.base import Finding, SeriesCheck
+from budgetlint.checks.base import Finding, SeriesCheck, confirmed_by
 from budgetlint.checks.previous_year import same_subject
 from budgetlint.engine.rule import Rule
 from budgetlint.report.result import Posting
@@ -41,10 +41,15 @@ class SubjectNameAcross(SeriesCheck):
 
     def compare(self, rule: Rule, pair: Pair) -> Iterator[Finding]:
         department = _named_codes(pair.other.ledger)
-        for code, (name, posting) in sorted(_named_codes(pair.this.ledger).items()):
-            theirs = department.get(code)
-            if theirs is None or same_subject(name, theirs[0]):
+        compared = [(code, name, posting, department[code], same_subject(name, department[code][0]))
+                    for code, (name, posting) in sorted(_named_codes(pair.this.ledger).items()) if code in department]
+        agreeing = sum(same for *_, same in compared)
+        if not agreeing:
+            return  # no code named alike: the two do not follow one classification
+        for code, name, posting, (theirs, where), same in compared:
+            if same:
                 continue
-            finding = Finding(subject=posting.ref, reported=name, computed=theirs[0], related=(theirs[1].ref,))
+            finding = Finding(subject=posting.ref, reported=name, computed=theirs, related=(where.ref,),
+                              basis=confirmed_by(agreeing))
             finding.values.update(code=code, other=pair.other.name)
             yield finding

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from budgetlint.checks.base import Finding, SeriesCheck, discrepancy, parse_words
+from budgetlint.checks.base import Finding, SeriesCheck, confirmed_by, discrepancy, parse_words
 from budgetlint.engine.rule import Field, Rule
 from budgetlint.report.result import Key, Posting
 from budgetlint.series.forming import DEPARTMENT_UNIT, Pair
@@ -45,15 +45,22 @@ class UnitWithinDepartment(SeriesCheck):
     def compare(self, rule: Rule, pair: Pair) -> Iterator[Finding]:
         words = rule.params["except"]
         department = _once(pair.other.ledger)
+        compared = []
         for key, unit in sorted(_once(pair.this.ledger).items(), key=lambda item: item[1].ref.location.sort_key()):
             whole = department.get(key)
             if whole is None or any(w in part for w in words for part in key[1:]):
                 continue
-            if unit.interval.lo < 0 or whole.interval.lo < 0 or unit.interval.le(whole.interval):
+            if unit.interval.lo < 0 or whole.interval.lo < 0:
                 continue
-            finding = discrepancy(unit.figure, unit.ref, whole.interval, [whole.ref], "<=")
+            compared.append((key, unit, whole, unit.interval.le(whole.interval)))
+        agreeing = sum(within for *_, within in compared)
+        if not agreeing:
+            return  # no figure of the unit's is within the department's: the two are not read alike
+        for key, unit, whole, within in compared:
+            finding = None if within else discrepancy(unit.figure, unit.ref, whole.interval, [whole.ref], "<=")
             if finding is None:
                 continue
             finding.values.update(label=unit.ref.row or key[1], column=unit.ref.col or key[2],
                                   table=unit.ref.table or key[0], other=pair.other.name)
+            finding.basis = confirmed_by(agreeing)
             yield finding
