@@ -54,14 +54,16 @@ class Check:
 
 
 
-def fact_ref(fact: Fact) -> FigureRef:
+def fact_ref(fact: Fact, heading: bool = True) -> FigureRef:
+    """A table figure as a finding points at it; ``heading``: with where its column's heading is
+    (a picture of the page shows it; a ledger of thousands of figures does without)."""
     return FigureRef(
         location=fact.location,
         text=fact.figure.text,
         table=fact.table.name,
         row=fact.entry.title,
         col=fact.column.title,
-        heading=column_heading(fact),
+        heading=column_heading(fact) if heading else None,
     )
 
 

@@ -86,7 +86,8 @@ def _table_postings(doc: DocumentFacts) -> Iterator[Posting]:
                 continue
             key, year = key_of(fact), year_of(fact.column, doc.identity.year)
             if key is not None and year is not None:
-                yield Posting((key,), fact.figure, fact.interval, fact_ref(fact), year, names=(fact.entry.key,))
+                yield Posting((key,), fact.figure, fact.interval, fact_ref(fact, heading=False), year,
+                              names=(fact.entry.key,))
 
 
 def _change_postings(doc: DocumentFacts, vocabulary: Vocabulary) -> Iterator[Posting]:
