@@ -76,7 +76,7 @@ ZH = {
     "the same agency ({agency}): {what}": "同一单位（{agency}）：{what}",
     "named as one agency's (--series): {what}": "按 --series 指定为同一单位：{what}",
     "not compared: no other disclosure of the agency was checked in this run": "未比对：本次检查中没有该单位的其他公开",
-    "series: ": "系列：",
+    "series {n}: ": "系列 {n}：", "series {n}: {agency}": "系列 {n}：{agency}", "compared in": "所属系列",
     "{n} other figures of the two disclosures agree": "两份公开其余 {n} 处对应数字相符",
     "last year's figures the narrative implies (compared with last year's disclosure):": "说明中的增减所隐含的上年数（与上年公开比对）：",
     "{change}: not compared ({why})": "{change}：不比对（{why}）",

@@ -259,3 +259,20 @@ def test_a_unit_names_each_code_as_its_department_does(tmp_path, rules, name, fo
     unit = disclosure(2026, "150.00", "50.00", level="单位").replace("\t行政运行\t", f"\t{name}\t")
     report = check(tmp_path, rules, dept=disclosure(2026, "200.00", "100.00"), unit=unit)
     assert [f for f in series_findings(report) if f[1] == "BL703"] == found
+
+
+def test_the_workbook_summary_names_each_disclosures_series(tmp_path, rules):
+    import io
+
+    import openpyxl
+
+    from budgetlint.report.xlsx import render as render_xlsx
+
+    report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
+                   b2026=disclosure(2026, "220.00", "110.00"),
+                   c2026=disclosure(2026, "220.00", "110.00").replace("财政局", "审计局"))
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(Rendering(report=report, rules=rules)))).worksheets[0]
+    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    column = rows[0].index("所属系列")
+    assert {Path(row[4]).stem: row[column] for row in rows[1:]} == \
+        {"a2025": "系列 1：某某县财政局", "b2026": "系列 1：某某县财政局", "c2026": None}

@@ -135,11 +135,17 @@ def summary(report: Report, timing: bool = True) -> Text:
     return text
 
 
+def series_labels(report: Report) -> dict[str, str]:
+    """Each file of a series, with the series' number and agency (`系列 1：江苏省人民检察院`)."""
+    return {path: t("series {n}: {agency}", n=n, agency=series.agency)
+            for n, series in enumerate(report.series, 1) for member in series.members for path in member.files}
+
+
 def series_lines(report: Report) -> list[Text]:
     """A line per series: whose disclosures were compared with each other, and how many pairs."""
     out = []
-    for series in report.series:
-        line = Text(t("series: "), style="bold")
+    for n, series in enumerate(report.series, 1):
+        line = Text(t("series {n}: ", n=n), style="bold")
         line.append(series.why)
         line.append(t(", ") + tn("{n} pair compared", "{n} pairs compared", len(series.pairs)), style="dim")
         out.append(line)

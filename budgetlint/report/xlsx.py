@@ -21,10 +21,10 @@ from budgetlint.i18n import t
 from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import Violation
-from budgetlint.report.text import percent
+from budgetlint.report.text import percent, series_labels
 
 _SUMMARY_HEADINGS = ("no.", "agency", "disclosure", "year", "file", "pages", "tables recognised", "errors", "warnings",
-                     "notes", "verdict", "checklist", "note", "tables understood", "checked")
+                     "notes", "verdict", "checklist", "note", "tables understood", "checked", "compared in")
 _ITEM_HEADINGS = ("no.", "item", "meets requirements", "state", "rule", "severity", "where", "message", "reported",
                   "should be", "difference", "confirmed by")
 _WIDEST = 60  # characters: longer text wraps
@@ -112,7 +112,8 @@ def _as_text(wb) -> None:
                     cell.data_type = "s"
 
 
-def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object]]:
+def _summary_rows(items: list[Disclosure], names: list[str], series: dict[str, str]) -> list[list[object]]:
+    """A row per disclosure; ``series``: the series each file is compared in (budgetlint.series)."""
     rows = []
     for n, (d, name) in enumerate(zip(items, names), 1):
         identity = d.identity
@@ -125,6 +126,7 @@ def _summary_rows(items: list[Disclosure], names: list[str]) -> list[list[object
             d.error.message if d.error else None,
             f"{d.coverage.understood}/{d.coverage.tables}" if d.coverage.tables else None,
             percent(d.coverage.ratio) or None,
+            series.get(d.paths[0]),
         ])
     return rows
 
@@ -192,7 +194,7 @@ def render(rendering: Rendering) -> bytes:
     ws.cell(row=1, column=1, value=t("budgetlint results")).font = styles.title
     ws.cell(row=2, column=1, value=t("budgetlint {version}: {n} disclosures, {passed} passed", version=__version__,
                                      n=len(items), passed=sum(d.verdict == PASSED for d in items)))
-    rows = _summary_rows(items, names)
+    rows = _summary_rows(items, names, series_labels(rendering.report))
     _table(ws, 4, _SUMMARY_HEADINGS, rows, styles, wrapped=("file", "note"))
     verdict, checklist = _SUMMARY_HEADINGS.index("verdict") + 1, _SUMMARY_HEADINGS.index("checklist") + 1
     for r, (d, name) in enumerate(zip(items, names), 5):
