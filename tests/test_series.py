@@ -271,8 +271,10 @@ def test_the_workbook_summary_names_each_disclosures_series(tmp_path, rules):
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
                    b2026=disclosure(2026, "220.00", "110.00"),
                    c2026=disclosure(2026, "220.00", "110.00").replace("财政局", "审计局"))
-    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(Rendering(report=report, rules=rules)))).worksheets[0]
-    rows = list(sheet.iter_rows(min_row=4, values_only=True))
+    workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(Rendering(report=report, rules=rules))))
+    # each sheet tells its disclosure apart: agency and kind, and the year where one agency's kinds repeat
+    assert workbook.sheetnames == ["汇总", "某某县财政局-2025年部门预算", "某某县财政局-2026年部门预算", "某某县审计局-部门预算"]
+    rows = list(workbook.worksheets[0].iter_rows(min_row=4, values_only=True))
     column = rows[0].index("所属系列")
     assert {Path(row[4]).stem: row[column] for row in rows[1:]} == \
         {"a2025": "系列 1：某某县财政局", "b2026": "系列 1：某某县财政局", "c2026": None}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from pathlib import PurePath
 from datetime import datetime
 
 from budgetlint import __version__
@@ -39,13 +40,24 @@ def _width(text: object) -> int:
 
 
 def _sheet_names(items: list[Disclosure]) -> list[str]:
-    """A sheet name per disclosure: its number and agency (or file), as Excel allows (31 characters,
-    no []:*?/\\)."""
-    names = []
-    for n, d in enumerate(items, 1):
-        label = d.identity.agency or d.paths[0].rsplit("/", 1)[-1]
-        names.append(_SHEET_NAME_FORBIDDEN.sub("_", f"{n} {label}")[:31])
-    return names
+    """A sheet name per disclosure that tells it from the others: its agency and kind
+    (`上海市普陀区司法局-部门预算`, `…-单位预算`), with the year where one agency's kinds repeat, else its
+    file's name; as Excel allows (31 characters, no []:*?/\\, each once)."""
+
+    def label(d: Disclosure, with_year: bool) -> str:
+        what = d.identity.what(with_year=with_year)
+        agency = d.identity.agency or PurePath(d.paths[0]).stem
+        return f"{agency}-{what}" if what else agency
+
+    plain = [label(d, False) for d in items]
+    names: list[str] = [t("summary")]
+    for d, name in zip(items, plain):
+        name = _SHEET_NAME_FORBIDDEN.sub("_", label(d, True) if plain.count(name) > 1 else name)[:31]
+        unique, n = name, 2
+        while unique in names:
+            unique, n = f"{name[:27]} ({n})", n + 1
+        names.append(unique)
+    return names[1:]
 
 
 class _Styles:
