@@ -274,6 +274,7 @@ def test_the_workbook_summary_names_each_disclosures_series(tmp_path, rules):
     workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(Rendering(report=report, rules=rules))))
     # each sheet tells its disclosure apart: agency and kind, and the year where one agency's kinds repeat
     assert workbook.sheetnames == ["汇总", "某某县财政局-2025年部门预算", "某某县财政局-2026年部门预算", "某某县审计局-部门预算"]
+    assert workbook["某某县财政局-2025年部门预算"]["B2"].value == "a2025.txt"  # the file's name, not a path
     rows = list(workbook.worksheets[0].iter_rows(min_row=4, values_only=True))
     column = rows[0].index("所属系列")
     assert {Path(row[4]).stem: row[column] for row in rows[1:]} == \

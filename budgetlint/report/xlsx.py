@@ -161,7 +161,8 @@ def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles, sheets: dict
     links its message to that disclosure's sheet (``sheets``: each file's)."""
     ws = wb.create_sheet(name)
     ws.cell(row=1, column=1, value=t("{label} checklist", label=d.identity.label)).font = styles.title
-    facts = [(t("file"), t("; ").join(d.paths)), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
+    files = t("; ").join(PurePath(p).name for p in d.paths)  # names, not this machine's paths
+    facts = [(t("file"), files), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
              (t("problems"), t("{errors} errors, {warnings} warnings, {notes} notes", errors=d.count("error"),
                                warnings=d.count("warning"), notes=d.count("info")))]
 
