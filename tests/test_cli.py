@@ -410,3 +410,19 @@ def test_english_counts_are_singular_for_one():
     assert "1 problem found (error 1), 1 file checked" in done.stdout or "1 problem found (warning 1), 1 file checked" in done.stdout
     one = run("check", "-f", "text", "--no-timing", "samples/text/caizheng-2024-final-corrected.txt")
     assert "no problems found, 1 file checked" in one.stdout
+
+
+@pytest.mark.parametrize("name, checked", [
+    ("disclosures/2025年部门预算.pdf", True), ("x/report.DOCX", True), ("tables.xlsx", True), ("old.xls", True),
+    ("samples/text/caizheng-2024-final.txt", True), ("某局2024年决算公开.txt", True),
+    ("notes.txt", False), ("docs/readme.md", False), ("预算/notes.txt", False),
+])
+def test_the_pre_commit_hook_takes_disclosures_and_leaves_other_files(name, checked):
+    """pre-commit passes a hook the files its `files` pattern (a Python regex) finds in the path: Word and
+    Excel disclosures too, and a text file only when its name says it is a disclosure."""
+    import re
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert bool(re.search(hook["files"], name)) is checked
