@@ -254,8 +254,10 @@ def test_no_color_turns_colour_off_on_a_terminal(no_color, coloured):
 
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": no_color}
-    subprocess.run([sys.executable, "-m", "budgetlint", "check", "--no-cache", "samples/text/taiqian-2023.txt"],
-                   stdout=follower, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+    # read while it writes: a report larger than the terminal's buffer would block it (and the test) forever
+    process = subprocess.Popen([sys.executable, "-m", "budgetlint", "check", "--no-cache",
+                                "samples/text/taiqian-2023.txt"], stdout=follower, stderr=subprocess.DEVNULL,
+                               cwd=ROOT, env=env)
     os.close(follower)
     out = b""
     while True:
@@ -267,6 +269,7 @@ def test_no_color_turns_colour_off_on_a_terminal(no_color, coloured):
             break
         out += chunk
     os.close(leader)
+    process.wait(timeout=60)
     assert b"BL101" in out and (b"\x1b[" in out) == coloured
 
 
