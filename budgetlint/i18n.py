@@ -121,10 +121,13 @@ ZH = {
     "{label} checklist": "{label} 检查表",
     "budgetlint {version}: {n} disclosures, {passed} passed": "budgetlint {version}：{n} 份公开文件，{passed} 份通过",
     "{errors} errors, {warnings} warnings, {notes} notes": "错误 {errors} 处，警告 {warnings} 处，提示 {notes} 处",
-    "table printed: {name}": "公开的表：{name}", "check: {name}": "检查项：{name}",
+    "{group}: {name}": "{group}：{name}", "{label} {value}": "{label} {value}", ": ": "：", "department name": "部门名称",
+    "web address": "公开网址", "cross-document checks": "跨文档核对", "other problems": "其他问题",
+    "checked by hand: {what}": "人工核对：{what}",
+    "no heading of this part was found (templates differ): check by hand": "未找到此部分的标题（各地模板不同），请人工核对",
+    "compared with other disclosures of the agency": "已与该单位的其他公开比对",
     "not found": "未见此表", "not found (a page could not be read)": "未见此表（有页面未能读取）",
-    "page {page}": "第{page}页", "{severity} {n}": "{severity} {n} 处", "(not recognised)": "（未能识别）",
-    "other": "其他",
+    "page {page}": "第{page}页", "(not recognised)": "（未能识别）",
     # what a disclosure is
     "{year}": "{year}年", "{level} {kind}": "{level}{kind}", "{year} {what}": "{year}{what}", "department": "部门", "unit": "单位", "budget": "预算", "final accounts": "决算",
     # input errors: a file that cannot be checked, in one line

@@ -46,6 +46,7 @@ def _result(document: Document, facts: DocumentFacts, seconds: float, members: l
                                     len(t.facts) if t.kind is None or t.kind.amounts else 0,
                                     sum(f in checked for f in t.facts), t.understood) for t in own),
         ledger=tuple(p for p in postings if p.ref.location.file == document.path),
+        sections_seen=tuple(s for s in facts.sections if s.location.file == document.path),
     )
 
 
@@ -67,7 +68,7 @@ def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,
     if documents:
         started = time.perf_counter()
         try:
-            facts = understand(combine(documents), rules.kinds)
+            facts = understand(combine(documents), rules.kinds, rules.sections)
             checked: set[Fact] = set()
             violations = run_rules(rules, facts, checked)
             postings = ledger(facts, rules.vocabulary) if rules.compares_disclosures else ()

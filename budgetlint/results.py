@@ -38,9 +38,11 @@ from budgetlint.paths import builtin_rules_dir
 from budgetlint.series.forming import form_series
 from budgetlint.report.result import FigureRef, FileResult, Posting, Report, TableSeen, Violation
 from budgetlint.understand.identity import Identity
+from budgetlint.understand.sections import SectionFound
 
-FORMAT = 3  # 2: a violation records what confirmed its structure, a table how much of it was checked;
-#            3: a file keeps its ledger (what a series compares, budgetlint.series)
+FORMAT = 4  # 2: a violation records what confirmed its structure, a table how much of it was checked;
+#            3: a file keeps its ledger (what a series compares, budgetlint.series);
+#            4: and where the parts of its text begin (a checklist's items)
 _MAX_ENTRY = 64 * 2**20  # bytes: the findings of one disclosure come nowhere near
 
 
@@ -84,6 +86,7 @@ def _file(encoder: Encoder, result: FileResult) -> dict:
             "identity": [identity.kind, identity.level, identity.year, identity.agency, identity.province],
             "disclosure": list(result.disclosure),
             "seen": [[s.name, s.kind, s.page, s.figures, s.checked, s.understood] for s in result.tables_seen],
+            "sections": [[s.id, s.heading, encoder.location(s.location)] for s in result.sections_seen],
             "violations": [_violation(encoder, v) for v in result.violations],
             "ledger": [[[list(k) for k in p.keys], _printed(p.figure), str(p.interval.lo), str(p.interval.hi),
                         _figure(encoder, p.ref), p.year, p.worked_out, list(p.names)] for p in result.ledger]}
@@ -158,6 +161,11 @@ class _Reader:
         return TableSeen(self.text(name), self.text(kind, True), self.value(page, int, True), self.value(figures, int),
                          self.value(checked, int), self.value(understood, bool))
 
+    def section(self, raw: Any) -> SectionFound:
+        if not isinstance(raw, list) or len(raw) != 3:
+            raise Malformed("section")
+        return SectionFound(self.text(raw[0]), self.text(raw[1]), self.decoder.location(raw[2]))
+
     def result(self, raw: Any, seconds: float) -> FileResult:
         if not isinstance(raw, dict):
             raise Malformed("file")
@@ -175,6 +183,7 @@ class _Reader:
             disclosure=tuple(self.text(p) for p in self.value(raw.get("disclosure"), list)),
             tables_seen=tuple(self.seen(s) for s in seen),
             ledger=tuple(self.posting(p) for p in self.value(raw.get("ledger"), list)),
+            sections_seen=tuple(self.section(s) for s in self.value(raw.get("sections"), list)),
         )
 
 

@@ -22,6 +22,7 @@ from budgetlint.report.json import violation_json
 from budgetlint.report.jsonl import content_digest, error_record, file_records, line
 from budgetlint.report.result import FigureRef, FileResult, InputError, TableSeen, Violation
 from budgetlint.understand.identity import Identity
+from budgetlint.understand.sections import SectionFound
 
 
 class ResumeError(Exception):
@@ -58,6 +59,8 @@ class JsonlStream:
 
 
 def _field(record: dict, key: str, kind: type | tuple[type, ...], optional: bool = False) -> Any:
+    if not isinstance(record, dict):
+        raise ValueError(f"'{key}' is not in an object")
     value = record.get(key)
     if value is None and optional:
         return None
@@ -105,11 +108,14 @@ def file_from(record: dict) -> FileResult:
                         _field(document, "year", int, True), _field(document, "agency", str, True),
                         _field(document, "province", str, True))
     path = _field(record, "path", str)
+    sections = tuple(SectionFound(_field(s, "id", str), _field(s, "heading", str),
+                                  Location(path, _field(s, "page", int, True), _field(s, "line", int, True)))
+                     for s in _field(document, "sections", list, True) or [])  # a report before sections: none
     disclosure = tuple(_field(record, "disclosure", list))
     return FileResult(path=path, pages=_field(record, "pages", int, True), tables=_field(record, "tables", int),
                       facts=_field(record, "facts", int), seconds=_field(record, "seconds", (int, float), True) or 0.0,
                       identity=identity, disclosure=disclosure if disclosure != (path,) else (),
-                      tables_seen=tables)
+                      tables_seen=tables, sections_seen=sections)
 
 
 def finished_files(path: Path) -> dict[str, FileResult]:

@@ -203,19 +203,16 @@ def test_an_agency_written_in_full_one_year_and_short_the_next_is_one_agency():
 
 
 def test_the_checklist_says_whether_a_disclosure_was_compared(tmp_path, rules):
-    from budgetlint.report.checklist import disclosures
+    from budgetlint.report.checklist import compared_note, disclosures
 
     report = check(tmp_path, rules, a2025=disclosure(2025, "200.00", "100.00"),
                    b2026=disclosure(2026, "220.00", "110.00", prior=("210.00", "100.00")),
                    c2026=disclosure(2026, "220.00", "110.00").replace("财政局", "审计局"))
 
-    def across(d) -> tuple[bool | None, str]:
-        (item,) = [i for i in d.items if i.name == "跨文档核对"]
-        return item.passed, item.note
-
     listed = {Path(d.paths[0]).stem: d for d in disclosures(report, rules)}
-    assert {name: across(d) for name, d in listed.items()} == \
-        {"a2025": (True, ""), "b2026": (True, ""), "c2026": (None, "未比对：本次检查中没有该单位的其他公开")}
+    assert {name: compared_note(d, rules) for name, d in listed.items()} == \
+        {"a2025": "已与该单位的其他公开比对", "b2026": "已与该单位的其他公开比对",
+         "c2026": "未比对：本次检查中没有该单位的其他公开"}
     # a finding about a table's figure is listed under that table's item, the cross-document ones too
     assert sum(v.rule == "BL701" for i in listed["b2026"].items for v in i.findings) == 4
 
@@ -274,7 +271,7 @@ def test_the_workbook_summary_names_each_disclosures_series(tmp_path, rules):
     workbook = openpyxl.load_workbook(io.BytesIO(render_xlsx(Rendering(report=report, rules=rules))))
     # each sheet tells its disclosure apart: agency and kind, and the year where one agency's kinds repeat
     assert workbook.sheetnames == ["汇总", "某某县财政局-2025年部门预算", "某某县财政局-2026年部门预算", "某某县审计局-部门预算"]
-    assert workbook["某某县财政局-2025年部门预算"]["B2"].value == "a2025.txt"  # the file's name, not a path
+    assert workbook["某某县财政局-2025年部门预算"]["B4"].value == "a2025.txt"  # the file's name, not a path
     rows = list(workbook.worksheets[0].iter_rows(min_row=4, values_only=True))
     column = rows[0].index("所属系列")
     assert {Path(row[4]).stem: row[column] for row in rows[1:]} == \

@@ -47,7 +47,7 @@ def test_summary_has_a_row_per_disclosure_with_identity_counts_and_verdict(workb
     errors = sum(v.severity == "error" for v in report.violations if v.file == TEXT)
     assert errors > 0 and taiqian["错误"] == errors
     assert taiqian["结论"] == "未通过"
-    assert broken["文件"] == BROKEN and broken["结论"] == "无法检查" and broken["说明"]
+    assert broken["文件"] == "empty.pdf" and broken["结论"] == "无法检查" and broken["说明"]  # a name, not a path
 
 
 def test_summary_links_each_disclosure_to_its_sheet(workbook):
@@ -59,25 +59,36 @@ def test_summary_links_each_disclosure_to_its_sheet(workbook):
     assert sheet.freeze_panes == "A5" and sheet.auto_filter.ref.startswith("A4:")
 
 
-def test_a_finding_sits_under_its_table_with_reported_computed_and_difference(workbook):
+def test_a_finding_sits_in_its_tables_row_with_reported_computed_and_difference(workbook):
     sheet = workbook[workbook.sheetnames[1]]
-    items = _rows(sheet, "序号")
-    bl101 = [r for r in items if r["规则"] == "BL101" and r["列示"] == "584.50"]
-    assert len(bl101) == 1
-    row = bl101[0]
-    assert row["检查项"] == "公开的表：一般公共预算支出表" and row["符合要求"] == "否"
-    assert (row["应为"], row["差"], row["级别"]) == ("605.50", "-21.00", "错误")
-    assert row["位置"].startswith("第") and "行" in row["位置"]
+    items = {r["检查项"]: r for r in _rows(sheet, "序号") if r["检查项"]}
+    row = items["部门预算表：一般公共预算支出表"]
+    assert row["符合要求"] == "否" and "BL101" in row["规则"].split()
+    problem = next(line for line in row["问题"].splitlines() if "BL101" in line and "584.50" in line)
+    assert problem.startswith("[错误] BL101 第317行：") and problem.endswith("（列示 584.50，应为 605.50，差 -21.00）")
 
 
-def test_each_required_table_is_an_item_and_each_finding_is_listed_once(workbook, report):
+def test_each_item_is_one_row_and_each_finding_is_listed_once(workbook, report):
     items = _rows(workbook[workbook.sheetnames[1]], "序号")
-    tables = {r["检查项"] for r in items if r["检查项"].startswith("公开的表：")}
-    assert len(tables) == 8  # the 规程's eight tables of a 部门预算
-    assert {r["检查项"]: r["符合要求"] for r in items}["公开的表：部门收入总表"] == "是"
-    listed = [(r["规则"], r["问题"]) for r in items if r["规则"]]
-    found = [(v.rule, v.message) for v in report.violations if v.file == TEXT]
-    assert sorted(listed) == sorted(found)
+    names = [r["检查项"] for r in items if r["检查项"]]
+    assert len(names) == len(set(names))  # no item repeated on several rows
+    assert sum(n.startswith("部门预算表：") for n in names) == 8  # the 规程's eight tables of a 部门预算
+    answers = {r["检查项"]: r["符合要求"] for r in items if r["检查项"]}
+    assert answers["部门预算表：部门收入总表"] == "是" and answers["及时性"] == "无法判断"
+    assert answers["目录"] == "否"  # BL503: the contents lists 支出经济分类汇总表, which is not printed
+    listed = sorted(line.split("：")[0] for r in items if r["问题"] for line in r["问题"].splitlines())
+    found = sorted(f"[错误] {v.rule} 第{v.subject.location.line}行" for v in report.violations if v.file == TEXT)
+    assert listed == found
+
+
+def test_the_header_names_the_agency_and_leaves_the_web_address_to_fill_in(workbook):
+    sheet = workbook[workbook.sheetnames[1]]
+    header = {row[0]: row[1] for row in sheet.iter_rows(min_row=2, max_row=12, values_only=True) if row[0]}
+    assert header["部门名称"] == "台前县医疗保障局" and header["公开类型"] == "2023年部门预算"
+    assert "公开网址" in header and header["公开网址"] is None
+    assert header["文件"] == "taiqian-2023.txt"
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet["A1"].font.name == "宋体"
 
 
 def test_csv_is_one_row_a_finding_that_excel_reads_as_utf8(report, rules):

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Mapping
 
 from budgetlint.checks import CHECKS
 from budgetlint.checks.base import SeriesCheck
+from budgetlint.engine.checklist_items import ChecklistEntry, parse_checklist
 from budgetlint.engine.quantities import Quantity, Vocabulary, check_unique, parse_quantities
 from budgetlint.engine.rule import QuantityRef, Rule, parse_rule
 from budgetlint.engine.selectors import TableSelector, Side
 from budgetlint.engine.yamlsource import RuleError, read_yaml
 from budgetlint.understand.kinds import KindCatalogue, TableKind, builtin_kinds, builtin_rules_dir, parse_table_kinds
+from budgetlint.understand.sections import Section, parse_sections
 
-_SECTIONS = ("rules", "quantities", "table-kinds")
+_SECTIONS = ("rules", "quantities", "table-kinds", "sections", "checklist")
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,8 @@ class Pack:
     rules: list[Rule]
     quantities: list[Quantity]
     kinds: list[TableKind]
+    sections: list[Section] = field(default_factory=list)
+    checklist: dict[str, tuple[ChecklistEntry, ...]] = field(default_factory=dict)
 
 
 def load_pack(path: Path, display: str | None = None) -> Pack:
@@ -42,26 +46,16 @@ def load_pack(path: Path, display: str | None = None) -> Pack:
     unknown = set(data) - {*_SECTIONS, "description"}
     if unknown:
         key = sorted(unknown)[0]
-        raise source.error((key,), f"unknown top-level key '{key}' (use rules, quantities, table-kinds, description)")
+        raise source.error((key,), f"unknown top-level key '{key}' (use {', '.join(_SECTIONS)}, description)")
     if not isinstance(data.get("rules", []), list):
         raise source.error(("rules",), "'rules' must be a list of rules")
-    area, area_en = pack_area(data.get("description"), path)
     return Pack(
-        rules=[replace(parse_rule(source, ("rules", i), CHECKS), area=area, area_en=area_en)
-               for i in range(len(data.get("rules", [])))],
+        rules=[parse_rule(source, ("rules", i), CHECKS) for i in range(len(data.get("rules", [])))],
         quantities=parse_quantities(source, ("quantities",)) if "quantities" in data else [],
         kinds=parse_table_kinds(source, ("table-kinds",)) if "table-kinds" in data else [],
+        sections=parse_sections(source, ("sections",)) if "sections" in data else [],
+        checklist=parse_checklist(source, ("checklist",)) if "checklist" in data else {},
     )
-
-
-def pack_area(description: object, path: Path) -> tuple[str, str]:
-    """What a pack checks, in a few words, in Chinese and English: the leads of its description's
-    lines (`表内勾稽（BL1xx）：…` / `Within-table arithmetic: …`), or the file's name where it has none."""
-    lines = [line.strip() for line in description.splitlines() if line.strip()] if isinstance(description, str) else []
-    chinese = next((line for line in lines if not line[0].isascii()), "")
-    english = next((line for line in lines if line[0].isascii()), "")
-    leads = [re.split(r"[（(：:]", line, maxsplit=1)[0].strip() for line in (chinese, english)]
-    return leads[0] or leads[1] or path.stem, leads[1] or leads[0] or path.stem
 
 
 def _link(rule: Rule, vocabulary: Vocabulary) -> Rule:
@@ -114,6 +108,8 @@ class RuleSet:
     vocabulary: Vocabulary = Vocabulary()
     kinds: KindCatalogue = field(default_factory=builtin_kinds)
     defined: frozenset[str] = frozenset()  # every rule id the packs define, selected or not
+    sections: tuple[Section, ...] = ()  # the parts of the text a checklist has an item for
+    checklist: Mapping[str, tuple[ChecklistEntry, ...]] = field(default_factory=dict)  # by kind of disclosure
     fingerprint: str = ""  # of the settings it was built from (:mod:`budgetlint.results`); "": not cached
 
     @property
@@ -142,12 +138,16 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
     rules: list[Rule] = []
     quantities: list[Quantity] = []
     kinds = KindCatalogue(())
+    sections: dict[str, Section] = {}
+    checklist: dict[str, tuple[ChecklistEntry, ...]] = {}
     seen: dict[str, str] = {}
     for path in files + list(extra or []):
         display = f"rules/{path.name}" if path.parent == builtin else str(path)
         pack = load_pack(path, display)
         quantities.extend(pack.quantities)
         kinds = kinds.extended(pack.kinds)
+        sections.update((s.id, s) for s in pack.sections)  # a later pack's section replaces one of its id
+        checklist.update((kind, _located(entries, display)) for kind, entries in pack.checklist.items())
         for rule in pack.rules:
             if rule.id in seen:
                 file, line = rule.origin.rsplit(":", 1)
@@ -160,5 +160,30 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
     for rule in rules:
         for key, value in rule.params.items():
             _check_kinds(rule.origin, rule.lines.get(key), f"rule {rule.id}: key '{key}'", value, kinds)
+    _check_checklist(checklist, sections, kinds, rules)
     linked = [_link(rule, vocabulary) for rule in rules]
-    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds, frozenset(r.id for r in linked))
+    return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds, frozenset(r.id for r in linked),
+                   tuple(sections.values()), checklist)
+
+
+def _located(entries: tuple[ChecklistEntry, ...], file: str) -> tuple[ChecklistEntry, ...]:
+    return tuple(replace(e, file=file) for e in entries)
+
+
+def _check_checklist(checklist: dict[str, tuple[ChecklistEntry, ...]], sections: dict[str, Section],
+                     kinds: KindCatalogue, rules: list[Rule]) -> None:
+    """A checklist item names sections and table kinds some pack defines; a rule's ``item`` is an item's name."""
+    names = {e.item for entries in checklist.values() for e in entries}
+    for entries in checklist.values():
+        for entry in entries:
+            if entry.section and entry.section not in sections:
+                raise RuleError(entry.file, entry.line, f"checklist item {entry.item}: unknown section '{entry.section}' "
+                                                        f"(known: {', '.join(sections)})")
+            unknown = [k for k in entry.kinds + entry.also if kinds.get(k) is None]
+            if unknown:
+                raise RuleError(entry.file, entry.line, f"checklist item {entry.item}: unknown table kind '{unknown[0]}'")
+    for rule in rules:
+        if rule.item and rule.item not in names:
+            file = rule.origin.rsplit(":", 1)[0]
+            raise RuleError(file, rule.lines.get("item"), f"rule {rule.id}: key 'item': no checklist item is named "
+                                                          f"'{rule.item}' (known: {', '.join(sorted(names))})")

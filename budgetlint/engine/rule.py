@@ -79,9 +79,8 @@ class Rule:
     raw: Mapping[str, Any]  # the rule as written, for `budgetlint explain`
     lines: Mapping[str, int]  # the line of each key, for errors found after loading
     documents: tuple[str, ...] = ()  # the disclosures it holds for (budget, final); all when empty
-    area: str = ""  # what its pack checks (`表内勾稽`): a checklist's heading for its findings
-    area_en: str = ""  # the same in English (`Within-table arithmetic`)
     message_en: str = ""  # the message in English; the Chinese one when not given
+    item: str = ""  # the checklist item its findings belong to, wherever they are (目录 for the contents rules)
 
     def template(self, language: str) -> str:
         """The message template in ``language`` (``zh`` or ``en``)."""
@@ -114,7 +113,7 @@ class Rule:
         return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
 
 
-_COMMON = ("id", "name", "kind", "severity", "message", "message_en", "description", "example", "documents")
+_COMMON = ("id", "name", "kind", "severity", "message", "message_en", "description", "example", "documents", "item")
 DOCUMENT_KINDS = ("budget", "final")
 
 
@@ -241,4 +240,5 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
         raw=raw,
         lines={key: source.line(path + (key,)) for key in raw},
         documents=tuple(documents),
+        item=text("item", required=False),
     )

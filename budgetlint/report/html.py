@@ -10,9 +10,7 @@ file works offline and can be mailed as it is.
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from collections import Counter
 from pathlib import Path, PurePath
 
@@ -23,20 +21,9 @@ from budgetlint.i18n import language, t
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering
 from budgetlint.report.result import FigureRef, FileResult, Report, Violation, by_file
+from budgetlint.report.pictures import PagePictures
 from budgetlint.report.text import percent, place
 
-_RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
-_MAX_PIXELS = 4_000_000  # per rendered page (A4 at 110 dpi is 1.2 M): a page 20 times A4 is drawn smaller, not in 4 GB
-_PAD = 28.0  # points above and below the boxed figures; across, the page's whole width (the row's
-# label and code, the whole line of a sentence)
-_SUBJECT = (220, 38, 38)
-_RELATED = (37, 99, 235)
-_GREYS = 14  # the picture's palette: these greys, and the two outline colours
-_AROUND = 2.5  # points between a figure and its box: the outline never touches the glyphs it marks
-
-
-def _around(bbox: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    return (bbox[0] - _AROUND, bbox[1] - _AROUND, bbox[2] + _AROUND, bbox[3] + _AROUND)
 _CONTEXT_LINES = 2
 _OPEN_UP_TO = 10  # files: a larger batch opens with its sections closed, the contents leading to them
 # a link to a finding in a closed section opens the section first
@@ -77,92 +64,6 @@ def _esc(text: object) -> str:
 
 def _where(ref: FigureRef) -> str:
     return place(ref.location)
-
-
-def _small(image):
-    """The picture in 16 colours — 14 greys and the red and blue of the outlines, exactly — which
-    is all black text on white, grey rules and the outlines need: the PNG is a quarter of the
-    size, so a report of 150 disclosures stays tens of megabytes, not hundreds."""
-    from PIL import Image
-
-    greys = [round(255 * k / (_GREYS - 1)) for k in range(_GREYS)]
-    palette = Image.new("P", (1, 1))
-    palette.putpalette([v for g in greys for v in (g, g, g)] + [*_SUBJECT, *_RELATED] + [0, 0, 0] * (256 - _GREYS - 2))
-    return image.convert("RGB").quantize(palette=palette, dither=Image.Dither.NONE)
-
-
-class _Pages:
-    """Renders regions of the PDF pages a report points at, one open file at a time."""
-
-    def __init__(self) -> None:
-        self.path: str | None = None
-        self.pdf = None
-
-    def _open(self, path: str):
-        import pdfplumber
-
-        from budgetlint.load.limits import bound_pdf_streams
-
-        bound_pdf_streams()
-
-        if path != self.path:
-            self.close()
-            self.pdf = pdfplumber.open(path)
-            self.path = path
-        return self.pdf
-
-    def close(self) -> None:
-        if self.pdf is not None:
-            self.pdf.close()
-        self.pdf, self.path = None, None
-
-    def image(self, path: str, number: int, subject: FigureRef | None, related: list[FigureRef]) -> str | None:
-        """A data URI of the band of the page holding the boxes (and the heading of the subject's
-        column: in the band when it is near, as a strip above it when it is far), or None when it
-        cannot be drawn."""
-        boxes = [r.location.bbox for r in ([subject] if subject else []) + related if r.location.bbox]
-        if not boxes:
-            return None
-        heading = subject.heading if subject is not None and subject.heading and subject.heading.page == number else None
-        try:
-            pdf = self._open(path)
-            page = pdf.pages[number - 1]
-            top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-            if heading is not None and bottom - heading.bbox[1] <= 0.6 * page.height - 2 * _PAD:
-                top, heading = min(top, heading.bbox[1]), None  # near: the band reaches up to it
-            region = (0, max(top - _PAD, 0), page.width, min(bottom + _PAD, page.height))
-            if region[3] - region[1] > 0.6 * page.height:
-                region = (0, 0, page.width, page.height)
-            inches = page.width / 72 * page.height / 72  # the whole page is rendered, then cut
-            resolution = min(_RESOLUTION, (_MAX_PIXELS / max(inches, 1e-6)) ** 0.5)
-            shot = page.crop(region).to_image(resolution=resolution, antialias=True)
-            for ref in related:
-                if ref.location.bbox:
-                    shot.draw_rect(_around(ref.location.bbox), fill=None, stroke=_RELATED, stroke_width=2)
-            if subject is not None and subject.location.bbox:  # outlined, never filled over the figure
-                shot.draw_rect(_around(subject.location.bbox), fill=None, stroke=_SUBJECT, stroke_width=3)
-            picture = shot.annotated
-            if heading is not None:  # far above: its strip on top, a grey rule between
-                strip = (0, max(heading.bbox[1] - _AROUND * 2, 0), page.width, min(heading.bbox[3] + _AROUND * 2, page.height))
-                picture = _stacked(page.crop(strip).to_image(resolution=resolution, antialias=True).annotated, picture)
-            buffer = io.BytesIO()
-            _small(picture).save(buffer, format="PNG", optimize=True)
-            page.close()
-        except Exception:  # a file that moved or changed since the check: show the finding without its picture
-            return None
-        return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
-
-
-def _stacked(upper, lower):
-    """Two pictures of one width, one above the other, a grey rule between."""
-    from PIL import Image
-
-    gap = 6
-    joined = Image.new("RGB", (max(upper.width, lower.width), upper.height + gap + lower.height), (255, 255, 255))
-    joined.paste(upper.convert("RGB"), (0, 0))
-    joined.paste((160, 160, 160), (0, upper.height + gap // 2 - 1, joined.width, upper.height + gap // 2 + 1))
-    joined.paste(lower.convert("RGB"), (0, upper.height + gap))
-    return joined
 
 
 class _Sources:
@@ -215,7 +116,7 @@ def _source_excerpt(v: Violation, sources: _Sources) -> str:
     return '<pre class="source">' + "\n".join(rows) + "</pre>"
 
 
-def _pictures(v: Violation, pages: _Pages) -> str:
+def _pictures(v: Violation, pages: PagePictures) -> str:
     """The subject's page with the figures on it marked, then up to two more pages of the figures
     it was compared with (in another file for a series' finding: that file is named)."""
     subject = v.subject
@@ -253,7 +154,7 @@ def _explanation(rule: Rule | None) -> str:
     return f'<details class="why"><summary>{_esc(t("about the rule: {summary}", summary=rule.summary))}</summary>{paragraphs}{example}</details>'
 
 
-def _finding(v: Violation, pages: _Pages, sources: _Sources, rules: RuleSet, waived: bool = False,
+def _finding(v: Violation, pages: PagePictures, sources: _Sources, rules: RuleSet, waived: bool = False,
              anchor: str | None = None) -> str:
     parts = [
         f'<div class="finding{" waived" if waived else ""}"' + (f' id="{anchor}"' if anchor else "") + ">",
@@ -325,7 +226,7 @@ def _series(report: Report, anchors: dict[str, str]) -> str:
 
 def render(rendering: Rendering) -> str:
     report: Report = rendering.report
-    pages, sources = _Pages(), _Sources()
+    pages, sources = PagePictures(), _Sources()
     body = [f"<h1>{t('budgetlint report')}</h1><p>"
             + _esc(t("budgetlint {version}: {files} files checked, {n} problems found", version=__version__,
                      files=len(report.files), n=len(report.violations))

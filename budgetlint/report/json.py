@@ -26,10 +26,13 @@ def violation_json(v: Violation) -> dict:
 
 
 def document_json(result: FileResult) -> dict:
-    """What the file is (its disclosure's identity) and the tables found in it, with their kinds."""
+    """What the file is (its disclosure's identity), the tables found in it with their kinds, and
+    where the parts of its text begin."""
     return {**result.identity.to_json(), "pages": result.pages,
             "tables": [{"name": t.name, "kind": t.kind, "page": t.page, "figures": t.figures, "checked": t.checked,
-                        "understood": t.understood} for t in result.tables_seen]}
+                        "understood": t.understood} for t in result.tables_seen],
+            "sections": [{"id": s.id, "heading": s.heading, "page": s.location.page, "line": s.location.line}
+                         for s in result.sections_seen]}
 
 
 def file_json(f: FileResult, timing: bool = True) -> dict:

@@ -9,6 +9,7 @@ from budgetlint.figures import Figure
 from budgetlint.interval import Interval
 from budgetlint.model import Location
 from budgetlint.understand.identity import Identity
+from budgetlint.understand.sections import SectionFound
 
 if TYPE_CHECKING:
     from budgetlint.series.forming import Series
@@ -143,6 +144,7 @@ class FileResult:
     disclosure: tuple[str, ...] = ()  # every file of that disclosure, when there are several
     tables_seen: tuple[TableSeen, ...] = ()
     ledger: tuple[Posting, ...] = ()  # its figures as a series sees them (budgetlint.series.ledger)
+    sections_seen: tuple[SectionFound, ...] = ()  # where the parts of its text begin (a checklist's items)
 
     @property
     def coverage(self) -> Coverage:

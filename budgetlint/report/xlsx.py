@@ -2,10 +2,12 @@
 
 A summary sheet (汇总) has one row per disclosure — agency, 预算/决算, 部门/单位, year,
 files, pages, tables found, findings by severity, the verdict — each linking to that
-disclosure's sheet.  A disclosure's sheet is its 检查表 (:mod:`budgetlint.report.checklist`):
-each required table and each area of checks with 符合要求 是/否, and under each 否 one
-row per finding (rule, level, where, message, 列示, 应为, 差).  Headings are frozen and
-filtered, so 否 rows can be picked out in Excel or WPS.
+disclosure's sheet.  A disclosure's sheet is its 检查表 (:mod:`budgetlint.report.checklist`)
+as a district writes it: a header (agency, kind, files, a 公开网址 to fill in), then a row per
+part of the document and per required table with 符合要求 是/否, every problem of the row in
+one cell (rule, page, message, 列示/应为/差) and a picture of the first one's place.  In 宋体,
+fit to the page's width for printing; headings are frozen and filtered, so 否 rows can be
+picked out in Excel or WPS.
 """
 
 from __future__ import annotations
@@ -19,17 +21,21 @@ from datetime import datetime
 from budgetlint import __version__
 from budgetlint.checks.base import where
 from budgetlint.i18n import t
-from budgetlint.report.checklist import FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, disclosures, verdict_text
+from budgetlint.engine.pack import RuleSet
+from budgetlint.report.checklist import (FAILED, PASSED, REVIEW, UNREAD, Disclosure, Item, compared_note, disclosures,
+                                         verdict_text, worded)
 from budgetlint.report.formats import Rendering
+from budgetlint.report.pictures import PagePictures
 from budgetlint.report.result import Violation
 from budgetlint.report.text import percent, series_labels
 
 _SUMMARY_HEADINGS = ("no.", "agency", "disclosure", "year", "file", "pages", "tables recognised", "errors", "warnings",
                      "notes", "verdict", "checklist", "note", "tables understood", "checked", "compared in")
-_ITEM_HEADINGS = ("no.", "item", "meets requirements", "state", "rule", "severity", "where", "message", "reported",
-                  "should be", "difference", "confirmed by")
+_ITEM_HEADINGS = ("no.", "item", "meets requirements", "state", "problems", "rule", "picture")
+_PICTURE_WIDTH = 420  # pixels: a page's band beside its item, legible when printed
 _WIDEST = 60  # characters: longer text wraps
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\']")
+_TYPEFACE = "宋体"
 _FIXED_TIME = datetime(2000, 1, 1)  # the workbook's dates when timings are off: byte-stable metadata
 _VERDICT_FILLS = {PASSED: "DCFCE7", REVIEW: "FEF3C7", FAILED: "FEE2E2", UNREAD: "E5E7EB"}
 
@@ -124,6 +130,17 @@ def _as_text(wb) -> None:
                     cell.data_type = "s"
 
 
+def _typeface(wb) -> None:
+    """Every cell in 宋体, the typeface of the district's printed forms."""
+    from openpyxl.styles import Font
+
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                font = cell.font
+                cell.font = Font(name=_TYPEFACE, b=font.b, sz=font.sz, color=font.color, u=font.u)
+
+
 def _summary_rows(items: list[Disclosure], names: list[str], series: dict[str, str]) -> list[list[object]]:
     """A row per disclosure; ``series``: the series each file is compared in (budgetlint.series)."""
     rows = []
@@ -133,7 +150,7 @@ def _summary_rows(items: list[Disclosure], names: list[str], series: dict[str, s
         recognised = sum(table.kind is not None for table in d.tables)
         rows.append([
             n, identity.agency or unknown, identity.what() or unknown,
-            identity.year, "\n".join(d.paths), d.pages, f"{recognised}/{len(d.tables)}" if d.files else None,
+            identity.year, "\n".join(d.names), d.pages, f"{recognised}/{len(d.tables)}" if d.files else None,
             d.count("error"), d.count("warning"), d.count("info"), verdict_text(d.verdict), name,
             d.error.message if d.error else None,
             f"{d.coverage.understood}/{d.coverage.tables}" if d.coverage.tables else None,
@@ -143,56 +160,90 @@ def _summary_rows(items: list[Disclosure], names: list[str], series: dict[str, s
     return rows
 
 
-def _item_rows(items: list[Item]) -> list[tuple[list[object], Violation | None]]:
-    """The checklist's rows, each with the finding it shows (``None``: an item with none)."""
-    rows: list[tuple[list[object], Violation | None]] = []
-    for n, item in enumerate(items, 1):
-        head = [n, item.title, item.answer, item.note]
-        if not item.findings:
-            rows.append((head + [None] * 8, None))
-        for v in item.findings:
-            rows.append((head + [v.rule, t(v.severity), where(v.subject.location), v.message,
-                                 v.reported or None, v.computed or None, v.difference, v.basis], v))
-    return rows
+def _problem(v: Violation) -> str:
+    """One finding as a line of its item's cell: level, rule, place, message, and for arithmetic the
+    figures (`（列示 584.50，应为 605.50，差 -21.00）`)."""
+    figures = ""
+    if v.difference is not None:
+        parts = [t("{label} {value}", label=t(label), value=value)
+                 for label, value in (("reported", v.reported), ("should be", v.computed), ("difference", v.difference))]
+        figures = t(" ({parts})", parts=t(", ").join(parts))
+    return f"[{t(v.severity)}] {v.rule} {where(v.subject.location)}{t(': ')}{v.message}{figures}"
 
 
-def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles, sheets: dict[str, str]) -> None:
-    """The disclosure's checklist; a finding that rests on another disclosure's figures (a series')
-    links its message to that disclosure's sheet (``sheets``: each file's)."""
+def _item_rows(items: list[Item]) -> list[list[object]]:
+    """A row per item: 符合要求, where it is, and every problem of the item in one cell."""
+    return [[n, item.name, item.answer, item.note, "\n".join(_problem(v) for v in item.findings) or None,
+             " ".join(dict.fromkeys(v.rule for v in item.findings)) or None, None]
+            for n, item in enumerate(items, 1)]
+
+
+def _picture(ws, row: int, column: int, item: Item, pictures: PagePictures) -> None:
+    """The page of the item's first finding on a PDF page, in the row (which grows to hold it)."""
+    from openpyxl.drawing.image import Image
+
+    v = next((v for v in item.findings if v.subject.location.page and v.subject.location.bbox
+              and v.subject.location.file.lower().endswith(".pdf")), None)
+    if v is None:
+        return
+    related = [r for r in v.related if r.location.file == v.subject.location.file and r.location.page == v.subject.location.page]
+    data = pictures.png(v.subject.location.file, v.subject.location.page, v.subject, related)
+    if data is None:
+        return
+    image = Image(io.BytesIO(data))
+    scale = min(1.0, _PICTURE_WIDTH / image.width)
+    image.width, image.height = round(image.width * scale), round(image.height * scale)
+    ws.add_image(image, ws.cell(row=row, column=column).coordinate)
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 15, image.height * 0.75 + 4)
+    ws.column_dimensions[ws.cell(row=row, column=column).column_letter].width = _PICTURE_WIDTH / 7 + 2
+
+
+def _checklist_sheet(wb, d: Disclosure, name: str, styles: _Styles, sheets: dict[str, str], rules: RuleSet,
+                     pictures: PagePictures) -> None:
+    """The disclosure's 检查表: a header naming it (and a 公开网址 to fill in), then a row per item;
+    a problem that rests on another disclosure's figures (a series') links to that disclosure's sheet
+    (``sheets``: each file's)."""
     ws = wb.create_sheet(name)
     ws.cell(row=1, column=1, value=t("{label} checklist", label=d.identity.label)).font = styles.title
-    files = t("; ").join(PurePath(p).name for p in d.paths)  # names, not this machine's paths
-    facts = [(t("file"), files), (t("pages"), d.pages), (t("verdict"), verdict_text(d.verdict)),
+    facts = [(worded(t("department name"), d.identity), d.identity.agency or t("(not recognised)")),
+             (t("disclosure"), d.identity.what(with_year=True) or t("(not recognised)")),
+             (t("file"), t("; ").join(d.names)), (t("web address"), None), (t("pages"), d.pages),
+             (t("verdict"), verdict_text(d.verdict)),
              (t("problems"), t("{errors} errors, {warnings} warnings, {notes} notes", errors=d.count("error"),
                                warnings=d.count("warning"), notes=d.count("info")))]
-
+    if d.coverage.figures:
+        facts.append((t("checked"), t("{checked} of {figures} table figures ({percent}), {understood} of {tables} "
+                                      "tables understood", checked=d.coverage.checked, figures=d.coverage.figures,
+                                      percent=percent(d.coverage.ratio), understood=d.coverage.understood,
+                                      tables=d.coverage.tables)))
+    if compared_note(d, rules):
+        facts.append((t("cross-document checks"), compared_note(d, rules)))
     if d.error is not None:
         facts.append((t("note"), d.error.message))
     for r, (label, value) in enumerate(facts, 2):
         ws.cell(row=r, column=1, value=label).font = styles.label
         ws.cell(row=r, column=2, value=value)
-    styles.verdict(ws.cell(row=4, column=2), d.verdict)
-    if d.coverage.figures:  # beside the page count, so that the rows below stay where they are
-        ws.cell(row=3, column=3, value=t("checked")).font = styles.label
-        ws.cell(row=3, column=4, value=t("{checked} of {figures} table figures ({percent}), {understood} of {tables} "
-                                         "tables understood", checked=d.coverage.checked, figures=d.coverage.figures,
-                                         percent=percent(d.coverage.ratio), understood=d.coverage.understood,
-                                         tables=d.coverage.tables))
+        if label == t("web address"):
+            ws.cell(row=r, column=2).fill = styles.fill("solid", fgColor="FFFBEB")  # to be filled in
+        if label == t("verdict"):
+            styles.verdict(ws.cell(row=r, column=2), d.verdict)
     summary = t("summary")
-    back = ws.cell(row=len(facts) + 2, column=1, value=t("← back to {sheet}", sheet=summary))
-    _link(back, summary, styles)
+    _link(ws.cell(row=len(facts) + 2, column=1, value=t("← back to {sheet}", sheet=summary)), summary, styles)
     first = len(facts) + 4
-    rows = _item_rows(d.items)
-    _table(ws, first, _ITEM_HEADINGS, [row for row, _ in rows], styles,
-           wrapped=("state", "message", "reported", "should be"))
-    message = _ITEM_HEADINGS.index("message") + 1
-    for r, (row, finding) in enumerate(rows, first + 1):
-        if row[2] != t("yes"):
+    _table(ws, first, _ITEM_HEADINGS, _item_rows(d.items), styles, wrapped=("item", "state", "problems"))
+    picture = _ITEM_HEADINGS.index("picture") + 1
+    for r, item in enumerate(d.items, first + 1):
+        if item.verdict is not True:
             ws.cell(row=r, column=3).font = styles.no
-        other = next((sheets[ref.location.file] for ref in finding.related if ref.location.file in sheets
-                      and sheets[ref.location.file] != name), None) if finding else None
+        other = next((sheets[ref.location.file] for v in item.findings for ref in v.related
+                      if ref.location.file in sheets and sheets[ref.location.file] != name), None)
         if other is not None:
-            _link(ws.cell(row=r, column=message), other, styles)
+            _link(ws.cell(row=r, column=_ITEM_HEADINGS.index("problems") + 1), other, styles)
+        _picture(ws, r, picture, item, pictures)
+    ws.print_title_rows = f"{first}:{first}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def render(rendering: Rendering) -> bytes:
@@ -214,9 +265,14 @@ def render(rendering: Rendering) -> bytes:
         styles.verdict(ws.cell(row=r, column=verdict), d.verdict)
         _link(ws.cell(row=r, column=checklist), name, styles)
     sheets = {path: name for d, name in zip(items, names) for path in d.paths}
-    for d, name in zip(items, names):
-        _checklist_sheet(wb, d, name, styles, sheets)
+    pictures = PagePictures()
+    try:
+        for d, name in zip(items, names):
+            _checklist_sheet(wb, d, name, styles, sheets, rendering.rules, pictures)
+    finally:
+        pictures.close()
     _as_text(wb)
+    _typeface(wb)
     wb.properties.creator = f"budgetlint {__version__}"
     if not rendering.timing:
         wb.properties.created = _FIXED_TIME

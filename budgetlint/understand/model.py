@@ -20,6 +20,7 @@ from budgetlint.model import Document, Location, Table
 from budgetlint.understand.codes import SubjectCode
 from budgetlint.understand.identity import Identity
 from budgetlint.understand.kinds import KindCatalogue, TableKind, builtin_kinds
+from budgetlint.understand.sections import SectionFound
 from budgetlint.understand.statements import Narrative
 
 if TYPE_CHECKING:
@@ -195,6 +196,7 @@ class DocumentFacts:
     contents: Contents | None = None  # the contents page (目录), its entries matched to the tables
     kinds: KindCatalogue = field(default_factory=builtin_kinds)  # the kinds the tables were recognised with
     identity: Identity = field(default_factory=Identity)  # what the disclosure is: 预算/决算, year, agency
+    sections: tuple[SectionFound, ...] = ()  # where the parts of its text begin (主要职能, 名词解释 …)
     # what rules look up in the tables again and again (a quantity's cells), kept for this document:
     # asked once per narrative amount, each a pass over every table, they made a long text quadratic
     memo: dict[tuple, Any] = field(default_factory=dict, repr=False)

@@ -20,6 +20,7 @@ from budgetlint.understand.narrative import read_narrative
 from budgetlint.understand.statements import Narrative
 from budgetlint.understand.subjects import Status, SubjectIndex
 from budgetlint.understand.rows import read_entries
+from budgetlint.understand.sections import Section, find_sections
 
 _UNIT = re.compile(r"(万元|亿元|元)")
 _UNIT_LINE = re.compile(r"(?:金额)?单位[:：](万元|亿元|元)")
@@ -83,8 +84,9 @@ def doubts(facts: TableFacts) -> list[str]:
     return out
 
 
-def understand(document: Document, kinds: KindCatalogue | None = None) -> DocumentFacts:
-    """The facts of a document; tables are recognised with ``kinds`` (the rule set's, or the built-in ones)."""
+def understand(document: Document, kinds: KindCatalogue | None = None, sections: tuple[Section, ...] = ()) -> DocumentFacts:
+    """The facts of a document; tables are recognised with ``kinds`` (the rule set's, or the built-in ones),
+    the parts of the text with ``sections``."""
     kinds = kinds or builtin_kinds()
     stated = [u for u in (stated_unit(t) for t in document.tables) if u]
     default = Counter(stated).most_common(1)[0][0] if stated else YUAN
@@ -92,8 +94,9 @@ def understand(document: Document, kinds: KindCatalogue | None = None) -> Docume
               for i, t in enumerate(document.tables)]
     narrative = read_narrative(document)
     resolve_subjects(narrative, tables)
-    return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds,
-                         identify(document, tables))
+    identity = identify(document, tables)
+    return DocumentFacts(document, tables, narrative, read_contents(document, tables, kinds), kinds, identity,
+                         find_sections(document, sections, identity.agency))
 
 
 def _unit_of_part(document: Document, table: Table) -> Unit | None:
