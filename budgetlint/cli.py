@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from budgetlint import __version__
+from budgetlint.cli_words import Command, Group
 from budgetlint.exit_codes import EXIT_CLEAN, EXIT_ERROR, exit_code
 from budgetlint.i18n import choose_language, set_language, t
 from budgetlint.report.formats import FORMATS
@@ -39,6 +40,7 @@ set_language(choose_language(_lang_flag(sys.argv[1:])))
 
 app = typer.Typer(
     name="budgetlint",
+    cls=Group,
     help=t("Check Chinese budget disclosures (预算/决算公开): do the tables and the narrative add up?"),
     no_args_is_help=True,
     add_completion=False,
@@ -159,39 +161,41 @@ def main(
     """budgetlint — a linter for budget disclosures."""
 
 
+# the language is set from the command line before typer parses it (_lang_flag); each command accepts the flag
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help=t("The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale]."))]
 RulesOption = Annotated[
-    Optional[list[Path]], typer.Option("--rules", help=t("An extra YAML rule pack (repeatable)."), metavar="FILE")
+    Optional[list[Path]], typer.Option("--rules", help=t("An extra YAML rule pack (repeatable)."), metavar=t("FILE"))
 ]
 
 
-@app.command(help=t("Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."))
+@app.command(cls=Command, help=t("Check disclosures; exit 0 when clean, 1 on findings (at or above --fail-on), 2 on a usage or input error."))
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help=t("Files or folders to check."), metavar="PATH...")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help=t("Files or folders to check."), metavar=t("PATH..."))] = None,
     format: Annotated[Optional[Format], typer.Option("--format", "-f", help=t("Output format [default: text on a terminal, else concise]."))] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("Write the report to FILE."), metavar="FILE")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help=t("Write the report to FILE."), metavar=t("FILE"))] = None,
     rules: RulesOption = None,
     select: Annotated[Optional[list[str]], typer.Option(help=t("Only these rules: ids, id prefixes (BL1) or names; comma-separated."))] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help=t("Skip these rules: ids, id prefixes or names; comma-separated."))] = None,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help=t("Exit 1 only for findings at this level or above [default: info]."))] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help=t("Processes: files in parallel, or the pages of one long PDF [default: all cores]."))] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=t("Parse every file again instead of using the cache."))] = False,
-    waivers: Annotated[Optional[list[Path]], typer.Option("--waivers", help=t("A waiver file of accepted findings (repeatable)."), metavar="FILE")] = None,
-    write_waivers: Annotated[Optional[Path], typer.Option("--write-waivers", help=t("Write the findings as a baseline waiver file, then exit 0."), metavar="FILE")] = None,
+    waivers: Annotated[Optional[list[Path]], typer.Option("--waivers", help=t("A waiver file of accepted findings (repeatable)."), metavar=t("FILE"))] = None,
+    write_waivers: Annotated[Optional[Path], typer.Option("--write-waivers", help=t("Write the findings as a baseline waiver file, then exit 0."), metavar=t("FILE"))] = None,
     show_waived: Annotated[bool, typer.Option("--show-waived", help=t("Also show the findings a waiver accepted."))] = False,
     statistics: Annotated[bool, typer.Option("--statistics", help=t("Count the findings per rule instead of listing them."))] = False,
     no_timing: Annotated[bool, typer.Option("--no-timing", help=t("Leave out timings, for byte-reproducible output."))] = False,
     show_config: Annotated[bool, typer.Option("--show-config", help=t("Print the settings in force and where each comes from, then exit."))] = False,
-    group: Annotated[Optional[list[str]], typer.Option("--group", help=t("Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable."), metavar="FILES")] = None,
-    series: Annotated[Optional[list[str]], typer.Option("--series", help=t("Disclosures of one agency to compare with each other (last year's and this year's budget, the 部门's and its 单位's), comma-separated; repeatable. Without it, disclosures whose covers name the same agency are compared."), metavar="FILES")] = None,
+    group: Annotated[Optional[list[str]], typer.Option("--group", help=t("Files that are one disclosure (the 说明 and the tables), comma-separated; repeatable."), metavar=t("FILES"))] = None,
+    series: Annotated[Optional[list[str]], typer.Option("--series", help=t("Disclosures of one agency to compare with each other (last year's and this year's budget, the 部门's and its 单位's), comma-separated; repeatable. Without it, disclosures whose covers name the same agency are compared."), metavar=t("FILES"))] = None,
     no_auto_group: Annotated[bool, typer.Option("--no-auto-group", help=t("Do not check files named as parts of one disclosure (x-text.pdf, x-tables.pdf) together."))] = False,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help=t("Exit 0 even when there are findings (still 2 on a usage or input error)."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("Print the findings only: no summary line, no progress bar."))] = False,
     color: Annotated[Color, typer.Option("--color", help=t("Colour the text report: auto (on a terminal, unless NO_COLOR is set), always, never."))] = Color.AUTO,
-    config_file: Annotated[Optional[Path], typer.Option("--config", help=t("Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own."), metavar="FILE")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help=t("Use this settings file (budgetlint.toml or pyproject.toml) for every file instead of each folder's own."), metavar=t("FILE"))] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help=t("Ignore every settings file: defaults and flags only."))] = False,
-    lang: Annotated[Optional[Lang], typer.Option("--lang", help=t("The language of the report: zh (default) or en [default: BUDGETLINT_LANG, else the locale]."))] = None,
+    lang: LangOption = None,
     resume: Annotated[bool, typer.Option("--resume", help=t("With --format jsonl --output FILE: check only the files FILE does not record yet (a stopped batch goes on)."))] = False,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help=t("Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask]."), metavar="ADDRESS")] = None,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help=t("Check on this Dask cluster (tcp://host:8786) instead of local processes; needs budgetlint[dask]."), metavar=t("ADDRESS"))] = None,
 ) -> None:
     from budgetlint import outputs, results
     from budgetlint.config import ConfigError, for_output
@@ -294,17 +298,18 @@ def _rules_here(extra: list[Path] | None) -> RuleSet:
     return _rules(_settings(["."], {"rules": _resolved(extra), "select": [], "ignore": []})[0])
 
 
-@app.command("rules", help=t("List the rules: id, name, kind, severity and what each checks."))
-def list_rules(rules: RulesOption = None) -> None:
+@app.command("rules", cls=Command, help=t("List the rules: id, name, kind, severity and what each checks."))
+def list_rules(rules: RulesOption = None, lang: LangOption = None) -> None:
     from budgetlint.report import rules_doc
 
     rules_doc.list_rules(_rules_here(rules), _stdout())
 
 
-@app.command(help=t("Explain one rule: what it checks, why, an example, its settings and message."))
+@app.command(cls=Command, help=t("Explain one rule: what it checks, why, an example, its settings and message."))
 def explain(
-    rule_id: Annotated[str, typer.Argument(help=t("A rule id (BL101) or name."), metavar="RULE")],
+    rule_id: Annotated[str, typer.Argument(help=t("A rule id (BL101) or name."), metavar=t("RULE"))],
     rules: RulesOption = None,
+    lang: LangOption = None,
 ) -> None:
     from budgetlint.report import rules_doc
 
@@ -314,12 +319,13 @@ def explain(
     rules_doc.explain(rule, _stdout())
 
 
-@app.command(help=t("Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."))
+@app.command(cls=Command, help=t("Show what budgetlint read from a file, page by page: tables (kind, unit, columns, facts) and paragraphs."))
 def extract(
-    path: Annotated[Path, typer.Argument(help=t("The file to show."), metavar="FILE")],
-    facts: Annotated[bool, typer.Option("--facts/--no-facts", help=t("List each table's figures."))] = True,
-    paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help=t("Print the narrative paragraphs too."))] = True,
+    path: Annotated[Path, typer.Argument(help=t("The file to show."), metavar=t("FILE"))],
+    facts: Annotated[bool, typer.Option("--facts/--no-facts", help=t("List each table's figures."), show_default=False)] = True,
+    paragraphs: Annotated[bool, typer.Option("--paragraphs/--no-paragraphs", help=t("Print the narrative paragraphs too."), show_default=False)] = True,
     rules: RulesOption = None,
+    lang: LangOption = None,
 ) -> None:
     from budgetlint.load import LoadError, load_document
     from budgetlint.report import extract as extract_view
@@ -334,27 +340,27 @@ def extract(
                         vocabulary=ruleset.vocabulary)
 
 
-@app.command(help=t("Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."))
+@app.command(cls=Command, help=t("Open a page in the browser (http://127.0.0.1:8000) to check disclosures without a terminal; needs budgetlint[web]."))
 def serve(
     host: Annotated[str, typer.Option(help=t("The address to listen on; 127.0.0.1 keeps the page on this machine."))] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help=t("The port."))] = 8000,
     max_upload: Annotated[int, typer.Option("--max-upload", min=1, help=t("The largest upload, in MB."), metavar="MB")] = 200,
     rules: RulesOption = None,
     no_browser: Annotated[bool, typer.Option("--no-browser", help=t("Do not open the page in the default browser."))] = False,
+    lang: LangOption = None,
 ) -> None:
     try:
         from budgetlint import web
     except ImportError:
         raise _fail(t("budgetlint serve needs the web extra: pip install 'budgetlint[web]'")) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
-        _stderr().print(f"budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read "
-                        "the reports", markup=False)
+        _stderr().print(t("budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read "
+                          "the reports", host=host), markup=False)
     try:
         free = web.free_port(host, port)
     except OSError as exc:
         raise _fail(f"--port {port}: {exc}") from None
     if free != port:
         _stderr().print(t("budgetlint: port {port} is in use; using {free}", port=port, free=free), markup=False)
-    _stderr().print(f"budgetlint: open http://{'127.0.0.1' if host == '127.0.0.1' else host}:{free} (Ctrl-C to stop)",
-                    markup=False)
+    _stderr().print(t("budgetlint: open {url} (Ctrl-C to stop)", url=f"http://{host}:{free}"), markup=False)
     web.serve(_rules_here(rules), host, free, max_upload * 2**20, browser=not no_browser)

@@ -14,11 +14,13 @@ remembers where its value came from, for ``--show-config``.  Paths in the file
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from budgetlint.i18n import t
 from budgetlint.severity import Severity
 from budgetlint.paths import PathError, resolved
 
@@ -39,19 +41,19 @@ class Setting:
 def _strings(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
     if not all(isinstance(v, str) for v in items):
-        raise ValueError("must be a string or a list of strings")
+        raise ValueError(t("must be a string or a list of strings"))
     return [v for v in items if v]
 
 
 def _level(value: Any) -> str:
     if value not in [s.value for s in Severity]:
-        raise ValueError("must be error, warning or info")
+        raise ValueError(t("must be error, warning or info"))
     return value
 
 
 def _severities(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ValueError("must be a table of rule = level, e.g. { BL402 = \"error\" }")
+        raise ValueError(t("must be a table of rule = level, e.g. {example}", example='{ BL402 = "error" }'))
     return {str(k): _level(v) for k, v in value.items()}
 
 
@@ -59,15 +61,15 @@ def _jobs(value: Any) -> int:
     """Processes to use: a settings file in a pull request must not start ten thousand."""
     processors = os.cpu_count() or 1
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValueError("must be a whole number of processes, 1 or more")
+        raise ValueError(t("must be a whole number of processes, 1 or more"))
     if value > processors:
-        raise ValueError(f"must be at most {processors}, the processors of this machine")
+        raise ValueError(t("must be at most {n}, the processors of this machine", n=processors))
     return value
 
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("must be true or false")
+        raise ValueError(t("must be true or false"))
     return value
 
 
@@ -75,7 +77,7 @@ def _format(value: Any) -> str:
     from budgetlint.report.formats import FORMATS
 
     if value not in FORMATS:
-        raise ValueError(f"must be one of {', '.join(FORMATS)}")
+        raise ValueError(t("must be one of {values}", values=", ".join(FORMATS)))
     return value
 
 
@@ -101,7 +103,7 @@ def for_output(settings: dict[str, Setting], to_terminal: bool, text_asked: bool
     findings), and concise (a clickable line a finding) for a pipe, a file or a CI log."""
     if settings["format"].source != DEFAULT or to_terminal or text_asked:
         return settings
-    return {**settings, "format": Setting("concise", f"{DEFAULT} (output is not a terminal)")}
+    return {**settings, "format": Setting("concise", "default (output is not a terminal)")}
 
 
 # What a folder's own settings file decides for the files under it; the rest is the run's.
@@ -132,14 +134,14 @@ def named_settings_file(path: Path) -> tuple[Path, dict[str, Any]]:
     except PathError as exc:
         raise ConfigError(str(exc)) from None
     if not file.is_file():
-        raise ConfigError(f"--config {path}: no such file")
+        raise ConfigError(t("--config {path}: no such file", path=path))
     data = _read(file)
     if file.name != "pyproject.toml":
         return file, data
     tool = data.get("tool", {})
     table = tool.get("budgetlint") if isinstance(tool, dict) else None
     if not isinstance(table, dict):
-        raise ConfigError(f"--config {path}: has no [tool.budgetlint] table of settings")
+        raise ConfigError(t("--config {path}: has no [tool.budgetlint] table of settings", path=path))
     return file, table
 
 
@@ -162,7 +164,7 @@ def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
             if isinstance(table, dict):
                 return project, table
             if table is not None:
-                raise ConfigError(f"{project}: [tool.budgetlint] must be a table of settings")
+                raise ConfigError(t("{path}: [tool.budgetlint] must be a table of settings", path=project))
     return None
 
 
@@ -170,11 +172,22 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise ConfigError(t("{path}: cannot read: {reason}", path=path, reason=exc.strerror or exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except ValueError as exc:  # an integer of thousands of digits, past Python's limit on converting one
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(_invalid(path, exc)) from None
+    except ValueError:  # an integer of thousands of digits, past Python's limit on converting one
+        raise ConfigError(t("{path}: invalid TOML: a number of thousands of digits", path=path)) from None
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _invalid(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """A settings file that is not TOML, said with where (`第 2 行第 5 列`), not tomllib's English."""
+    at = _AT.search(str(exc))
+    if at is None:
+        return t("{path}: invalid TOML", path=path)
+    return t("{path}: invalid TOML at line {line}, column {column}", path=path, line=at.group(1), column=at.group(2))
 
 
 def resolve(found: Found, given: dict[str, Any]) -> dict[str, Setting]:
@@ -182,20 +195,23 @@ def resolve(found: Found, given: dict[str, Any]) -> dict[str, Setting]:
     settings = {key: Setting(default, DEFAULT) for key, (_, default, _) in KEYS.items()}
     if found is not None:
         path, table = found
-        where = "[tool.budgetlint]" if path.name == "pyproject.toml" else ""
+        where = "[tool.budgetlint] " if path.name == "pyproject.toml" else ""
         for key, raw in table.items():
             if key not in KEYS:
-                raise ConfigError(f"{path}: {where} unknown key '{key}' (known: {', '.join(KEYS)})".replace("  ", " "))
+                raise ConfigError(t("{path}: {where}unknown key '{key}' (known: {known})", path=path, where=where, key=key,
+                                    known=", ".join(KEYS)))
             parse, _, relative = KEYS[key]
             try:
                 value = parse(raw)
             except ValueError as exc:
-                raise ConfigError(f"{path}: {where} key '{key}': {exc}".replace("  ", " ")) from None
+                raise ConfigError(t("{path}: {where}key '{key}': {reason}", path=path, where=where, key=key,
+                                    reason=exc)) from None
             if relative:
                 try:
                     value = [str(resolved(path.parent / v)) for v in value]
                 except PathError as exc:
-                    raise ConfigError(f"{path}: {where} key '{key}': {exc}".replace("  ", " ")) from None
+                    raise ConfigError(t("{path}: {where}key '{key}': {reason}", path=path, where=where, key=key,
+                                        reason=exc)) from None
             settings[key] = Setting(value, str(path))
     for key, value in given.items():
         if value is not None and value != []:
@@ -203,6 +219,6 @@ def resolve(found: Found, given: dict[str, Any]) -> dict[str, Setting]:
                 try:
                     value = _jobs(value)
                 except ValueError as exc:
-                    raise ConfigError(f"{COMMAND_LINE}: --jobs: {exc}") from None
+                    raise ConfigError(t("{source}: --jobs: {reason}", source=t(COMMAND_LINE), reason=exc)) from None
             settings[key] = Setting(value, COMMAND_LINE)
     return settings

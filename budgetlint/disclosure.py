@@ -5,13 +5,17 @@ Some agencies publish the 说明 and the tables as two files (江苏: `…-budge
 the narrative restates figures the other file prints.  Such files are checked together.
 Files are grouped when a user says so (``--group a.pdf,b.pdf``), or automatically when
 they lie in one folder and their names differ only by what part of the disclosure each
-holds (`text`/`tables`, `说明`/`报表` …).
+holds (`text`/`tables`, `说明`/`报表` …).  Files uploaded on the web page are named by
+whoever uploads them, so there the parts are found by what each says it is (:func:`by_identity`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from budgetlint.understand.identity import Identity, short_agency
 
 # What a file name may add to say which part of a disclosure the file holds.
 _PART_WORDS = ("text", "notes", "tables", "table", "narrative", "说明", "情况说明", "编制说明", "文字", "正文",
@@ -61,3 +65,44 @@ def group_files(files: list[Path], explicit: list[list[Path]], automatic: bool =
             assigned[f] = len(groups)
             groups.append([f])
     return sorted(groups, key=lambda g: files.index(g[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """What a file says it is, read before it is checked: its identity, and whether it holds
+    tables and running text."""
+
+    name: str
+    identity: Identity
+    tables: bool
+    text: bool
+
+
+def _agrees(a: Identity, b: Identity) -> bool:
+    """Whether two files say they are the same disclosure: kind, year and agency known in both and
+    the same (the agency in its short form), the level the same where both state it."""
+    known = all((a.kind, a.year, a.agency, b.kind, b.year, b.agency))
+    level = a.level is None or b.level is None or a.level == b.level
+    return known and level and (a.kind, a.year, short_agency(a.agency)) == (b.kind, b.year, short_agency(b.agency))
+
+
+def by_identity(parts: list[Part]) -> list[list[str]]:
+    """Files that are one disclosure by what they say, whatever they are called: a file of tables
+    only and a file of text only whose identities agree, when each has no other such partner
+    (two candidates are not guessed between).  Every other file is a disclosure of its own."""
+    tables = [p for p in parts if p.tables and not p.text]
+    texts = [p for p in parts if p.text and not p.tables]
+    partner = {}
+    for table in tables:
+        matches = [text for text in texts if _agrees(table.identity, text.identity)]
+        if len(matches) == 1 and sum(_agrees(t.identity, matches[0].identity) for t in tables) == 1:
+            partner[table.name] = matches[0].name
+    joined = {text: table for table, text in partner.items()}
+    order = [p.name for p in parts]
+    groups = []
+    for part in parts:
+        if part.name in joined:
+            continue
+        members = [part.name, partner[part.name]] if part.name in partner else [part.name]
+        groups.append(sorted(members, key=order.index))
+    return sorted(groups, key=lambda g: order.index(g[0]))

@@ -113,6 +113,33 @@ ZH = {
         "第{page}页：红框为本处数字，蓝框为比较所用的数字",
     "page {page}: the figures compared with": "第{page}页：比较所用的数字",
     "about the rule: {summary}": "规则说明：{summary}",
+    # settings (budgetlint.config) and selectors
+    "must be a string or a list of strings": "须为字符串或字符串列表", "must be error, warning or info": "须为 error、warning 或 info",
+    "must be a table of rule = level, e.g. {example}": "须为“规则 = 级别”的表，如 {example}",
+    "must be a whole number of processes, 1 or more": "须为进程数，1 或更多",
+    "must be at most {n}, the processors of this machine": "最多为 {n}，即本机的处理器数",
+    "must be true or false": "须为 true 或 false", "must be one of {values}": "须为 {values} 之一",
+    "--config {path}: no such file": "--config {path}：没有这个文件",
+    "--config {path}: has no [tool.budgetlint] table of settings": "--config {path}：其中没有 [tool.budgetlint] 设置表",
+    "{path}: [tool.budgetlint] must be a table of settings": "{path}：[tool.budgetlint] 须为设置表",
+    "{path}: cannot read: {reason}": "{path}：无法读取：{reason}", "{path}: invalid TOML": "{path}：不是有效的 TOML",
+    "{path}: invalid TOML at line {line}, column {column}": "{path}：第 {line} 行第 {column} 列不是有效的 TOML",
+    "{path}: invalid TOML: a number of thousands of digits": "{path}：不是有效的 TOML：有一个数长达几千位",
+    "{path}: {where}unknown key '{key}' (known: {known})": "{path}：{where}未知的设置“{key}”（可用：{known}）",
+    "{path}: {where}key '{key}': {reason}": "{path}：{where}设置“{key}”：{reason}", "{source}: --jobs: {reason}": "{source}：--jobs：{reason}",
+    "{key}: no rule matches '{prefix}' (see `budgetlint rules`)": "{key}：没有规则与“{prefix}”相符（见 budgetlint rules）",
+    "severity: no rule '{rule}' is in use": "severity：未使用规则“{rule}”",
+    "command line": "命令行", "default": "默认", "default (output is not a terminal)": "默认（输出不是终端）",
+    "setting": "设置", "value": "值", "from": "来自",
+    # the words typer writes around the help texts (budgetlint.cli_words)
+    "Usage: ": "用法：", "Options": "选项", "Arguments": "参数", "Commands": "命令",
+    "Show this message and exit.": "显示本帮助并退出。", "<int range>": "<整数>", "<int>": "<整数>", "<str>": "<文本>",
+    "<float>": "<数>", "<path>": "<路径>", "[OPTIONS]": "[选项]", "COMMAND [ARGS]...": "命令 [参数]...",
+    "default: {0}": "默认：{0}", "required": "必填", "from {0} to {1}": "{0} 至 {1}", "at least {0}": "至少 {0}",
+    "budgetlint: warning: listening on {host}: anyone who can reach it can upload files and read the reports":
+        "budgetlint：警告：在 {host} 上监听，能访问到它的人都可以上传文件、读取报告",
+    "budgetlint: open {url} (Ctrl-C to stop)": "budgetlint：请打开 {url}（按 Ctrl-C 停止）",
+    "FILE": "文件", "FILES": "文件列表", "PATH...": "路径...", "RULE": "规则", "ADDRESS": "地址",
     # the workbook and checklist
     "budgetlint results": "budgetlint 检查结果",
     "summary": "汇总", "no.": "序号", "year": "年度", "pages": "页数", "tables recognised": "识别的表",
@@ -152,7 +179,9 @@ ZH = {
     "not a text file (neither UTF-8 nor GB18030)": "不是文本文件（既不是 UTF-8 也不是 GB18030 编码）",
     "not a PDF (no %PDF header)": "不是 PDF 文件（没有 %PDF 文件头）",
     "not a PDF (no document structure)": "不是 PDF 文件（没有文档结构）",
-    "corrupt PDF: {reason}": "PDF 文件已损坏：{reason}",
+    "incomplete PDF: the file ends too early (cut off while downloading or copying?)":
+        "PDF 文件不完整：文件提前结束（下载或复制时被截断？）",
+    "damaged PDF: its structure cannot be read": "PDF 文件已损坏：无法读取其结构",
     "encrypted PDF: a password is needed to read it": "PDF 已加密：需要密码才能读取",
     "no text layer on any page (a scanned PDF?): OCR is not supported yet":
         "所有页面都没有文字层（扫描件？）：暂不支持文字识别（OCR）",
@@ -382,7 +411,7 @@ ZH = {
         "工作表「{name}」有 {height} 行 × {width} 列，超过 {limit} 格，未读取",
     "sheet too large": "工作表过大",
     # budgetlint rules, explain and extract
-    "checks": "检查内容", "kind: {kind} — {summary}": "类型：{kind} — {summary}",
+    "checks": "检查内容", "kind: {kind} — {summary}": "类型：{kind} — {summary}", "kind: {kind}": "类型：{kind}",
     "severity: {severity}    defined at: {origin}": "级别：{severity}    定义于：{origin}",
     "Example": "示例", "Settings": "设置", "Message": "提示",
     "table {number}: {name}": "表格 {number}：{name}", "not recognised": "未识别", "unit: {unit}": "单位：{unit}",
@@ -408,6 +437,11 @@ ZH = {
         "把部门（单位）预算、决算公开文件（PDF、Word、Excel 或文本）拖到下面，或点击选择文件；一次可放多个文件，"
         "同一公开的说明和报表请一起上传。文件只在本机检查，服务停止后即删除。单次上传上限 {limit} MB。",
     "Drop files here, or": "拖放文件到这里，或", "status": "状态", "Download:": "下载：",
+    "Check again with these disclosures": "按此分组重新检查", "which disclosure": "所属公开",
+    "Files that are one disclosure (a narrative and its tables) share a number; change a file's number to join or split them.":
+        "属于同一份公开的文件（说明及其报表）编号相同；改变文件的编号即可合并或拆分。",
+    "on its own": "单独一份", "disclosure {n}": "第 {n} 份", "the disclosures must list each file of the batch once":
+        "分组须列出本批的每个文件，且每个只列一次", "the batch is still being checked": "这批文件还在检查中",
     "check results (Excel checklist)": "检查结果（Excel 检查表）", "open the report in a new window": "在新窗口打开报告",
     "check report": "检查报告", "checking…": "检查中…", "could not be checked: ": "无法检查：", "done": "完成",
     " ({errors} errors, {warnings} warnings)": "（错误 {errors} 处，警告 {warnings} 处）",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from budgetlint.cache import DocumentCache
-from budgetlint.disclosure import group_files
+from budgetlint.disclosure import Part, group_files
 from budgetlint.discovery import discover
 from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.runner import run_rules
@@ -48,6 +48,18 @@ def _result(document: Document, facts: DocumentFacts, seconds: float, members: l
         ledger=tuple(p for p in postings if p.ref.location.file == document.path),
         sections_seen=tuple(s for s in facts.sections if s.location.file == document.path),
     )
+
+
+def describe(path: Path, rules: RuleSet, cache: DocumentCache | None = None) -> Part | None:
+    """What a file says it is, before it is checked (its identity, whether it has tables and text),
+    for grouping files into disclosures by what they are; ``None`` when it cannot be read (the check
+    says why)."""
+    try:
+        document = load_document(path, str(path), cache=cache)
+    except LoadError:
+        return None
+    facts = understand(document, rules.kinds)
+    return Part(str(path), facts.identity, bool(facts.tables), bool(facts.narrative.amounts))
 
 
 def check_disclosure(paths: list[Path], rules: RuleSet, jobs: int = 1,

@@ -16,6 +16,7 @@ from budgetlint.config import PER_FILE, Setting, find_settings_file, resolve
 from budgetlint.engine.pack import RuleSet, load_rules
 from budgetlint.severity import Severity
 from budgetlint.engine.yamlsource import RuleError
+from budgetlint.i18n import t
 from budgetlint.lint import check_paths
 from budgetlint.report.result import Report
 from budgetlint.resume import JsonlStream, finished_files
@@ -30,12 +31,13 @@ def ruleset(settings: dict[str, Setting]) -> RuleSet:
     for key in ("select", "ignore"):  # a selector naming nothing would switch checks off without a word
         for prefix in settings[key].value or []:
             if not any(r.matches(prefix) for r in rules.rules):
-                raise RuleError(settings[key].source, None, f"{key}: no rule matches '{prefix}' (see `budgetlint rules`)")
+                raise RuleError(t(settings[key].source), None,
+                                t("{key}: no rule matches '{prefix}' (see `budgetlint rules`)", key=key, prefix=prefix))
     rules = rules.filtered(settings["select"].value, settings["ignore"].value)
     overrides: dict[str, Any] = settings["severity"].value
     for rule_id in overrides:
         if not any(r.matches(rule_id) for r in rules.rules):
-            raise RuleError(settings["severity"].source, None, f"severity: no rule '{rule_id}' is in use")
+            raise RuleError(t(settings["severity"].source), None, t("severity: no rule '{rule}' is in use", rule=rule_id))
     return replace(rules, fingerprint=rules_fingerprint(settings), rules=tuple(
         replace(r, severity=Severity(next(v for k, v in overrides.items() if r.matches(k))))
         if any(r.matches(k) for k in overrides) else r

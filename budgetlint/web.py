@@ -4,8 +4,10 @@ An auditor opens http://127.0.0.1:8000, drops one or more disclosures (PDF, Word
 text) on the page and watches each file's progress; when the batch is checked the page shows
 the report (the HTML of ``--format html``) and offers the 检查结果 workbook and the JSON for
 download.  A file that cannot be read gets its one-line error beside its name; the others are
-still checked.  Files uploaded together are one batch, so a 说明 and its tables (`x-说明.docx`,
-`x-报表.xlsx`) are checked as one disclosure.
+still checked.  Files uploaded together are one batch; its files are grouped into disclosures
+by what each says it is (a 说明 and its tables, whatever they are called: agency, year and kind
+agree) and by their names (`x-说明.docx`, `x-报表.xlsx`).  The page shows each file's disclosure
+and lets the auditor join or split them and check the batch again.
 
 Nothing leaves the machine: the server listens on 127.0.0.1 unless told otherwise, uploads are
 kept in a temporary folder (the server's working folder) that is removed when it stops (Ctrl-C or
@@ -42,9 +44,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from budgetlint.cache import DocumentCache
+from budgetlint.disclosure import by_identity
 from budgetlint.engine.pack import RuleSet
 from budgetlint.i18n import language, listed, t
-from budgetlint.lint import check_paths, internal_error
+from budgetlint.lint import check_paths, describe, internal_error
 from budgetlint.report.checklist import disclosures, verdict_text
 from budgetlint.report.formats import Rendering, renderer
 
@@ -71,9 +75,12 @@ class Batch:
     outputs: dict[str, bytes] = field(default_factory=dict)  # report.html, report.xlsx, report.json
     failure: str | None = None  # the batch itself could not be checked (a bug): said on the page
     finished: bool = False
+    groups: list[list[str]] | None = None  # the disclosures as the auditor set them (None: as the files say)
+    disclosure: dict[str, int] = field(default_factory=dict)  # name -> the number of its disclosure, from 1
 
     def state(self) -> dict:
-        files = [{"name": n, **self.done.get(n, {"state": "checking"})} for n in self.names]
+        files = [{"name": n, "disclosure": self.disclosure.get(n), **self.done.get(n, {"state": "checking"})}
+                 for n in self.names]
         return {"id": self.id, "files": files, "finished": self.finished, "failure": self.failure,
                 "downloads": sorted(self.outputs) if self.finished else []}
 
@@ -99,8 +106,9 @@ class Checker:
     """The batches of one server and the thread that checks them, one at a time.  The thread is a
     daemon: a stop does not wait for the batch it is checking (its folder goes with the server's)."""
 
-    def __init__(self, rules: RuleSet):
+    def __init__(self, rules: RuleSet, cache: DocumentCache):
         self.rules = rules
+        self.cache = cache  # each file is read once, to group it and to check it
         self.batches: dict[str, Batch] = {}
         self.numbers = itertools.count(1)  # each upload's folder: one number each, however many arrive at once
         self.waiting: queue.Queue[Batch] = queue.Queue(maxsize=MAX_WAITING)
@@ -110,6 +118,18 @@ class Checker:
     def _work(self) -> None:
         while True:
             self.check(self.waiting.get())
+
+    def _by_identity(self, names: list[str]) -> list[list[str]]:
+        """The files that are one disclosure by what they say (run inside the batch's folder)."""
+        parts = [describe(Path(name), self.rules, self.cache) for name in names]
+        return [group for group in by_identity([p for p in parts if p is not None]) if len(group) > 1]
+
+    def again(self, batch: Batch, groups: list[list[str]]) -> None:
+        """Check a finished batch again with the disclosures the auditor set."""
+        with self.lock:
+            batch.groups, batch.done, batch.outputs, batch.failure, batch.finished = groups, {}, {}, None, False
+            batch.disclosure = {}
+        self.waiting.put_nowait(batch)
 
     def check(self, batch: Batch) -> None:
         def on_file(path: str, total: int) -> None:
@@ -123,13 +143,17 @@ class Checker:
             here = os.getcwd()
             os.chdir(batch.folder)
             try:
-                report = check_paths(list(batch.names), self.rules, on_file=on_file)
+                groups = batch.groups if batch.groups is not None else self._by_identity(batch.names)
+                report = check_paths(list(batch.names), self.rules, on_file=on_file, groups=groups,
+                                     auto_group=batch.groups is None, cache=self.cache)
             finally:
                 os.chdir(here)
             with self.lock:
                 for error in report.errors:
                     batch.done[Path(error.path).name] = {"state": "error", "message": error.message}
-                for d in disclosures(report, self.rules):
+                checked = disclosures(report, self.rules)
+                batch.disclosure = {Path(path).name: n for n, d in enumerate(checked, 1) for path in d.paths}
+                for d in checked:
                     for path in d.paths if d.files else []:
                         batch.done[Path(path).name] = {"state": "done", "verdict": verdict_text(d.verdict), "outcome": d.verdict,
                                                        "agency": d.identity.agency,
@@ -147,6 +171,17 @@ class Checker:
             batch.failure = internal_error(exc)
         finally:
             batch.finished = True
+
+
+def _groups(raw: object, names: list[str]) -> list[list[str]]:
+    """The disclosures a page sends, checked: lists of the batch's names, each name at most once;
+    a name in none is a disclosure of its own.  ValueError otherwise."""
+    if not isinstance(raw, list) or not all(isinstance(g, list) and all(isinstance(n, str) for n in g) for g in raw):
+        raise ValueError("groups")
+    listed_names = [n for g in raw for n in g]
+    if len(set(listed_names)) != len(listed_names) or not set(listed_names) <= set(names):
+        raise ValueError("groups")
+    return [g for g in raw if g] + [[n] for n in names if n not in listed_names]
 
 
 def _bytes(rendered: str | bytes) -> bytes:
@@ -171,7 +206,7 @@ LOCAL_NAMES = ("127.0.0.1", "localhost", "::1")
 def create_app(rules: RuleSet, root: Path, max_upload: int, hosts: tuple[str, ...] = LOCAL_NAMES) -> Starlette:
     """The web application; uploads go into folders under ``root``; ``hosts``: the names it answers
     to (empty: any, for a server on every interface, whose names cannot be known)."""
-    checker = Checker(rules)
+    checker = Checker(rules, DocumentCache(root / ".documents"))
     token = secrets.token_urlsafe(24)
 
     async def index(request: Request) -> Response:
@@ -223,6 +258,25 @@ def create_app(rules: RuleSet, root: Path, max_upload: int, hosts: tuple[str, ..
         with checker.lock:
             return JSONResponse(batch.state())
 
+    async def regroup(request: Request) -> Response:
+        """The disclosures as the auditor sets them on the page: `{"groups": [[name, …], …]}`."""
+        batch = _batch(request)
+        if batch is None:
+            return JSONResponse({"error": t("no such batch")}, status_code=404)
+        try:
+            groups = _groups((await request.json()).get("groups"), batch.names)
+        except (ValueError, AttributeError):
+            return JSONResponse({"error": t("the disclosures must list each file of the batch once")}, status_code=400)
+        if not batch.finished:
+            return JSONResponse({"error": t("the batch is still being checked")}, status_code=409)
+        try:
+            checker.again(batch, groups)
+        except queue.Full:
+            return JSONResponse({"error": t("the server is busy checking other batches; try again in a while")},
+                                status_code=503)
+        with checker.lock:
+            return JSONResponse(batch.state())
+
     async def download(request: Request) -> Response:
         batch, name = _batch(request), request.path_params["name"]
         if batch is None or name not in batch.outputs:
@@ -243,6 +297,7 @@ def create_app(rules: RuleSet, root: Path, max_upload: int, hosts: tuple[str, ..
         Route("/", index),
         Route("/batches", upload, methods=["POST"]),
         Route("/batches/{id}", status),
+        Route("/batches/{id}/groups", regroup, methods=["POST"]),
         Route("/batches/{id}/{name}", download),
     ], middleware=[Middleware(BaseHTTPMiddleware, dispatch=own_pages_only)])
     app.state.token = token
@@ -255,13 +310,16 @@ _PAGE_WORDS = {  # the page's words, each an English text the catalogue translat
              "choose files; several files can go at once, and a disclosure's narrative and tables should go together. "
              "The files are checked on this machine only and deleted when the server stops. At most {limit} MB an upload.",
     "drop": "Drop files here, or",
-    "file": "file", "agency": "agency", "state": "status", "download": "Download:",
+    "file": "file", "agency": "agency", "state": "status", "download": "Download:", "part": "which disclosure",
+    "regroup": "Check again with these disclosures",
+    "parts": "Files that are one disclosure (a narrative and its tables) share a number; change a file's number "
+             "to join or split them.",
     "workbook": "check results (Excel checklist)", "open": "open the report in a new window",
     "report": "check report",
 }
 _SCRIPT_WORDS = {  # the words the script writes while files are checked
     "checking": "checking…", "unreadable": "could not be checked: ", "done": "done",
-    "counts": " ({errors} errors, {warnings} warnings)",
+    "counts": " ({errors} errors, {warnings} warnings)", "alone": "on its own", "numbered": "disclosure {n}",
 }
 
 
@@ -289,7 +347,9 @@ iframe { width: 100%; height: 80vh; border: 1px solid #d1d5db; }
 <p>$intro</p>
 <div id="drop">$drop <input type="file" id="pick" multiple></div>
 <p id="message" class="error"></p>
-<table id="files" hidden><thead><tr><th>$file</th><th>$agency</th><th>$state</th></tr></thead><tbody></tbody></table>
+<table id="files" hidden><thead><tr><th>$part</th><th>$file</th><th>$agency</th><th>$state</th></tr></thead><tbody></tbody>
+</table>
+<p id="grouping" hidden>$parts <button id="regroup">$regroup</button></p>
 <p id="downloads" hidden>$download <a id="xlsx" download>$workbook</a> · <a id="json" download>JSON</a>
  · <a id="html" target="_blank">$open</a></p>
 <iframe id="report" hidden title="$report"></iframe>
@@ -302,8 +362,22 @@ drop.addEventListener('dragleave', () => drop.classList.remove('over'));
 drop.addEventListener('drop', e => { e.preventDefault(); drop.classList.remove('over'); send(e.dataTransfer.files); });
 pick.addEventListener('change', () => send(pick.files));
 function cell(text, cls) { const td = document.createElement('td'); td.textContent = text; if (cls) td.className = cls; return td; }
+let current = null;
+function choice(f, count) {
+  const td = document.createElement('td'), select = document.createElement('select');
+  select.dataset.name = f.name;
+  for (let n = 1; n <= count + 1; n++) {
+    const option = document.createElement('option'); option.value = n;
+    option.textContent = n <= count ? WORDS.numbered.replace('{n}', n) : WORDS.alone;
+    if (n === f.disclosure) option.selected = true;
+    select.append(option);
+  }
+  select.disabled = !current || !current.finished; td.append(select); return td;
+}
 function show(batch) {
+  current = batch;
   const body = document.querySelector('#files tbody'); body.replaceChildren();
+  const count = Math.max(0, ...batch.files.map(f => f.disclosure || 0));
   for (const f of batch.files) {
     const tr = document.createElement('tr');
     let state = WORDS.checking, cls = 'checking';
@@ -313,9 +387,10 @@ function show(batch) {
       state = (f.verdict || WORDS.done) + (f.verdict ? counts : '');
       cls = {'passed': 'done', 'review': 'review', 'failed': 'error'}[f.outcome] || 'done';
     }
-    tr.append(cell(f.name), cell(f.agency || ''), cell(state, cls)); body.append(tr);
+    tr.append(choice(f, count), cell(f.name), cell(f.agency || ''), cell(state, cls)); body.append(tr);
   }
   document.getElementById('files').hidden = false;
+  document.getElementById('grouping').hidden = !batch.finished || batch.files.length < 2;
   if (batch.failure) { message.textContent = batch.failure; }
   if (batch.finished && batch.downloads.length) {
     const base = '/batches/' + batch.id + '/';
@@ -331,6 +406,19 @@ async function poll(id) {
   show(batch);
   if (!batch.finished) setTimeout(() => poll(id), 400);
 }
+document.getElementById('regroup').addEventListener('click', async () => {
+  const groups = {};
+  for (const s of document.querySelectorAll('#files select')) {  // the last choice: each such file on its own
+    const key = +s.value === s.options.length ? 'alone:' + s.dataset.name : s.value;
+    (groups[key] = groups[key] || []).push(s.dataset.name);
+  }
+  const answer = await fetch('/batches/' + current.id + '/groups', { method: 'POST', body: JSON.stringify({ groups: Object.values(groups) }),
+    headers: { [HEADER]: TOKEN, 'Content-Type': 'application/json' } });
+  const batch = await answer.json();
+  if (!answer.ok) { message.textContent = batch.error; return; }
+  message.textContent = ''; document.getElementById('downloads').hidden = true; document.getElementById('report').hidden = true;
+  show(batch); poll(batch.id);
+});
 async function send(files) {
   if (!files.length) return;
   message.textContent = ''; document.getElementById('downloads').hidden = true; document.getElementById('report').hidden = true;

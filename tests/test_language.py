@@ -3,6 +3,7 @@ with --lang en (or the locale); quoted document text stays as printed."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -157,3 +158,53 @@ def test_a_loader_problem_is_kept_in_no_language_and_shown_in_the_run_s():
     assert problem.text == "第3页是空白页（没有文字）"
     set_language("en")
     assert again.text == "page 3 is blank (no text)"
+
+
+# Latin words a Chinese report or help may hold (issue 25): the names of formats and of tools, the values a
+# user types (a level, a colour mode, a language), and abbreviations Chinese writes in Latin letters.
+ALLOWED_LATIN = {"budgetlint", "text", "concise", "json", "jsonl", "sarif", "github", "junit", "html", "csv", "xlsx",
+                 "auto", "always", "never", "zh", "en", "error", "warning", "info", "YAML", "PDF", "CPU", "Dask", "MB",
+                 "check", "rules", "explain", "extract", "serve"}  # and the commands
+NOT_WORDS = re.compile(r"[a-z]+://\S+"  # an address
+                       r"|(?<![\w-])--?[a-zA-Z][\w-]*"  # an option
+                       r"|[\w./-]+\.(txt|pdf|toml|yaml|xlsx|docx)\b"  # a file's name
+                       r"|\b[A-Z]+(_[A-Z]+)+\b"  # an environment variable
+                       r"|\bBL\d{1,3}\b|\w+\[\w+\]"  # a rule id, an extra (budgetlint[web])
+                       r"|\b\d*x{2,}\b|\b[A-Z]\b")  # a code's mask (210xxxx), an example's figure (X 万元)
+
+
+def latin_words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]+", NOT_WORDS.sub(" ", text))) - ALLOWED_LATIN
+
+
+def _visible(page: str) -> str:
+    page = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", page)
+    return html.unescape(re.sub(r"(?s)<[^>]+>", " ", page))
+
+
+def test_no_english_word_in_a_chinese_report_or_help(tmp_path):
+    target = tmp_path / "检查结果.xlsx"
+    _run(TEXT, BROKEN, "-f", "xlsx", "-o", str(target))
+    workbook = openpyxl.load_workbook(target)
+    shown = {
+        "text": _run(TEXT, BROKEN).stdout.decode("utf-8"),
+        "statistics": _run(TEXT, BROKEN, "--statistics").stdout.decode("utf-8"),
+        "html": _visible(_run(TEXT, BROKEN, "-f", "html").stdout.decode("utf-8")),
+        "csv": _run(TEXT, BROKEN, "-f", "csv").stdout.decode("utf-8"),
+        "xlsx": "\n".join(str(c.value) for sheet in workbook for row in sheet.iter_rows() for c in row if c.value),
+    }
+    for command in ("", "check", "rules", "explain", "extract", "serve"):
+        shown[f"{command} --help"] = subprocess.run(
+            [sys.executable, "-m", "budgetlint", *([command] if command else []), "--help"], cwd=ROOT,
+            capture_output=True, text=True, env={**os.environ, "BUDGETLINT_LANG": "zh"}).stdout
+    assert {name: latin_words(text) for name, text in shown.items()} == {name: set() for name in shown}
+    assert "合计行" in shown["statistics"] and "用法：" in shown["check --help"] and "选项" in shown["check --help"]
+
+
+def test_every_built_in_rule_has_a_chinese_name_that_reports_and_selectors_use():
+    rules = load_rules()
+    assert all(r.title and CJK.fullmatch(r.title.replace("“", "").replace("”", "")) for r in rules.rules)
+    assert len({r.title for r in rules.rules}) == len(rules.rules)  # each names one rule
+    assert [r.id for r in rules.filtered(["合计行"], None).rules] == ["BL101"]
+    english = _run(TEXT, "--statistics", "--lang", "en").stdout.decode("utf-8")
+    assert "total-row" in english and "合计行" not in english

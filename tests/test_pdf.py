@@ -85,7 +85,7 @@ def test_reported_bbox_covers_the_figure_on_the_rendered_page(rule, reported, ru
 
 @pytest.mark.parametrize("name, reason", [
     ("not-a-pdf.pdf", "not a PDF (no %PDF header)"),
-    ("truncated.pdf", "corrupt PDF: Unexpected EOF"),
+    ("truncated.pdf", "incomplete PDF: the file ends too early (cut off while downloading or copying?)"),
     ("encrypted.pdf", "encrypted PDF: a password is needed to read it"),
     ("scanned.pdf", "no text layer on any page (a scanned PDF?): OCR is not supported yet"),
     ("empty.pdf", "empty file"),

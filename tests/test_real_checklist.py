@@ -52,3 +52,21 @@ def test_putuo_shangwu_has_a_row_per_part_and_per_required_table_in_its_own_word
         assert answers["项目经费情况说明"] == "无法判断"
     else:
         assert items["项目经费情况说明"]["情况"] == "第23页「科技创新专项经费情况说明」"
+
+
+def test_a_finding_is_listed_under_the_part_it_is_printed_in_with_a_picture_of_its_page(rules):
+    """西安 宣传部 2021: BL340 (p5) and BL301 (p7) are in 第二部分 收支情况 (p4), BL325 (p11) in 第三部分 其他说明
+    情况 (p11); the contents' titles (BL506) are the 目录's."""
+    path = str(REAL / "national/xian/xian-xuanchuan-2021-dept-budget.pdf")
+    report = check_paths([path], rules)
+    book = openpyxl.load_workbook(io.BytesIO(renderer("xlsx")(Rendering(report, rules, timing=False))))
+    sheet = book[book.sheetnames[1]]
+    items = _items(sheet)
+    assert set(items["部门预算编制说明"]["规则"].split()) == {"BL301", "BL340"}
+    assert items["部门预算编制说明"]["情况"] == "第4页「第二部分 收支情况」"
+    assert items["其他相关情况说明"]["规则"] == "BL325"
+    assert items["目录"]["规则"] == "BL506" and items["目录"]["符合要求"] == "否"
+    rows = {row[1]: n for n, row in enumerate(sheet.iter_rows(values_only=True), 1) if row[1]}
+    pictured = {image.anchor._from.row + 1 for image in sheet._images}  # 0-based in the drawing
+    assert {rows["部门预算编制说明"], rows["其他相关情况说明"], rows["目录"]} <= pictured
+    assert rows["封面"] not in pictured  # no finding, no picture

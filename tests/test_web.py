@@ -23,6 +23,7 @@ pytest.importorskip("starlette", reason="the web extra (pip install 'budgetlint[
 from starlette.testclient import TestClient  # noqa: E402
 
 from budgetlint.i18n import t
+from budgetlint.lint import check_paths
 from budgetlint.web import _TOKEN_HEADER, create_app, safe_name  # noqa: E402
 
 SAMPLE = ROOT / "samples/pdf/taiqian-2023.pdf"
@@ -67,6 +68,47 @@ def test_a_batch_reports_each_file_and_offers_the_report_workbook_and_json(clien
     data = client.get(f"/batches/{batch['id']}/report.json").json()
     assert data["errors"][0]["message"] == t("empty file")
     assert [f["path"] for f in data["files"]] == [SAMPLE.name]  # as uploaded, no upload number before it
+
+
+NARRATIVE = ROOT / "samples/docx/taiqian-2023-text.docx"
+TABLES = ROOT / "samples/xlsx/taiqian-2023-tables.xlsx"
+
+
+def _findings(client, batch) -> list[tuple[str, str]]:
+    data = client.get(f"/batches/{batch['id']}/report.json").json()
+    return sorted((v["rule"], v["message"]) for v in data["violations"])
+
+
+def test_a_narrative_and_its_tables_under_unrelated_names_are_one_disclosure_as_with_group(client, rules, tmp_path):
+    """The two files of 台前 2023 (说明 in Word, tables in Excel) say they are one agency's 2023 部门预算:
+    grouped by that, not by their names, they give what `--group` gives."""
+    files = [("files", ("说明.docx", NARRATIVE.read_bytes())), ("files", ("附件.xlsx", TABLES.read_bytes()))]
+    batch = _finished(client, client.post("/batches", files=files))
+    assert [(f["name"], f["disclosure"]) for f in batch["files"]] == [("说明.docx", 1), ("附件.xlsx", 1)]
+    (tmp_path / "alone").mkdir()
+    shutil.copy(NARRATIVE, tmp_path / "alone" / "说明.docx")
+    shutil.copy(TABLES, tmp_path / "alone" / "附件.xlsx")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path / "alone")
+        grouped = check_paths(["说明.docx", "附件.xlsx"], rules, groups=[["说明.docx", "附件.xlsx"]])
+    together = _findings(client, batch)
+    assert together == sorted((v.rule, v.message) for v in grouped.violations)
+    assert sum(f["errors"] for f in batch["files"]) == 2 * 23  # each file's row shows its disclosure's count
+    # split on the page: each file is checked on its own
+    split = _finished(client, client.post(f"/batches/{batch['id']}/groups",
+                                          json={"groups": [["说明.docx"], ["附件.xlsx"]]}))
+    assert [(f["name"], f["disclosure"]) for f in split["files"]] == [("说明.docx", 1), ("附件.xlsx", 2)]
+    assert _findings(client, split) != together
+    joined = _finished(client, client.post(f"/batches/{batch['id']}/groups", json={"groups": [["附件.xlsx", "说明.docx"]]}))
+    assert _findings(client, joined) == together
+
+
+@pytest.mark.parametrize("groups", [[["说明.docx", "说明.docx"]], [["other.pdf"]], "说明.docx", [[1]]])
+def test_disclosures_set_on_the_page_must_name_each_file_of_the_batch_once(client, groups):
+    files = [("files", ("说明.docx", NARRATIVE.read_bytes()))]
+    batch = _finished(client, client.post("/batches", files=files))
+    answer = client.post(f"/batches/{batch['id']}/groups", json={"groups": groups})
+    assert answer.status_code == 400 and answer.json()["error"] == "分组须列出本批的每个文件，且每个只列一次"
 
 
 def test_an_upload_over_the_limit_is_refused_before_it_is_read(rules, tmp_path):
@@ -214,6 +256,38 @@ def test_in_a_browser_files_are_dropped_checked_shown_and_the_workbook_downloade
         shutil.copy(tmp_path / "serve.png", os.environ["BUDGETLINT_KEEP_SCREENSHOT"])
 
 
+def test_in_a_browser_a_narrative_and_its_tables_are_one_disclosure_and_can_be_split(server, tmp_path, rules):
+    chromium = _browser()
+    from playwright.sync_api import sync_playwright
+
+    url = server[0]
+    shutil.copy(NARRATIVE, tmp_path / "说明.docx")
+    shutil.copy(TABLES, tmp_path / "附件.xlsx")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path)
+        grouped = check_paths(["说明.docx", "附件.xlsx"], rules, groups=[["说明.docx", "附件.xlsx"]])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1200, "height": 1600})
+        page.goto(url)
+        page.set_input_files("#pick", [str(tmp_path / "说明.docx"), str(tmp_path / "附件.xlsx")])
+        page.wait_for_selector("#downloads:not([hidden])", timeout=120_000)
+
+        def chosen() -> list[str]:
+            return page.eval_on_selector_all("#files select", "s => s.map(x => x.selectedOptions[0].textContent)")
+
+        assert chosen() == ["第 1 份", "第 1 份"]
+        report = page.frame_locator("#report")
+        report.locator(".finding").first.wait_for(timeout=30_000)
+        assert report.locator(".finding").count() == len(grouped.violations)
+        page.select_option("#files tbody tr:nth-child(2) select", label="单独一份")
+        page.click("#regroup")
+        page.wait_for_function("() => [...document.querySelectorAll('#files select')].map(s => "
+                               "s.selectedOptions[0].textContent).join('|') === '第 1 份|第 2 份'", timeout=120_000)
+        page.wait_for_selector("#downloads:not([hidden])", timeout=120_000)
+        browser.close()
+
+
 def test_sigterm_removes_the_uploads_as_ctrl_c_does(server):
     import urllib.request
 
@@ -257,3 +331,58 @@ def test_a_busy_port_gives_the_next_one_and_says_so():
     text = "".join(said)
     assert f"port {busy} is in use; using" in text
     assert f"open http://127.0.0.1:{busy}" not in text
+
+
+def _upload(url: str, token: str, files: list[tuple[str, bytes]]) -> dict:
+    """Post files as the page does, and wait until the batch is checked."""
+    import urllib.request
+
+    boundary = "----budgetlint"
+    body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n\r\n"
+                    .encode() + data + b"\r\n" for name, data in files) + f"--{boundary}--\r\n".encode()
+    request = urllib.request.Request(url + "/batches", data=body, method="POST", headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}", _TOKEN_HEADER: token})
+    batch = json.loads(urllib.request.urlopen(request).read())
+    for _ in range(1200):
+        if batch["finished"]:
+            return batch
+        time.sleep(0.1)
+        batch = json.loads(urllib.request.urlopen(f"{url}/batches/{batch['id']}").read())
+    raise AssertionError("the batch did not finish in two minutes")
+
+
+def test_the_page_works_from_the_built_wheel_in_a_fresh_environment(tmp_path):
+    """What the README tells a newcomer: build the wheel, install it with the web extra in a new
+    virtual environment, `budgetlint serve`, and drop a 说明 and its tables under names of one's own."""
+    import urllib.request
+
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
+                            str(ROOT)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    (wheel,) = (tmp_path / "dist").glob("budgetlint-*.whl")
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    install = subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"{wheel}[web]"], capture_output=True, text=True)
+    if install.returncode != 0 and "No matching distribution" in install.stderr + install.stdout:
+        pytest.skip("no package index reachable to install the web extra's dependencies")
+    assert install.returncode == 0, install.stderr
+    port = _free_port()
+    process = subprocess.Popen([str(venv / "bin" / "budgetlint"), "serve", "--port", str(port), "--no-browser"],
+                               stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for line in process.stderr:
+            if f"{url}" in line:
+                break
+        for _ in range(100):
+            try:
+                page = urllib.request.urlopen(url).read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.1)
+        token = json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
+        batch = _upload(url, token, [("说明.docx", NARRATIVE.read_bytes()), ("附件.xlsx", TABLES.read_bytes())])
+        assert [(f["name"], f["disclosure"], f["errors"]) for f in batch["files"]] == [("说明.docx", 1, 23), ("附件.xlsx", 1, 23)]
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=20)

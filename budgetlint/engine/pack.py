@@ -140,6 +140,7 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
     kinds = KindCatalogue(())
     sections: dict[str, Section] = {}
     checklist: dict[str, tuple[ChecklistEntry, ...]] = {}
+    items: set[str] = set()  # every item any pack names (a province's checklist may replace the built-in one)
     seen: dict[str, str] = {}
     for path in files + list(extra or []):
         display = f"rules/{path.name}" if path.parent == builtin else str(path)
@@ -148,6 +149,7 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
         kinds = kinds.extended(pack.kinds)
         sections.update((s.id, s) for s in pack.sections)  # a later pack's section replaces one of its id
         checklist.update((kind, _located(entries, display)) for kind, entries in pack.checklist.items())
+        items.update(e.item for entries in pack.checklist.values() for e in entries)
         for rule in pack.rules:
             if rule.id in seen:
                 file, line = rule.origin.rsplit(":", 1)
@@ -160,7 +162,7 @@ def load_rules(extra: list[Path] | None = None) -> RuleSet:
     for rule in rules:
         for key, value in rule.params.items():
             _check_kinds(rule.origin, rule.lines.get(key), f"rule {rule.id}: key '{key}'", value, kinds)
-    _check_checklist(checklist, sections, kinds, rules)
+    _check_checklist(checklist, items, sections, kinds, rules)
     linked = [_link(rule, vocabulary) for rule in rules]
     return RuleSet(tuple(sorted(linked, key=lambda r: r.id)), vocabulary, kinds, frozenset(r.id for r in linked),
                    tuple(sections.values()), checklist)
@@ -170,10 +172,10 @@ def _located(entries: tuple[ChecklistEntry, ...], file: str) -> tuple[ChecklistE
     return tuple(replace(e, file=file) for e in entries)
 
 
-def _check_checklist(checklist: dict[str, tuple[ChecklistEntry, ...]], sections: dict[str, Section],
+def _check_checklist(checklist: dict[str, tuple[ChecklistEntry, ...]], names: set[str], sections: dict[str, Section],
                      kinds: KindCatalogue, rules: list[Rule]) -> None:
-    """A checklist item names sections and table kinds some pack defines; a rule's ``item`` is an item's name."""
-    names = {e.item for entries in checklist.values() for e in entries}
+    """A checklist item names sections and table kinds some pack defines; a rule's ``item`` is the name of an
+    item some pack's checklist has (``names``)."""
     for entries in checklist.values():
         for entry in entries:
             if entry.section and entry.section not in sections:

@@ -80,6 +80,7 @@ class Rule:
     lines: Mapping[str, int]  # the line of each key, for errors found after loading
     documents: tuple[str, ...] = ()  # the disclosures it holds for (budget, final); all when empty
     message_en: str = ""  # the message in English; the Chinese one when not given
+    title: str = ""  # its name in Chinese (`合计行`), as Chinese reports show it; ``name`` is the English one
     item: str = ""  # the checklist item its findings belong to, wherever they are (目录 for the contents rules)
 
     def template(self, language: str) -> str:
@@ -108,12 +109,17 @@ class Rule:
         end = first.find("。")
         return first[: end + 1] if end >= 0 else first
 
+    def shown_name(self, language: str) -> str:
+        """How a report in ``language`` names the rule: its Chinese title, or its English name."""
+        return self.title if language == "zh" and self.title else self.name
+
     def matches(self, prefix: str) -> bool:
-        """Whether ``--select``/``--ignore`` ``prefix`` names this rule (`ALL`, `BL1`, `BL101`, a name)."""
-        return prefix == "ALL" or self.id.startswith(prefix) or self.name == prefix
+        """Whether ``--select``/``--ignore`` ``prefix`` names this rule (`ALL`, `BL1`, `BL101`, a name, a title)."""
+        return prefix == "ALL" or self.id.startswith(prefix) or prefix == self.name or bool(self.title) and prefix == self.title
 
 
-_COMMON = ("id", "name", "kind", "severity", "message", "message_en", "description", "example", "documents", "item")
+_COMMON = ("id", "name", "title", "kind", "severity", "message", "message_en", "description", "example", "documents",
+           "item")
 DOCUMENT_KINDS = ("budget", "final")
 
 
@@ -241,4 +247,5 @@ def parse_rule(source: Source, path: tuple, checks: Mapping[str, Any]) -> Rule:
         lines={key: source.line(path + (key,)) for key in raw},
         documents=tuple(documents),
         item=text("item", required=False),
+        title=text("title", required=False),
     )

@@ -703,7 +703,7 @@ def page_count(data: bytes) -> int:
 
 
 def _reason(exc: Exception) -> str:
-    """One line for a PDF pdfminer could not read (its error, or the error pdfplumber wrapped)."""
+    """One line, in plain words, for a PDF pdfminer could not read (its error, or the error pdfplumber wrapped)."""
     cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
     if isinstance(cause, LimitExceeded):
         return str(cause)
@@ -713,7 +713,9 @@ def _reason(exc: Exception) -> str:
     text = str(cause)
     if "No /Root" in text or "really a PDF" in text:
         return t("not a PDF (no document structure)")
-    return t("corrupt PDF: {reason}", reason=text or name)
+    if "EOF" in text:  # pdfminer's `Unexpected EOF`: said in plain words, not the parser's
+        return t("incomplete PDF: the file ends too early (cut off while downloading or copying?)")
+    return t("damaged PDF: its structure cannot be read")
 
 
 def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:

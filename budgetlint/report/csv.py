@@ -46,7 +46,7 @@ def render(rendering: Rendering) -> str:
     for v in report.violations:
         loc = v.subject.location
         writer.writerow([inert(field) for field in (
-            v.file, agencies.get(v.file, ""), v.rule, v.name, t(v.severity), loc.page, loc.line, loc.column,
+            v.file, agencies.get(v.file, ""), v.rule, rendering.rule_name(v), t(v.severity), loc.page, loc.line, loc.column,
             loc.cell_name() if loc.part is not None and loc.line is not None else None,
             v.subject.table, v.subject.row, v.subject.col, v.message, v.reported, v.computed, v.difference,
             v.basis,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # the command line imports this module to list the formats: keep it light
     from budgetlint.engine.pack import RuleSet
-    from budgetlint.report.result import Report
+    from budgetlint.report.result import Report, Violation
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,13 @@ class Rendering:
     show_waived: bool = False  # list the findings a waiver accepted
     timing: bool = True  # report seconds (off: byte-reproducible output)
     quiet: bool = False  # the findings only, without the summary line (text)
+
+    def rule_name(self, v: Violation) -> str:
+        """How a report in the run's language names a finding's rule (`合计行`, `total-row`)."""
+        from budgetlint.i18n import language
+
+        rule = self.rules.get(v.rule)
+        return rule.shown_name(language()) if rule is not None else v.name
 
 
 Renderer = Callable[[Rendering], "str | bytes"]  # bytes: a binary format (the workbook)

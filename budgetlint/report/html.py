@@ -15,7 +15,6 @@ from collections import Counter
 from pathlib import Path, PurePath
 
 from budgetlint import __version__
-from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import Rule
 from budgetlint.i18n import language, t
 from budgetlint.report.checklist import disclosures, verdict_text
@@ -154,12 +153,12 @@ def _explanation(rule: Rule | None) -> str:
     return f'<details class="why"><summary>{_esc(t("about the rule: {summary}", summary=rule.summary))}</summary>{paragraphs}{example}</details>'
 
 
-def _finding(v: Violation, pages: PagePictures, sources: _Sources, rules: RuleSet, waived: bool = False,
+def _finding(v: Violation, pages: PagePictures, sources: _Sources, rendering: Rendering, waived: bool = False,
              anchor: str | None = None) -> str:
     parts = [
         f'<div class="finding{" waived" if waived else ""}"' + (f' id="{anchor}"' if anchor else "") + ">",
         f'<div class="head"><span class="where">{_esc(_where(v.subject))}</span>'
-        f'<span class="sev {_esc(v.severity)}">{_esc(t(v.severity))}</span>{_esc(v.rule)} {_esc(v.name)}</div>',
+        f'<span class="sev {_esc(v.severity)}">{_esc(t(v.severity))}</span>{_esc(v.rule)} {_esc(rendering.rule_name(v))}</div>',
         f"<div>{_esc(v.message)}</div>",
         f'<div class="arith">{t(v.labels[0])} <b>{_esc(v.reported)}</b>　{t(v.labels[1])} <b>{_esc(v.computed)}</b>'
         + (f"　{t('difference')} <b>{_esc(v.difference)}</b>" if v.difference else "") + "</div>",
@@ -172,7 +171,7 @@ def _finding(v: Violation, pages: PagePictures, sources: _Sources, rules: RuleSe
             for r in v.related)
         parts.append(f'<ul class="used">{items}</ul>')
     parts.append(_pictures(v, pages) if v.subject.location.page else _source_excerpt(v, sources))
-    parts.append(_explanation(rules.get(v.rule)))
+    parts.append(_explanation(rendering.rules.get(v.rule)))
     parts.append("</div>")
     return "\n".join(parts)
 
@@ -186,8 +185,8 @@ def _coverage(result: FileResult) -> str:
              percent=percent(c.ratio), understood=c.understood, tables=c.tables)
 
 
-def _counts(violations: list[Violation]) -> str:
-    counts = Counter((v.rule, v.name, v.severity) for v in violations)
+def _counts(rendering: Rendering, violations: list[Violation]) -> str:
+    counts = Counter((v.rule, rendering.rule_name(v), v.severity) for v in violations)
     rows = "".join(f"<tr><td>{_esc(rule)}</td><td>{_esc(name)}</td><td>{_esc(t(sev))}</td><td>{n}</td></tr>"
                    for (rule, name, sev), n in sorted(counts.items()))
     head = "".join(f"<th>{t(h)}</th>" for h in ("rule", "name", "severity", "count"))
@@ -252,15 +251,15 @@ def render(rendering: Rendering) -> str:
             body.append(f'<details id="{anchors[result.path]}"{opened}><summary><h2>{_esc(result.path)}</h2> '
                         f"{_esc(about)}</summary>")
             if found:
-                body.append(_counts(found))
-                body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
+                body.append(_counts(rendering, found))
+                body.extend(_finding(v, pages, sources, rendering, anchor=numbers[id(v)]) for v in found)
             body.append("</details>")
         for path, found in grouped.items():  # findings about no checked file (stale waivers)
             body.append(f"<h2>{_esc(path)}</h2>")
-            body.extend(_finding(v, pages, sources, rendering.rules, anchor=numbers[id(v)]) for v in found)
+            body.extend(_finding(v, pages, sources, rendering, anchor=numbers[id(v)]) for v in found)
         if rendering.show_waived and report.waived:
             body.append(f"<h2>{t('waived (not counted)')}</h2>")
-            body.extend(_finding(v, pages, sources, rendering.rules, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
+            body.extend(_finding(v, pages, sources, rendering, waived=True) for v in sorted(report.waived, key=Violation.sort_key))
     finally:
         pages.close()
     return (f"<!DOCTYPE html>\n<html lang=\"{'zh-CN' if language() == 'zh' else 'en'}\"><head><meta charset=\"utf-8\">"

@@ -12,7 +12,7 @@ from budgetlint.engine.pack import RuleSet
 from budgetlint.engine.rule import Rule
 from budgetlint.i18n import language, t
 
-_COMMON = ("id", "name", "kind", "severity", "message", "description", "example")
+_COMMON = ("id", "name", "title", "kind", "severity", "message", "description", "example")
 
 
 def list_rules(rules: RuleSet, console: Console) -> None:
@@ -22,14 +22,16 @@ def list_rules(rules: RuleSet, console: Console) -> None:
     table.add_column(t("severity"), no_wrap=True)
     table.add_column(t("checks"), overflow="fold")
     for rule in rules.rules:
-        table.add_row(rule.id, rule.name, t(rule.severity.value), rule.summary)
+        table.add_row(rule.id, rule.shown_name(language()), t(rule.severity.value), rule.summary)
     console.print(table)
 
 
 def explain(rule: Rule, console: Console) -> None:
     check = CHECKS[rule.kind]
-    console.print(Text(f"{rule.id} {rule.name}", style="bold"))
-    console.print(Text(t("kind: {kind} — {summary}", kind=rule.kind, summary=check.summary)))
+    names = f"{rule.title}（{rule.name}）" if language() == "zh" and rule.title else rule.name
+    console.print(Text(f"{rule.id} {names}", style="bold"))
+    console.print(Text(t("kind: {kind} — {summary}", kind=rule.kind, summary=check.summary) if language() == "en"
+                       else t("kind: {kind}", kind=rule.kind)))
     console.print(Text(t("severity: {severity}    defined at: {origin}", severity=t(rule.severity.value),
                          origin=rule.origin)))
     console.print()

@@ -6,15 +6,16 @@ from rich.console import Console
 from rich.table import Table
 
 from budgetlint.config import Setting
+from budgetlint.i18n import t
 
 
 def render(settings: dict[str, Setting], console: Console) -> None:
     table = Table(show_edge=False, box=None, header_style="bold")
     for heading in ("setting", "value", "from"):
-        table.add_column(heading, overflow="fold")
+        table.add_column(t(heading), overflow="fold")
     for key, setting in settings.items():
         value = setting.value
         shown = ", ".join(f"{k}={v}" for k, v in value.items()) if isinstance(value, dict) else (
             ", ".join(map(str, value)) if isinstance(value, list) else str(value))
-        table.add_row(key, shown or "—", setting.source)
+        table.add_row(key, shown or "—", t(setting.source))
     console.print(table)

@@ -161,9 +161,9 @@ def percent(ratio: float | None) -> str:
     return "" if ratio is None else f"{ratio:.0%}"
 
 
-def statistics(report: Report) -> list[Text]:
+def statistics(rendering: Rendering) -> list[Text]:
     """Counts per rule, most frequent first (like `ruff --statistics`)."""
-    counts = Counter((v.rule, v.name, v.severity) for v in report.violations)
+    counts = Counter((v.rule, rendering.rule_name(v), v.severity) for v in rendering.report.violations)
     width = max((len(str(n)) for n in counts.values()), default=1)
     return [Text(f"{n:>{width}}  ") + Text(rule, style="bold") + Text(f"  {t(severity):<7}  {name}")
             for (rule, name, severity), n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
@@ -200,7 +200,7 @@ def render(rendering: Rendering) -> str:
                       width=rendering.width, highlight=False, soft_wrap=True)
     report = rendering.report
     if rendering.statistics:
-        for line in statistics(report):
+        for line in statistics(rendering):
             console.print(line)
     else:
         results = {f.path: f for f in report.files}

@@ -52,7 +52,7 @@ def _sheet_names(items: list[Disclosure]) -> list[str]:
 
     def label(d: Disclosure, with_year: bool) -> str:
         what = d.identity.what(with_year=with_year)
-        agency = d.identity.agency or PurePath(d.paths[0]).stem
+        agency = d.identity.agency or PurePath(d.paths[0]).name
         return f"{agency}-{what}" if what else agency
 
     plain = [label(d, False) for d in items]

@@ -17,11 +17,10 @@ from pathlib import Path
 
 from budgetlint.i18n import t
 from budgetlint.report.result import FileResult, Posting
-from budgetlint.understand.identity import Identity
+from budgetlint.understand.identity import Identity, short_agency
 
 # How one agency's name is written in full and short (`中国共产党江苏省委员会办公厅`, `中共江苏省委办公厅`):
 # names are compared in their short form.
-_SHORT_FORMS = (("中国共产党", "中共"), ("委员会", "委"), ("人民政府", "政府"))
 
 PREVIOUS_YEAR = "previous-year"  # (last year's disclosure, this year's)
 DEPARTMENT_UNIT = "department-unit"  # (the 部门 disclosure, a 单位 disclosure of the same agency)
@@ -76,13 +75,6 @@ class Series:
                 "pairs": [p.to_json() for p in self.pairs]}
 
 
-def short_name(agency: str | None) -> str | None:
-    """An agency's name in its short form, the same however a year's cover writes it."""
-    for full, short in _SHORT_FORMS:
-        agency = agency.replace(full, short) if agency else agency
-    return agency
-
-
 def disclosures(files: list[FileResult]) -> list[Disclosure]:
     """The checked disclosures, each with its files' ledgers together, in the order of their first file."""
     grouped: dict[tuple[str, ...], list[FileResult]] = {}
@@ -103,7 +95,7 @@ def form_series(files: list[FileResult], named: list[list[str]] | None = None) -
         i = disclosure.identity
         group = next((n for n, paths in enumerate(chosen) if any(Path(f).resolve() in paths for f in disclosure.files)),
                      None)
-        agency = short_name(i.agency) if group is None else f"#{group}"
+        agency = short_agency(i.agency) if group is None else f"#{group}"
         if agency and i.year and i.kind and i.level:
             by_identity[(agency, i.kind, i.level, i.year)].append(disclosure)
             names.setdefault(agency, i.agency or "")

@@ -134,3 +134,14 @@ def _agency(lines: list[str], tables: list[TableFacts], title: re.Match | None) 
 
 def _name(text: str) -> str:
     return _NOT_NAME.sub("", text).strip("：:*# ")
+
+
+_SHORT_FORMS = (("中国共产党", "中共"), ("委员会", "委"), ("人民政府", "政府"))
+
+
+def short_agency(agency: str | None) -> str | None:
+    """An agency's name in its short form, the same however a cover writes it
+    (`中国共产党江苏省委员会办公厅` and `中共江苏省委办公厅`)."""
+    for full, short in _SHORT_FORMS:
+        agency = agency.replace(full, short) if agency else agency
+    return agency

@@ -21,7 +21,7 @@ from budgetlint.model import Document, Location, Paragraph
 from budgetlint.textnorm import halfwidth
 
 SECTION_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_NUMBERING = re.compile(r"^\s*(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
+_NUMBERING = re.compile(r"^\s*(第[一二三四五六七八九十]+部分[:：]?|[一二三四五六七八九十]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）]"
                         r"|\d+\s*[、.．](?!\d)|附件\s*\d*[:：]?)\s*")
 _YEAR = re.compile(r"(19|20)\d\d\s*年度?")
 _SPACE = re.compile(r"\s+")
@@ -90,9 +90,10 @@ def heading_key(text: str, agency: str | None) -> str | None:
     """What of a line a section's pattern is matched with (numbering, year, agency and spaces
     off), or ``None`` when the line is no heading."""
     line = _SPACE.sub("", halfwidth(text.replace("**", "")))
-    if not line or len(line) > _LONGEST or _SENTENCE.search(line.rstrip(":：")):
+    line = line.rstrip(":：。")  # 江苏's contents ends its lines with a full stop: `一、主要职能。`
+    if not line or len(line) > _LONGEST or _SENTENCE.search(line):
         return None
-    line = _NUMBERING.sub("", line).rstrip(":：")
+    line = _NUMBERING.sub("", line)
     if agency:
         line = line.replace(agency, "")
     return _YEAR.sub("", line)
@@ -121,28 +122,30 @@ def find_sections(document: Document, sections: tuple[Section, ...], agency: str
 
 class _Contents:
     """The lines of a contents (目录), which name the parts before they begin.  It runs from its
-    heading over short lines, and ends at the first sentence, at a line that names its first
-    entry again (the body starting over: `第一部分 部门概况`), or at a page whose first line is
-    not numbered (江苏's contents runs on to the next page: `第四部分 名词解释`)."""
+    heading over short lines, and ends at the first sentence, at a line that names one of its
+    entries again (the body starting over: `第一部分 部门概况`), or at a new page, unless the
+    contents had lines and the page goes on with numbered ones (江苏's runs on to the next page:
+    `第四部分 名词解释`; a contents printed as a table has none)."""
 
     def __init__(self) -> None:
         self.at: Location | None = None
-        self.first: str | None = None
+        self.entries: set[str] = set()
 
     def begin(self, location: Location) -> None:
-        self.at, self.first = location, None
+        self.at, self.entries = location, set()
 
     def lists(self, paragraph: Paragraph, key: str | None) -> bool:
         """Whether ``paragraph`` is a line of the contents."""
         if self.at is None:
             return False
         location = paragraph.location
+        entry = heading_key(_LEADER.sub("", paragraph.text), None)  # the page number off
         new_page = location.file != self.at.file or location.page != self.at.page
-        if key is None and not _LEADER.search(paragraph.text) or key is not None and key == self.first \
-                or new_page and not _NUMBERING.match(halfwidth(paragraph.text)):
+        if key is None and not _LEADER.search(paragraph.text) or entry in self.entries \
+                or new_page and not (self.entries and _NUMBERING.match(halfwidth(paragraph.text))):
             self.at = None
             return False
-        if self.first is None and key:
-            self.first = key
+        if entry:
+            self.entries.add(entry)
         self.at = location
         return True
