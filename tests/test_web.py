@@ -383,6 +383,19 @@ def test_the_page_works_from_the_built_wheel_in_a_fresh_environment(tmp_path):
         token = json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
         batch = _upload(url, token, [("说明.docx", NARRATIVE.read_bytes()), ("附件.xlsx", TABLES.read_bytes())])
         assert [(f["name"], f["disclosure"], f["errors"]) for f in batch["files"]] == [("说明.docx", 1, 23), ("附件.xlsx", 1, 23)]
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium is not None:  # and as a person uses it: the page, in a browser
+            from playwright.sync_api import sync_playwright
+
+            shutil.copy(NARRATIVE, tmp_path / "说明.docx")
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+                tab = browser.new_page()
+                tab.goto(url)
+                tab.set_input_files("#pick", [str(tmp_path / "说明.docx")])
+                tab.wait_for_selector("#downloads:not([hidden])", timeout=120_000)
+                assert "未通过" in tab.locator("#files tbody tr").first.inner_text()
+                browser.close()
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=20)
