@@ -20,8 +20,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from budgetlint.checks import CHECKS
-from budgetlint.checks.base import SeriesCheck
 from budgetlint.checks.required_tables import selector_name
 from budgetlint.engine.checklist_items import ChecklistEntry
 from budgetlint.engine.pack import RuleSet
@@ -47,8 +45,6 @@ class Item:
     passed: bool | None  # None: cannot be told (checked by hand, or a page could not be read)
     note: str  # where it is printed, or why it cannot be told
     findings: list[Violation] = field(default_factory=list)
-    page: int | None = None  # where it begins, when it is printed on a page
-    file: str = ""
 
     @property
     def answer(self) -> str:
@@ -161,7 +157,7 @@ class _Sorter:
         if seen is None:
             return Item(name, None, t("no heading of this part was found (templates differ): check by hand"))
         where = t("page {page}", page=seen.location.page) if seen.location.page else ""
-        return Item(name, True, f"{where}「{seen.heading}」".strip(), page=seen.location.page, file=seen.location.file)
+        return Item(name, True, f"{where}「{seen.heading}」".strip())
 
     def _table_items(self, entry: ChecklistEntry) -> list[Item]:
         """A row per table the kind's required-tables rule names, in its order, then one per table
@@ -191,7 +187,7 @@ class _Sorter:
 
     def _printed(self, name: str, path: str, seen: TableSeen) -> Item:
         where = t("page {page}", page=seen.page) if seen.page else ""
-        item = Item(name, True, f"{where}《{seen.name}》".strip(), page=seen.page, file=path)
+        item = Item(name, True, f"{where}《{seen.name}》".strip())
         self.tables.append((path, seen, item))
         return item
 
@@ -225,7 +221,7 @@ class _Sorter:
 def compared_note(d: Disclosure, rules: RuleSet) -> str:
     """Whether the disclosure was compared with others of its agency (the cross-document rules),
     for a checklist's header."""
-    if not any(isinstance(CHECKS[r.kind], SeriesCheck) for r in rules.rules):
+    if not rules.compares_disclosures:
         return ""
     return t("compared with other disclosures of the agency") if d.compared else \
         t("not compared: no other disclosure of the agency was checked in this run")
