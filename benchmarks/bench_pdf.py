@@ -85,13 +85,14 @@ def in_process_warm(path: Path) -> tuple[float, float]:
         return cold, time.perf_counter() - started
 
 
-def peak_memory_mb(path: Path, jobs: int) -> float:
-    """Max resident set size of `budgetlint check` on ``path``, in MB."""
+def peak_memory_mb(path: Path, jobs: int | None) -> float:
+    """Max resident set size of `budgetlint check` on ``path``, in MB (``jobs`` None: the default)."""
+    flags = f"'--jobs', '{jobs}', " if jobs else ""
     probe = (
         "import resource, sys\n"
         "from budgetlint.cli import app\n"
         "try:\n"
-        f"    app(['check', '--no-cache', '--format', 'json', '--jobs', '{jobs}', sys.argv[1]])\n"
+        f"    app(['check', '--no-cache', '--format', 'json', {flags}sys.argv[1]])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
