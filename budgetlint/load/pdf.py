@@ -721,7 +721,8 @@ def _reason(exc: Exception) -> str:
 def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
     """Load a PDF from its bytes (the ones the cache key was made of: the file is not opened again,
     so a file replaced meanwhile cannot leave its parse under another's key); pages are read in
-    parallel (``jobs`` processes) for long files."""
+    parallel (``jobs`` processes, this one among them: it reads its share while ``jobs`` − 1 workers
+    read theirs, so that no process waits idle holding memory) for long files."""
     if not data.lstrip()[:1024].startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise LoadError(t("not a PDF (no %PDF header)"))
     count = page_count(data)
@@ -733,9 +734,10 @@ def parse_pdf(data: bytes, display: str, jobs: int = 1) -> Document:
     try:
         if jobs > 1 and count >= _PARALLEL_FROM:
             chunks = [numbers[i::jobs] for i in range(jobs)]
-            with process_pool(jobs) as pool:
-                parts = pool.map(_read_pages, [data] * jobs, [display] * jobs, chunks)
-                pages = sorted((p for part in parts for p in part), key=lambda p: p.number)
+            with process_pool(jobs - 1) as pool:
+                theirs = [pool.submit(_read_pages, data, display, chunk) for chunk in chunks[1:]]
+                pages = _read_pages(data, display, chunks[0])
+                pages = sorted(pages + [p for part in theirs for p in part.result()], key=lambda p: p.number)
         else:
             pages = _read_pages(data, display, numbers)
     except PdfminerException as exc:
