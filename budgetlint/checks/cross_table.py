@@ -173,9 +173,11 @@ class CrossTable(Check):
 def _settled(comparisons: list[Comparison]) -> list[Comparison]:
     """One comparison per figure where it agrees with none of its partners (the first), every one
     that holds where it agrees with some: a figure is compared with each reading of its partner."""
+    by_fact: dict[int, list[Comparison]] = {}
+    for c in comparisons:
+        by_fact.setdefault(id(c.fact), []).append(c)
     out: list[Comparison] = []
-    for fact in dict.fromkeys(c.fact for c in comparisons):
-        mine = [c for c in comparisons if c.fact is fact]
+    for mine in by_fact.values():
         holding = [c for c in mine if c.holds]
         out.extend(holding or mine[:1])
     return out

@@ -9,7 +9,8 @@ a code may be printed as a row's main code or beside it (政府经济分类 505x
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from budgetlint.engine.selectors import ColumnSelector
 from budgetlint.understand.codes import SCHEMES
@@ -27,19 +28,44 @@ def _facts(entries: list[Entry], column: int) -> list[Fact] | None:
     return None if any(f is None for f in facts) else facts  # type: ignore[return-value]
 
 
+@dataclass(frozen=True, slots=True)
+class _CodedRows:
+    """A group's rows printed with a code of one classification, found by code and by prefix."""
+
+    exact: dict[str, list[Entry]]
+    under: dict[str, list[Entry]]  # every prefix of a row's code -> the rows whose code starts with it
+    counts: Counter
+    longest: int
+
+
+def _coded_rows(group: Group, scheme: str) -> _CodedRows:
+    rows = group.code_index.get(scheme)
+    if rows is None:
+        exact: dict[str, list[Entry]] = defaultdict(list)
+        under: dict[str, list[Entry]] = defaultdict(list)
+        for e in group.entries:
+            if e.code and not e.is_total and e.code.scheme == scheme and not e.restates_parent:
+                digits = e.code.digits
+                exact[digits].append(e)
+                for end in range(1, len(digits) + 1):
+                    under[digits[:end]].append(e)
+        rows = _CodedRows(dict(exact), dict(under), Counter({k: len(v) for k, v in exact.items()}),
+                          max(map(len, exact), default=0))
+        group.code_index[scheme] = rows
+    return rows
+
+
 def code_value(group: Group, column: int, code: str) -> list[Fact] | None:
     """The facts whose sum is ``code``'s figure in ``group`` (``[]``: zero), or ``None``."""
     scheme = _scheme(code)
-    primary = [e for e in group.entries
-               if e.code and not e.is_total and e.code.scheme == scheme and not e.restates_parent]
-    if primary:
-        counts = Counter(e.code.digits for e in primary)
-        chosen = [e for e in primary if e.code.digits == code] or [
-            e for e in primary if e.code.digits.startswith(code)
-            and not (e.parent and e.parent.code and e.parent.code.digits.startswith(code))]
-        if not chosen and all(len(e.code.digits) < len(code) for e in primary):
+    rows = _coded_rows(group, scheme)
+    if rows.exact:
+        chosen = rows.exact.get(code) or [
+            e for e in rows.under.get(code, ())
+            if not (e.parent and e.parent.code and e.parent.code.digits.startswith(code))]
+        if not chosen and rows.longest < len(code):
             return UNKNOWN  # a table of 类 only cannot say what a 款 is
-        if any(counts[e.code.digits] > 1 for e in chosen):
+        if any(rows.counts[e.code.digits] > 1 for e in chosen):
             return UNKNOWN
         return _facts(chosen, column)
     beside = [e for e in group.entries

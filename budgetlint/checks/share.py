@@ -64,13 +64,26 @@ def _base_it_is_of(part: Amount, stated: Interval, doc: DocumentFacts, totals: t
     """The total the printed share is of, where it is another than the base read: `占部门支出总额的
     22%` that is 22% of the 财政拨款 only.  A total is taken as printed in the tables (understood
     ones) or stated in the narrative."""
+    amount = part.value.interval
+    # the bases that give the stated share, worked out once: each total is then compared, not divided by
+    bases = Interval(amount.lo * 100 / stated.hi, amount.hi * 100 / stated.lo) if amount.lo > 0 and stated.lo > 0 else None
     for quantity in totals:
-        values = [f.interval for f in quantity.cells(doc) if f.table.understood]
-        values += [a.value.interval for a in doc.narrative.amounts
-                   if a is not part and vocabulary.classify(a) is quantity]
-        if any(not v.contains_zero() and (part.value.interval / v).scale(100).intersects(stated) for v in values):
+        values = [v for stating, v in _totals_printed(quantity, doc, vocabulary) if stating is not part]
+        if any(v.intersects(bases) if bases is not None and v.lo > 0 else (amount / v).scale(100).intersects(stated)
+               for v in values):
             return quantity.name
     return None
+
+
+def _totals_printed(quantity: Quantity, doc: DocumentFacts, vocabulary: Vocabulary) -> list[tuple[Amount | None, Interval]]:
+    """Every non-zero value of ``quantity`` the document prints, in an understood table (no amount) or in
+    the narrative (with its amount), found once per document: each share that does not hold asks."""
+    key = ("share totals", quantity.id)
+    if key not in doc.memo:
+        printed = [(None, f.interval) for f in quantity.cells(doc) if f.table.understood]
+        printed += [(a, a.value.interval) for a in doc.narrative.amounts if vocabulary.classify(a) is quantity]
+        doc.memo[key] = [(amount, v) for amount, v in printed if not v.contains_zero()]
+    return doc.memo[key]
 
 
 def _made_to_add_up(share: Share, shares: list[Share]) -> bool:
