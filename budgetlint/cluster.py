@@ -25,6 +25,7 @@ from budgetlint.load import LoadError, read_bytes
 from budgetlint.report.result import InputError
 
 _CONNECT_SECONDS = 10
+_WAIT_SECONDS = 10  # how long a wait for a disclosure's outcome lasts before it asks whether a worker is left
 
 
 class ClusterError(Exception):
@@ -65,6 +66,21 @@ def check_address(address: str) -> None:
         raise ClusterError(f"--scheduler {address}: not an address; write tcp://host:8786 (or tls://…)")
 
 
+class NoWorkerLeft(Exception):
+    """Every worker left the cluster while a disclosure waited to be checked."""
+
+
+def outcome(client, future) -> list[Outcome]:
+    """A disclosure's outcomes, waited for in slices: Dask waits for ever for a task no worker is
+    left to run, so between slices the scheduler is asked whether any worker remains."""
+    while True:
+        try:
+            return future.result(timeout=_WAIT_SECONDS)
+        except TimeoutError:
+            if not client.scheduler_info().get("workers"):
+                raise NoWorkerLeft from None
+
+
 def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: list[RuleSet],
                         use_cache: bool) -> Iterator[list[Outcome]]:
     """Each disclosure's outcomes, in order, checked on the cluster at ``address``."""
@@ -88,9 +104,15 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
         for group, rules in zip(disclosures, rulesets):
             files = [(str(p), _contents(p)) for p in group]
             futures.append(client.submit(check_sent, files, rules, use_cache, language(), pure=False))
+        deserted = False  # every worker left: the rest is not waited for
         for group, future in zip(disclosures, futures):
             try:
-                yield future.result()
+                if deserted:
+                    raise NoWorkerLeft
+                yield outcome(client, future)
+            except NoWorkerLeft:
+                deserted = True
+                yield [InputError(str(p), t("not checked: no worker is left on the cluster")) for p in group]
             except Exception as exc:  # a worker lost, or a task the cluster could not run
                 yield [InputError(str(p), t("not checked: the cluster could not check it ({reason})",
                                                      reason=f"{type(exc).__name__}: {exc}"))

@@ -55,3 +55,45 @@ def test_a_scheduler_with_no_worker_is_one_line_not_a_wait_forever():
         done = _check("--scheduler", empty.scheduler_address, "samples/text/taiqian-2023.txt")
     assert done.returncode == 2 and "has no worker" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+class _Waiting:
+    """A task no worker is left to run: Dask's future waits for ever."""
+
+    def __init__(self):
+        self.waits = 0
+
+    def result(self, timeout=None):
+        self.waits += 1
+        raise TimeoutError
+
+
+class _Deserted:
+    def __init__(self, workers):
+        self.workers = workers
+
+    def scheduler_info(self):
+        return {"workers": self.workers}
+
+
+def test_a_disclosure_is_not_waited_for_once_every_worker_has_left(monkeypatch):
+    from budgetlint import cluster
+
+    monkeypatch.setattr(cluster, "_WAIT_SECONDS", 0.01)
+    waiting = _Waiting()
+    with pytest.raises(cluster.NoWorkerLeft):
+        cluster.outcome(_Deserted({}), waiting)
+    assert waiting.waits == 1
+
+
+def test_while_a_worker_is_left_the_wait_goes_on():
+    from budgetlint import cluster
+
+    class Slow(_Waiting):
+        def result(self, timeout=None):
+            self.waits += 1
+            if self.waits < 3:
+                raise TimeoutError
+            return ["done"]
+
+    assert cluster.outcome(_Deserted({"tcp://w:1": {}}), Slow()) == ["done"]
