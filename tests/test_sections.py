@@ -78,6 +78,9 @@ def _pack(tmp_path, text: str):
     ("checklist:\n  budget:\n    - {item: 附录}\n", r"ours.yaml:3: checklist item 附录: give one of"),
     ("checklist:\n  budgets:\n    - {item: 附录, manual: 看}\n", r"ours.yaml:2: checklist: unknown kind of disclosure 'budgets'"),
     ("sections:\n  - id: appendix\n    headings: ['(.+)+附录']\n", r"ours.yaml:3: section appendix: .*repeat"),
+    ("sections:\n  - id: appendix\n    heading: ['附录']\n", r"ours.yaml:3: unknown key 'heading' for a section"),
+    ("sections: 附录\n", r"ours.yaml:1: 'sections' must be a list of sections"),
+    ("checklist:\n  budget:\n    - 附录\n", r"ours.yaml:3: a checklist item is a mapping of item"),
     ("rules:\n  - id: XY001\n    name: ours\n    kind: wording\n    patterns: ['待定']\n    expected: 写明\n"
      "    description: d\n    item: 附录\n", r"ours.yaml:8: rule XY001: key 'item': no checklist item is named '附录'"),
 ])

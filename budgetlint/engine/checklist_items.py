@@ -43,22 +43,13 @@ def parse_checklist(source: Source, path: tuple) -> dict[str, tuple[ChecklistEnt
         where = path + (kind,)
         if kind not in DOCUMENT_KINDS:
             raise source.error(where, f"checklist: unknown kind of disclosure '{kind}' (use budget or final)")
-        if not isinstance(items, list) or not items:
+        if isinstance(items, list) and not items:
             raise source.error(where, f"checklist {kind}: a list of items, each {{item: name, section: id}} or similar")
-        out[kind] = tuple(_entry(source, where + (i,)) for i in range(len(items)))
+        out[kind] = tuple(_entry(source, where, raw) for where, raw in source.mappings(where, "checklist item", _KEYS))
     return out
 
 
-def _entry(source: Source, where: tuple) -> ChecklistEntry:
-    raw = source.data
-    for key in where:
-        raw = raw[key]
-    if not isinstance(raw, dict):
-        raise source.error(where, "a checklist item is a mapping such as {item: 名词解释, section: glossary}")
-    unknown = set(raw) - set(_KEYS)
-    if unknown:
-        key = sorted(unknown)[0]
-        raise source.error(where + (key,), f"unknown key '{key}' for a checklist item (use {', '.join(_KEYS)})")
+def _entry(source: Source, where: tuple, raw: dict) -> ChecklistEntry:
     item = raw.get("item")
     if not isinstance(item, str) or not item.strip():
         raise source.error(where + ("item",) if "item" in raw else where, "a checklist item needs its name ('item')")

@@ -78,20 +78,8 @@ class Vocabulary:
 
 
 def parse_quantities(source: Source, path: tuple) -> list[Quantity]:
-    items = source.data
-    for key in path:
-        items = items[key]
-    if not isinstance(items, list):
-        raise source.error(path, "'quantities' must be a list")
     out = []
-    for i, raw in enumerate(items):
-        where = path + (i,)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a quantity is a mapping with id, name, labels and tables")
-        unknown = set(raw) - {"id", "name", "kind", "labels", "tables"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise source.error(where + (key,), f"unknown key '{key}' for a quantity (use id, name, kind, labels, tables)")
+    for where, raw in source.mappings(path, "quantity", ("id", "name", "kind", "labels", "tables")):
         qid = raw.get("id")
         if not isinstance(qid, str) or not QUANTITY_ID.match(qid):
             raise source.error(where + ("id",), "a quantity id is lower-case words joined by '_', e.g. basic_expense")

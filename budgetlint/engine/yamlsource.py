@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -36,6 +36,23 @@ class Source:
 
     def error(self, path: Path_, message: str) -> RuleError:
         return RuleError(self.file, self.line(path), message)
+
+    def mappings(self, path: Path_, what: str, keys: tuple[str, ...]) -> Iterator[tuple[Path_, dict]]:
+        """The items of the list at ``path`` (a pack's ``table-kinds:``, ``sections:`` …), each with its
+        path, every one a mapping of ``keys`` only; ``what`` names an item in the errors."""
+        items = self.data
+        for key in path:
+            items = items[key]
+        if not isinstance(items, list):
+            raise self.error(path, f"'{path[-1]}' must be a list of {what}s, each a mapping of {', '.join(keys)}")
+        for i, raw in enumerate(items):
+            where = (*path, i)
+            if not isinstance(raw, dict):
+                raise self.error(where, f"a {what} is a mapping of {', '.join(keys)}")
+            unknown = sorted(set(raw) - set(keys))
+            if unknown:
+                raise self.error((*where, unknown[0]), f"unknown key '{unknown[0]}' for a {what} (use {', '.join(keys)})")
+            yield where, raw
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], seen: set[int], loader: Any, file: str) -> Any:

@@ -84,20 +84,8 @@ class KindCatalogue:
 
 def parse_table_kinds(source: Source, path: tuple) -> list[TableKind]:
     """The ``table-kinds:`` list of a pack, validated with the line of each mistake."""
-    items = source.data
-    for key in path:
-        items = items[key]
-    if not isinstance(items, list):
-        raise source.error(path, "'table-kinds' must be a list of {id, name, document, titles}")
     out = []
-    for i, raw in enumerate(items):
-        where = path + (i,)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a table kind is a mapping with id, name, document and titles")
-        unknown = set(raw) - {"id", "name", "document", "titles", "amounts"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise source.error(where + (key,), f"unknown key '{key}' for a table kind (use id, name, document, titles, amounts)")
+    for where, raw in source.mappings(path, "table kind", ("id", "name", "document", "titles", "amounts")):
         kind_id = raw.get("id")
         if not isinstance(kind_id, str) or not KIND_ID.match(kind_id):
             raise source.error(where + ("id",), "a table kind id is lower-case words joined by '_', e.g. gpb_expense")

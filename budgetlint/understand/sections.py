@@ -51,20 +51,8 @@ class SectionFound:
 
 def parse_sections(source: Source, path: tuple) -> list[Section]:
     """The ``sections:`` list of a pack, validated with the line of each mistake."""
-    items = source.data
-    for key in path:
-        items = items[key]
-    if not isinstance(items, list):
-        raise source.error(path, "'sections' must be a list of {id, headings}")
     out = []
-    for i, raw in enumerate(items):
-        where = path + (i,)
-        if not isinstance(raw, dict):
-            raise source.error(where, "a section is a mapping with id and headings")
-        unknown = set(raw) - {"id", "headings", "first_page"}
-        if unknown:
-            key = sorted(unknown)[0]
-            raise source.error(where + (key,), f"unknown key '{key}' for a section (use id, headings, first_page)")
+    for where, raw in source.mappings(path, "section", ("id", "headings", "first_page")):
         section_id = raw.get("id")
         if not isinstance(section_id, str) or not SECTION_ID.match(section_id):
             raise source.error(where + ("id",), "a section id is lower-case words joined by '_', e.g. glossary")
