@@ -13,6 +13,8 @@ tasks as pickles: use a cluster you run, not one others can reach.
 
 from __future__ import annotations
 
+import logging
+from concurrent.futures import CancelledError
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -25,6 +27,8 @@ from budgetlint.load import LoadError, read_bytes
 from budgetlint.report.result import InputError
 
 _CONNECT_SECONDS = 10
+_DASK_LOGGERS = ("distributed", "tornado", "asyncio", "bokeh")  # where a cluster's own errors are logged
+_LARGEST_MESSAGE = 256 * 2**20  # Dask sends frames in shards of 64 MiB; an outcome is far smaller
 _WAIT_SECONDS = 10  # how long a wait for a disclosure's outcome lasts before it asks whether a worker is left
 
 
@@ -66,8 +70,9 @@ def check_address(address: str) -> None:
         raise ClusterError(f"--scheduler {address}: not an address; write tcp://host:8786 (or tls://…)")
 
 
-class NoWorkerLeft(Exception):
-    """Every worker left the cluster while a disclosure waited to be checked."""
+class Deserted(Exception):
+    """The cluster can check nothing more of this batch (every worker left, the scheduler is gone);
+    the message says which, for each disclosure not checked."""
 
 
 def outcome(client, future) -> list[Outcome]:
@@ -77,8 +82,45 @@ def outcome(client, future) -> list[Outcome]:
         try:
             return future.result(timeout=_WAIT_SECONDS)
         except TimeoutError:
+            if client.status != "running":
+                raise Deserted(t("not checked: the connection to the scheduler was lost")) from None
             if not client.scheduler_info().get("workers"):
-                raise NoWorkerLeft from None
+                raise Deserted(t("not checked: no worker is left on the cluster")) from None
+        except CancelledError as exc:
+            if getattr(exc, "reason", "") == "scheduler-connection-lost":
+                raise Deserted(t("not checked: the connection to the scheduler was lost")) from None
+            raise
+
+
+def _bound_dask_reads() -> None:
+    """Refuse a message larger than any a batch exchanges, before Dask allocates it: Dask's TCP
+    reader allocates whatever length the peer announces, so an endpoint answering with a huge
+    frame length would make this process take gigabytes."""
+    from distributed.comm import tcp
+
+    read = tcp.read_bytes_rw
+    if getattr(read, "bounded", False):
+        return
+
+    async def bounded(stream, n: int):
+        if n > _LARGEST_MESSAGE:
+            raise OSError(f"it announced a message of {n:,} bytes, more than the "
+                          f"{_LARGEST_MESSAGE // 2**20} MB a batch ever exchanges")
+        return await read(stream, n)
+
+    bounded.bounded = True  # type: ignore[attr-defined]
+    tcp.read_bytes_rw = bounded
+
+
+def _silence_dask() -> None:
+    """Dask logs its own tracebacks (a lost scheduler, its attempts to reconnect, which go on in its
+    own thread after the batch has ended) to stderr; what went wrong is said once per disclosure
+    instead, in one line.  For the rest of the process: a run with --scheduler ends with its batch."""
+    names = [n for n in list(logging.root.manager.loggerDict)
+             if any(n == top or n.startswith(top + ".") for top in _DASK_LOGGERS)]
+    for name in {*names, *_DASK_LOGGERS}:  # Dask gives some of its loggers a handler of their own
+        logger = logging.getLogger(name)
+        logger.handlers, logger.propagate = [logging.NullHandler()], False
 
 
 def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: list[RuleSet],
@@ -89,6 +131,8 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
         from distributed import Client
     except ImportError:
         raise ClusterError("--scheduler needs Dask: pip install 'budgetlint[dask]'") from None
+    _silence_dask()
+    _bound_dask_reads()
     try:
         client = Client(address, timeout=f"{_CONNECT_SECONDS}s", set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
@@ -104,18 +148,19 @@ def outcomes_on_cluster(address: str, disclosures: list[list[Path]], rulesets: l
         for group, rules in zip(disclosures, rulesets):
             files = [(str(p), _contents(p)) for p in group]
             futures.append(client.submit(check_sent, files, rules, use_cache, language(), pure=False))
-        deserted = False  # every worker left: the rest is not waited for
+        deserted: Deserted | None = None  # once the cluster can check nothing more, the rest is not waited for
         for group, future in zip(disclosures, futures):
             try:
                 if deserted:
-                    raise NoWorkerLeft
+                    raise deserted
                 yield outcome(client, future)
-            except NoWorkerLeft:
-                deserted = True
-                yield [InputError(str(p), t("not checked: no worker is left on the cluster")) for p in group]
+            except Deserted as exc:
+                deserted = exc
+                yield [InputError(str(p), str(exc)) for p in group]
             except Exception as exc:  # a worker lost, or a task the cluster could not run
+                reason = (str(exc).splitlines() or [""])[0]
                 yield [InputError(str(p), t("not checked: the cluster could not check it ({reason})",
-                                                     reason=f"{type(exc).__name__}: {exc}"))
+                                            reason=f"{type(exc).__name__}: {reason}"))
                        for p in group]
     finally:  # an interrupt or an error: nothing left running on the cluster for this batch
         client.cancel(futures)

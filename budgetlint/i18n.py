@@ -210,6 +210,7 @@ ZH = {
     "not checked: the run was interrupted ({signal})": "未检查：运行被中断（{signal}）",
     "not checked: the cluster could not check it ({reason})": "未检查：集群未能检查此文件（{reason}）",
     "not checked: no worker is left on the cluster": "未检查：集群上已没有工作进程",
+    "not checked: the connection to the scheduler was lost": "未检查：与集群调度器的连接已断开",
     # usage and output errors
     "--config and --isolated exclude each other": "--config 与 --isolated 不能同时使用",
     "give the files or folders to check (or --group FILES)": "请给出要检查的文件或文件夹（或 --group 文件）",

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 
+from budgetlint.i18n import t
 from conftest import ROOT
 
 distributed = pytest.importorskip("distributed", reason="the dask extra (pip install 'budgetlint[dask]')")
@@ -69,6 +74,8 @@ class _Waiting:
 
 
 class _Deserted:
+    status = "running"  # still connected to its scheduler
+
     def __init__(self, workers):
         self.workers = workers
 
@@ -81,7 +88,7 @@ def test_a_disclosure_is_not_waited_for_once_every_worker_has_left(monkeypatch):
 
     monkeypatch.setattr(cluster, "_WAIT_SECONDS", 0.01)
     waiting = _Waiting()
-    with pytest.raises(cluster.NoWorkerLeft):
+    with pytest.raises(cluster.Deserted, match=t("not checked: no worker is left on the cluster")):
         cluster.outcome(_Deserted({}), waiting)
     assert waiting.waits == 1
 
@@ -97,3 +104,76 @@ def test_while_a_worker_is_left_the_wait_goes_on():
             return ["done"]
 
     assert cluster.outcome(_Deserted({"tcp://w:1": {}}), Slow()) == ["done"]
+
+
+class _Lost:
+    """A future whose client lost the scheduler: Dask cancels it with this reason."""
+
+    def result(self, timeout=None):
+        raise distributed.client.FutureCancelledError("check_sent-1", "scheduler-connection-lost",
+                                                       "Client lost the connection to the scheduler.")
+
+
+def test_a_lost_scheduler_is_said_once_per_disclosure_in_one_line():
+    from budgetlint import cluster
+
+    with pytest.raises(cluster.Deserted, match=t("not checked: the connection to the scheduler was lost")):
+        cluster.outcome(_Deserted({"tcp://w:1": {}}), _Lost())
+
+
+def _wait_for(path, words: str, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while words not in path.read_text(errors="replace"):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{words!r} never appeared in {path}")
+        time.sleep(0.2)
+
+
+def test_a_scheduler_killed_mid_batch_leaves_one_line_per_file_and_no_traceback(tmp_path):
+    """Dask logged its own reconnection tracebacks and a three-line cancellation per file."""
+    port = "8797"
+    log = tmp_path / "scheduler.log"
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    with open(log, "w") as out:
+        scheduler = subprocess.Popen([*dask, "--port", port, "--no-dashboard"], stdout=out, stderr=out)
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", f"tcp://127.0.0.1:{port}",
+                               "--nthreads", "1", "--no-dashboard"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(log, "Register worker")
+        batch = subprocess.Popen([sys.executable, "-m", "budgetlint", "check", "--no-cache", "--lang", "en", "--scheduler",
+                                  f"tcp://127.0.0.1:{port}", "samples"], cwd=ROOT, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        _wait_for(log, "Receive client connection")
+        scheduler.kill()
+        _, err = batch.communicate(timeout=120)
+    finally:
+        for process in (scheduler, worker):
+            process.kill()
+            process.wait()
+    assert batch.returncode == 2
+    assert "Traceback" not in err and "connection to the scheduler was lost" in err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert all(line.startswith("budgetlint") for line in lines), lines
+
+
+def test_an_endpoint_announcing_a_huge_message_is_refused_before_it_is_allocated():
+    """Dask's reader allocated whatever length the peer announced: 3 GB here."""
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+
+    def answer():
+        while True:
+            try:
+                peer, _ = server.accept()
+            except OSError:
+                return
+            peer.sendall(struct.pack("Q", 3 * 2**30))
+
+    threading.Thread(target=answer, daemon=True).start()
+    try:
+        done = _check("--lang", "en", "--scheduler", f"tcp://127.0.0.1:{port}", "samples/text/taiqian-2023.txt")
+    finally:
+        server.close()
+    assert done.returncode == 2 and "announced a message of 3,221,225,472 bytes" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
