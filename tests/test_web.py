@@ -288,21 +288,58 @@ def test_in_a_browser_a_narrative_and_its_tables_are_one_disclosure_and_can_be_s
         browser.close()
 
 
-def test_sigterm_removes_the_uploads_as_ctrl_c_does(server):
+def _token(url: str) -> str:
+    """The token the page carries, which an upload must send."""
     import urllib.request
 
-    url, folder, process, port = server
     page = urllib.request.urlopen(url).read().decode("utf-8")
-    token = json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
+    return json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
+
+
+def _post(url: str, token: str, files: list[tuple[str, bytes]]) -> dict:
+    """Post files as the page does; the batch as the server first answers it."""
+    import urllib.request
+
     boundary = "----budgetlint"
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.txt\"\r\n\r\n"
-            f"x\r\n--{boundary}--\r\n").encode()
+    body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n\r\n"
+                    .encode() + data + b"\r\n" for name, data in files) + f"--{boundary}--\r\n".encode()
     request = urllib.request.Request(url + "/batches", data=body, method="POST", headers={
         "Content-Type": f"multipart/form-data; boundary={boundary}", _TOKEN_HEADER: token})
-    assert urllib.request.urlopen(request).status == 200
+    return json.loads(urllib.request.urlopen(request).read())
+
+
+def _upload(url: str, token: str, files: list[tuple[str, bytes]]) -> dict:
+    """Post files as the page does, and wait until the batch is checked."""
+    import urllib.request
+
+    batch = _post(url, token, files)
+    for _ in range(1200):
+        if batch["finished"]:
+            return batch
+        time.sleep(0.1)
+        batch = json.loads(urllib.request.urlopen(f"{url}/batches/{batch['id']}").read())
+    raise AssertionError("the batch did not finish in two minutes")
+
+
+def test_sigterm_removes_the_uploads_as_ctrl_c_does(server):
+    url, folder, process, port = server
+    _post(url, _token(url), [("a.txt", b"x")])
     assert folder is not None and any(folder.iterdir())
     process.send_signal(signal.SIGTERM)
     process.wait(timeout=20)
+    assert not folder.exists()
+
+
+def test_ctrl_c_during_a_long_check_does_not_wait_for_it(server):
+    """The audit saw Ctrl-C wait 67 s for a check to end.  This text takes over 10 s to check."""
+    url, folder, process, port = server
+    long_text = (ROOT / "samples/text/taiqian-2023.txt").read_bytes() * 24
+    _post(url, _token(url), [("long.txt", long_text)])
+    time.sleep(1)  # the check has begun
+    asked = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=20)
+    assert time.monotonic() - asked < 5
     assert not folder.exists()
 
 
@@ -333,29 +370,9 @@ def test_a_busy_port_gives_the_next_one_and_says_so():
     assert f"open http://127.0.0.1:{busy}" not in text
 
 
-def _upload(url: str, token: str, files: list[tuple[str, bytes]]) -> dict:
-    """Post files as the page does, and wait until the batch is checked."""
-    import urllib.request
-
-    boundary = "----budgetlint"
-    body = b"".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"{name}\"\r\n\r\n"
-                    .encode() + data + b"\r\n" for name, data in files) + f"--{boundary}--\r\n".encode()
-    request = urllib.request.Request(url + "/batches", data=body, method="POST", headers={
-        "Content-Type": f"multipart/form-data; boundary={boundary}", _TOKEN_HEADER: token})
-    batch = json.loads(urllib.request.urlopen(request).read())
-    for _ in range(1200):
-        if batch["finished"]:
-            return batch
-        time.sleep(0.1)
-        batch = json.loads(urllib.request.urlopen(f"{url}/batches/{batch['id']}").read())
-    raise AssertionError("the batch did not finish in two minutes")
-
-
 def test_the_page_works_from_the_built_wheel_in_a_fresh_environment(tmp_path):
     """What the README tells a newcomer: build the wheel, install it with the web extra in a new
     virtual environment, `budgetlint serve`, and drop a 说明 and its tables under names of one's own."""
-    import urllib.request
-
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
                             str(ROOT)], capture_output=True, text=True)
     assert build.returncode == 0, build.stderr
@@ -376,11 +393,10 @@ def test_the_page_works_from_the_built_wheel_in_a_fresh_environment(tmp_path):
                 break
         for _ in range(100):
             try:
-                page = urllib.request.urlopen(url).read().decode("utf-8")
+                token = _token(url)
                 break
             except OSError:
                 time.sleep(0.1)
-        token = json.loads(re.search(r"TOKEN = (\"[^\"]+\")", page).group(1))
         batch = _upload(url, token, [("说明.docx", NARRATIVE.read_bytes()), ("附件.xlsx", TABLES.read_bytes())])
         assert [(f["name"], f["disclosure"], f["errors"]) for f in batch["files"]] == [("说明.docx", 1, 23), ("附件.xlsx", 1, 23)]
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
