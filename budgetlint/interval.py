@@ -59,6 +59,8 @@ class Interval:
 
     @classmethod
     def exact(cls, value: Number) -> Interval:
+        if isinstance(value, int):  # a count, a zero: no fraction to build
+            return cls._scaled(value * SCALE, value * SCALE)
         return cls(value, value)
 
     @classmethod

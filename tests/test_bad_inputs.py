@@ -134,3 +134,26 @@ def test_a_pdf_glyph_that_reads_as_an_escape_character_is_read_as_a_space(tmp_pa
     pdf = bad_inputs._one_page(tmp_path / "escape.pdf", b"BT /F1 12 Tf 40 780 Td (Total \x1b[31m 5) Tj ET\n")
     texts = [p.text for p in load_document(pdf).paragraphs]
     assert "Total [31m 5" in " ".join(texts) and not any("\x1b" in t for t in texts)
+
+
+@needs_two
+def test_broken_files_are_said_alike_by_one_process_and_by_two(tmp_path):
+    """The audit saw one PDF's error worded differently under `-j 1` and `-j 2`, and `Bad file
+    descriptor` at the exit of `-j 2`: the same batch of broken files must give the same lines."""
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    bad_inputs.inflate_bomb(folder / "bomb.pdf")
+    bad_inputs.office_bomb(folder / "bomb.docx", inflated=2**26)
+    bad_inputs.sample_pages(folder / "sideways.pdf", lambda p: p.rotate(90))
+    (folder / "cut.pdf").write_bytes(bad_inputs.SAMPLE_PDF.read_bytes()[:5000])
+    (folder / "empty.pdf").write_bytes(b"")
+    (folder / "not-a.pdf").write_bytes("收支总表".encode("utf-8"))
+    shutil.copy(bad_inputs.SAMPLE_TEXT, folder / "good.txt")
+    said = {}
+    for jobs in ("1", "2"):
+        done = bad_inputs.run(bad_inputs.Case(f"-j {jobs}", ["--jobs", jobs, "--format", "json", "--no-timing",
+                                                            str(folder)], 2, ""))
+        assert done.returncode == 2 and "Traceback" not in done.stderr
+        said[jobs] = (done.stdout, sorted(done.stderr.splitlines()))
+    assert said["1"] == said["2"]
+    assert len(said["2"][1]) == 6 and "Bad file descriptor" not in "".join(said["2"][1])

@@ -145,6 +145,7 @@ def test_a_scheduler_killed_mid_batch_leaves_one_line_per_file_and_no_traceback(
                                   f"tcp://127.0.0.1:{port}", "samples"], cwd=ROOT, stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True)
         _wait_for(log, "Receive client connection")
+        time.sleep(2)  # the batch is sent (in well under a second) and the one worker is on its first file
         scheduler.kill()
         _, err = batch.communicate(timeout=120)
     finally:

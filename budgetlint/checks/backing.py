@@ -83,17 +83,26 @@ def by_label(amount: Amount, doc: DocumentFacts, tables: TableSelector, vocabula
     if (amount.whole is not None and not amount.complete and amount.whole.code is None
             and vocabulary.classify(amount.whole) is None):
         return []  # `综合管理 367.65 万元，主要包括：…行政运行 85.04 万元`: a project's own 行政运行, not the subject
-    out = []
-    for table in tables.select(doc):
-        for group in table.groups:
-            column = total_column(group)
-            if column is None:
-                continue
-            for entry in group.entries:
-                fact = entry.cells.get(column.index)
-                if entry.key == amount.label and not entry.is_total and fact is not None:
-                    out.append(TableFigure((fact,), table))
-    return out
+    return list(_rows_by_label(doc, tables.select(doc)).get(amount.label, ()))
+
+
+def _rows_by_label(doc: DocumentFacts, tables: list[TableFacts]) -> dict[str, list[TableFigure]]:
+    """Each row label's total figures in ``tables``, in the tables' order, found once per document
+    (a narrative's amounts are many; each is looked up, not compared with every row)."""
+    key = ("rows by label", tuple(id(t) for t in tables))
+    if key not in doc.memo:
+        index: dict[str, list[TableFigure]] = {}
+        for table in tables:
+            for group in table.groups:
+                column = total_column(group)
+                if column is None:
+                    continue
+                for entry in group.entries:
+                    fact = entry.cells.get(column.index)
+                    if not entry.is_total and fact is not None:
+                        index.setdefault(entry.key, []).append(TableFigure((fact,), table))
+        doc.memo[key] = index
+    return doc.memo[key]
 
 
 def backing(amount: Amount, doc: DocumentFacts, vocabulary: Vocabulary, tables: TableSelector) -> list[TableFigure]:

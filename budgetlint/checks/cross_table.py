@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator
 
 from budgetlint.checks.base import Agreement, Check, Finding, mismatch, parse_choice, table_ref
@@ -45,11 +46,11 @@ class Comparison:
     relation: str
     instead: Fact | None = None  # the left table's figure the right one may print in the fact's place
 
-    @property
+    @cached_property
     def computed(self) -> Interval:
         return interval_sum(f.interval for f in self.partner) if self.partner else Interval.exact(0)
 
-    @property
+    @cached_property
     def holds(self) -> bool:
         return satisfies((self.instead or self.fact).interval, self.relation, self.computed)
 

@@ -45,18 +45,38 @@ def _rows(table: TableFacts) -> dict[str, Entry]:
     return {key: entries[0] for key, entries in seen.items() if len(entries) == 1}
 
 
-def _about(listed: NamedList, tables: list[TableFacts]) -> tuple[TableFacts, dict[ListedName, Entry], int] | None:
+def _rows_by_name(doc: DocumentFacts, tables: list[TableFacts]) -> dict[str, list[tuple[TableFacts, Entry]]]:
+    """Each name's row in every table that has one, found once per document: a list is then
+    matched against the tables that print its names, not against every table."""
+    key = ("listed-items rows", tuple(id(t) for t in tables))
+    if key not in doc.memo:
+        index: dict[str, list[tuple[TableFacts, Entry]]] = {}
+        for table in tables:
+            for name, entry in _rows(table).items():
+                index.setdefault(name, []).append((table, entry))
+        doc.memo[key] = index
+    return doc.memo[key]
+
+
+def _about(listed: NamedList, rows: dict[str, list[tuple[TableFacts, Entry]]],
+           tables: list[TableFacts]) -> tuple[TableFacts, dict[ListedName, Entry], int] | None:
     """The table the list names rows of, the row each name is, and how many names the list has
-    (read the way that finds more rows: `其他商品和服务支出` is one row)."""
-    best = None
-    for table in tables:
-        rows = _rows(table)
-        for names in filter(None, (listed.names, listed.joined)):
-            found = {n: rows[name_key(n.name)] for n in names if name_key(n.name) in rows}
-            if len(found) >= _MIN_NAMED and len(found) >= _SHARE_NAMED * len(names) \
-                    and (best is None or len(found) > len(best[1])):
-                best = (table, found, len(names))
-    return best
+    (read the way that finds more rows: `其他商品和服务支出` is one row); the first such table
+    where two name as many."""
+    order = {id(t): i for i, t in enumerate(tables)}
+    candidates = []  # (names found, the table's place, the reading's place, …): the most found, then the first
+    for way, names in enumerate(filter(None, (listed.names, listed.joined))):
+        found: dict[int, dict[ListedName, Entry]] = {}
+        for n in names:
+            for table, entry in rows.get(name_key(n.name), ()):
+                found.setdefault(id(table), {})[n] = entry
+        for table_id, named in found.items():
+            if len(named) >= _MIN_NAMED and len(named) >= _SHARE_NAMED * len(names):
+                candidates.append((-len(named), order[table_id], way, named, len(names)))
+    if not candidates:
+        return None
+    _, place, _, named, count = min(candidates, key=lambda c: c[:3])
+    return tables[place], named, count
 
 
 class ListedItems(Check):
@@ -72,8 +92,9 @@ class ListedItems(Check):
 
     def run(self, rule: Rule, doc: DocumentFacts) -> Iterator[Finding]:
         tables = rule.params["tables"].select(doc)
+        rows = _rows_by_name(doc, tables)
         for listed in doc.narrative.lists:
-            about = _about(listed, tables)
+            about = _about(listed, rows, tables)
             if about is None:
                 continue
             table, rows, count = about

@@ -39,7 +39,7 @@ class _CodedRows:
 
 
 def _coded_rows(group: Group, scheme: str) -> _CodedRows:
-    rows = group.code_index.get(scheme)
+    rows = group.memo.get(("coded rows", scheme))
     if rows is None:
         exact: dict[str, list[Entry]] = defaultdict(list)
         under: dict[str, list[Entry]] = defaultdict(list)
@@ -51,7 +51,7 @@ def _coded_rows(group: Group, scheme: str) -> _CodedRows:
                     under[digits[:end]].append(e)
         rows = _CodedRows(dict(exact), dict(under), Counter({k: len(v) for k, v in exact.items()}),
                           max(map(len, exact), default=0))
-        group.code_index[scheme] = rows
+        group.memo[("coded rows", scheme)] = rows
     return rows
 
 

@@ -9,35 +9,42 @@ text, 元 in the tables): the comparison is on intervals, so `9.9 万元` agrees
 
 from __future__ import annotations
 
+from fractions import Fraction
+from functools import lru_cache
 from typing import Iterator
 
 from budgetlint.checks.backing import TableFigure, by_code, by_label, by_quantity, last_years, narrative_ref
-from fractions import Fraction
-
 from budgetlint.checks.base import Agreement, Check, Finding, discrepancy, parse_bool_field, parse_choice
-from budgetlint.figures import Figure, Unit
-from budgetlint.i18n import t
-from budgetlint.interval import Interval
 from budgetlint.engine.rule import EVERY_QUANTITY, Field, Rule, parse_quantity_ids
 from budgetlint.engine.selectors import TableSelector, parse_tables
+from budgetlint.figures import Unit
+from budgetlint.i18n import t
+from budgetlint.interval import Interval
 from budgetlint.understand.model import DocumentFacts
-from budgetlint.understand.statements import Amount
+from budgetlint.understand.statements import Amount, Printed
 
 
-def near(figure: Figure, table: TableFigure) -> Interval:
+def near(printed: Printed, table: TableFigure) -> Interval:
     """What a narrative figure may stand for against a table figure printed to more decimals: its
     rounding, and one unit of its last digit either way — writers cut figures off, or add up
     figures they had rounded (`2036.82 万元` for 2,036.812545 万元 is no error a reader would
     report)."""
-    stated = figure.interval
+    figure, stated = printed.figure, printed.interval
     finer = any(not f.blank and f.figure.decimals - figure.decimals > exponent(f.figure.unit, figure.unit)
                 for f in table.facts)
     if not finer or figure.decimals < 0:
         return stated
-    step = Fraction(1, 10**figure.decimals) * figure.unit.scale
-    return Interval(stated.lo - step, stated.hi + step)
+    return stated + _last_digit(figure.decimals, figure.unit)
 
 
+@lru_cache(maxsize=None)
+def _last_digit(decimals: int, unit: Unit) -> Interval:
+    """± one unit of the last digit of a figure with ``decimals`` decimals in ``unit``."""
+    step = Fraction(1, 10**decimals) * unit.scale
+    return Interval(-step, step)
+
+
+@lru_cache(maxsize=None)
 def exponent(finer: Unit, coarser: Unit) -> int:
     """How many decimals of ``coarser`` one decimal place of ``finer`` makes up for (元 against 万元: -4)."""
     ratio = Fraction(finer.scale) / Fraction(coarser.scale)
@@ -58,7 +65,7 @@ def against_tables(amount: Amount, every: list[TableFigure]) -> Agreement | Find
     figures = [f for f in every if f.understood]
     if not figures:
         return None
-    agreeing = [f for f in figures if f.interval.intersects(near(amount.value.figure, f))]
+    agreeing = [f for f in figures if f.interval.intersects(near(amount.value, f))]
     if agreeing:
         return Agreement(tuple(fact for f in agreeing for fact in f.facts))
     if len(figures) < len(every):
@@ -132,7 +139,7 @@ def _last_years(amount: Amount, figures: list[TableFigure], doc: DocumentFacts) 
     this year's (a `上年预算数` or `2025年预算数` column): last year's text left in."""
     for figure in figures:
         prior = last_years(figure.facts[0], doc.identity.year) if len(figure.facts) == 1 else None
-        if prior is not None and prior.interval.intersects(near(amount.value.figure, TableFigure((prior,), figure.table))):
+        if prior is not None and prior.interval.intersects(near(amount.value, TableFigure((prior,), figure.table))):
             return True
     return False
 

@@ -39,7 +39,11 @@ class TableSelector:
     title: re.Pattern[str] | None = None
 
     def select(self, doc: DocumentFacts) -> list[TableFacts]:
-        return [t for t in doc.tables if self.accepts(t.kind, t.table.title)]
+        """The document's tables of these kinds (found once per document: rules ask per figure)."""
+        key = ("tables", self)
+        if key not in doc.memo:
+            doc.memo[key] = tuple(t for t in doc.tables if self.accepts(t.kind, t.table.title))
+        return list(doc.memo[key])
 
     def accepts(self, kind: TableKind | None, title: str | None) -> bool:
         """Whether a table of this kind and title is selected (also a table a contents lists)."""
@@ -156,6 +160,14 @@ class ColumnSelector:
     preferences: tuple[ColumnName | str, ...]  # names, or TOTAL
 
     def resolve(self, group: Group) -> list[Column] | None:
+        """The group's columns of the first preference it has (found once per group)."""
+        key = ("columns", self)
+        if key not in group.memo:
+            group.memo[key] = self._resolve(group)
+        found = group.memo[key]
+        return list(found) if found is not None else None
+
+    def _resolve(self, group: Group) -> tuple[Column, ...] | None:
         for pref in self.preferences:
             if pref == TOTAL:
                 col = total_column(group)
@@ -163,7 +175,7 @@ class ColumnSelector:
             else:
                 found = resolve_column(group, pref)
             if found:
-                return found
+                return tuple(found)
         return None
 
     def __str__(self) -> str:

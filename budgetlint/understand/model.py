@@ -153,9 +153,10 @@ class Group:
     mode: str = "flat"  # how the rows nest: "code", "unit", "outline", "flat", or one of them "+nested"
     column_parts: dict[int, list[Column]] = field(default_factory=dict)  # total column index -> what it adds up
     explicit: bool = False  # every row placed by a code, unit code or number the table prints
-    # its coded rows by code and by every code's prefix, per classification (budgetlint.checks.lookup): each
-    # narrative amount and each row of another table looks a code up, and a scan per look-up was quadratic
-    code_index: dict[str, Any] = field(default_factory=dict, repr=False)
+    # what rules look up in the group again and again, worked out once: its coded rows by code and prefix
+    # (budgetlint.checks.lookup), a column selector's columns.  Each narrative amount and each row of
+    # another table looks a code up, and a scan per look-up made a long text quadratic
+    memo: dict[tuple, Any] = field(default_factory=dict, repr=False)
 
 
 @dataclass(eq=False, slots=True)

@@ -10,6 +10,7 @@ first, and a check reports only when no candidate makes the statement hold.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from budgetlint.figures import Figure
 from budgetlint.interval import Interval
@@ -33,8 +34,9 @@ class Printed:
     def location(self) -> Location:
         return self.sentence.span(self.start, self.end)
 
-    @property
+    @cached_property
     def interval(self) -> Interval:
+        """Worked out once: each rule compares it with many table figures."""
         return self.figure.interval
 
     @property
