@@ -35,6 +35,7 @@ from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
 from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
+from budgetlint.load.table_finder import extract, find_tables
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
 from budgetlint.textnorm import printable, squash
@@ -229,11 +230,11 @@ class _PageReader:
         several lines are laid out in columns ending in figures (never on running text)."""
         if lines is None:
             closing = _closing_rules(page.edges)
-            found = page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+            found = find_tables(page, {"explicit_horizontal_lines": closing} if closing else None)
             return [t for t in found if max(len(row.cells) for row in t.rows) > 1]  # a frame is not a table
         if sum(1 for line in lines if _columned(line)) < 3:
             return []
-        return [t for t in page.find_tables(_TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
+        return [t for t in find_tables(page, _TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
 
     def _table(self, table: Any, chars: list[dict]) -> RawTable:
         placed = _cell_chars(table, chars)
@@ -433,7 +434,7 @@ def _is_furniture(line: dict, height: float) -> bool:
 
 def _looks_tabular(table: Any) -> bool:
     """A table found by text alignment alone is kept when it has rows of figures."""
-    rows = table.extract()
+    rows = extract(table)
     if len(rows) < 3 or not rows or len(rows[0]) < 2:
         return False
     cells = [c for row in rows for c in row if c]
