@@ -2,13 +2,16 @@
 per real file: the gap a pypdfium2 reader must close before it can replace pdfminer (issue 26).
 
 For every page, the characters pdfplumber gives (``page.chars``) and those pypdfium2's text page
-gives (generated spaces and line ends left out) are aligned as two strings.  Per file it prints
+gives (generated spaces and line ends left out, boxed as pdfminer boxes a glyph: :func:`char_dicts`)
+are aligned as two strings.  Per file it prints
 
-* the characters of each, and the share of pdfplumber's that pypdfium2 gives with the same text;
+* the characters of pdfplumber, and the share of them pypdfium2 gives with the same text;
 * for the aligned characters, how far pypdfium2's box is from pdfplumber's (the 95th percentile of
-  the distance, in points): left edge from the glyph's origin, right edge from its loose box, top
-  and bottom from the baseline and the font's descent as pdfminer places them;
+  the distance, in points, of the left, right, top and bottom edges);
 * the CPU seconds of both readings.
+
+Rotated pages are not turned as pdfminer turns them: their boxes differ.  ``bench_pdfium_findings.py``
+checks the corpus with these characters.
 
 Run: ``python benchmarks/bench_pdfium_chars.py [PDF ...] [--limit N]`` (default: every PDF of
 ``../shared/real``).
@@ -23,6 +26,7 @@ import math
 import statistics
 import time
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
@@ -30,83 +34,90 @@ import pypdfium2.raw as raw
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT.parent / "shared" / "real"
+EDGES = ("x0", "x1", "top", "bottom")
 
 
-def plumber_chars(path: Path) -> list[list[tuple]]:
-    """Each page's characters as pdfplumber gives them: text, x0, x1, top, bottom."""
-    pages = []
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            pages.append([(c["text"], c["x0"], c["x1"], c["top"], c["bottom"]) for c in page.chars])
-            page.close()
-    return pages
+def _font_name(font: Any) -> str:
+    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    name = ctypes.create_string_buffer(size)
+    raw.FPDFFont_GetBaseFontName(font, name, size)
+    return name.value.decode("utf-8", "replace")
 
 
-def _descent(textpage, index: int, size: float) -> float:
-    """The font's descent at ``size`` (negative, in points), as pdfminer puts a glyph's box bottom."""
-    obj = raw.FPDFText_GetTextObject(textpage, index)
-    font = raw.FPDFTextObj_GetFont(obj) if obj else None
-    value = ctypes.c_float()
-    if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(value)):
-        return value.value
-    return 0.0
+def char_dicts(page: Any, plumbed: Any) -> list[dict]:
+    """The characters of a pypdfium2 page as pdfplumber's ``page.chars`` gives them (the keys the
+    loader reads), placed with ``plumbed``'s geometry (the same page opened by pdfplumber).
 
-
-def pdfium_chars(path: Path) -> list[list[tuple]]:
-    """Each page's characters as pypdfium2 gives them, with pdfminer's box (from the origin, the
-    advance in the loose box, and the font's size and descent), placed on the page as displayed
-    (rotation applied, top-down) as pdfplumber places them."""
-    pages = []
-    pdf = pdfium.PdfDocument(str(path))
+    pdfminer's box of a glyph: from its origin to its advance (the right of pdfium's loose box),
+    from the baseline plus the font's descent, one font size high; the size is pdfium's times the
+    text matrix's scale (``FPDFText_GetFontSize`` alone is in text space)."""
+    text = page.get_textpage()
+    left, bottom_edge, _, _ = page.get_mediabox()
+    mb_x0, mb_top = plumbed.mediabox[:2]
+    out = []
+    x, y, descent = ctypes.c_double(), ctypes.c_double(), ctypes.c_float()
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     try:
-        for page in pdf:
-            width, height = page.get_size()  # as displayed
-            rotation = {0: 0, 90: 1, 180: 2, 270: 3}[page.get_rotation()]
-            shown_x, shown_y = ctypes.c_int(), ctypes.c_int()
-
-            def shown(x: float, y: float) -> tuple[int, int]:
-                raw.FPDF_PageToDevice(page.raw, 0, 0, round(width * 100), round(height * 100), rotation,
-                                      x, y, ctypes.byref(shown_x), ctypes.byref(shown_y))
-                return shown_x.value / 100, shown_y.value / 100
-
-            text = page.get_textpage()
-            out = []
-            x, y = ctypes.c_double(), ctypes.c_double()
-            rect, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-            for i in range(text.count_chars()):
-                if raw.FPDFText_IsGenerated(text.raw, i):
-                    continue
-                code = raw.FPDFText_GetUnicode(text.raw, i)
-                if code in (0xFFFE, 0xFFFF):
-                    continue
-                raw.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
-                raw.FPDFText_GetLooseCharBox(text.raw, i, ctypes.byref(rect))
-                raw.FPDFText_GetMatrix(text.raw, i, ctypes.byref(matrix))  # the text matrix scales the font
-                size = raw.FPDFText_GetFontSize(text.raw, i) * math.hypot(matrix.c, matrix.d)
-                low = y.value + _descent(text.raw, i, size)
-                (ax, ay), (bx, by) = shown(x.value, low), shown(rect.right, low + size)
-                out.append((chr(code), min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)))
-            text.close()
-            page.close()
-            pages.append(out)
+        for i in range(text.count_chars()):
+            code = raw.FPDFText_GetUnicode(text.raw, i)
+            if raw.FPDFText_IsGenerated(text.raw, i) or code in (0, 0xFFFE, 0xFFFF):
+                continue
+            raw.FPDFText_GetCharOrigin(text.raw, i, ctypes.byref(x), ctypes.byref(y))
+            raw.FPDFText_GetLooseCharBox(text.raw, i, ctypes.byref(box))
+            raw.FPDFText_GetMatrix(text.raw, i, ctypes.byref(matrix))
+            size = raw.FPDFText_GetFontSize(text.raw, i) * math.hypot(matrix.c, matrix.d)
+            font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(text.raw, i))
+            below = descent.value if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(size),
+                                                                      ctypes.byref(descent)) else -0.2 * size
+            y0 = y.value + below - bottom_edge
+            x0, x1 = x.value - left + mb_x0, box.right - left + mb_x0
+            top = plumbed.height - (y0 + size) + mb_top
+            out.append({"text": chr(code), "fontname": _font_name(font) if font else "", "size": size,
+                        "upright": abs(matrix.b) < 1e-9 and abs(matrix.c) < 1e-9,
+                        "matrix": (matrix.a, matrix.b, matrix.c, matrix.d, x.value, y.value), "adv": x1 - x0,
+                        "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0, "height": size,
+                        "top": top, "bottom": top + size, "doctop": plumbed.initial_doctop + top,
+                        "object_type": "char", "page_number": plumbed.page_number, "mcid": None, "tag": None,
+                        "ncs": "DeviceGray", "stroking_color": (0,), "non_stroking_color": (0,)})
     finally:
-        pdf.close()
-    return pages
+        text.close()
+    return out
 
 
-def compare(theirs: list[list[tuple]], ours: list[list[tuple]]) -> tuple[int, int, dict[str, list[float]]]:
+def read_both(path: Path) -> tuple[list[list[dict]], list[list[dict]], float, float]:
+    """Each page's characters by pdfplumber and by pypdfium2, and the CPU seconds of each."""
+    theirs, ours, plumber_seconds, pdfium_seconds = [], [], 0.0, 0.0
+    document = pdfium.PdfDocument(str(path))
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, plumbed in enumerate(pdf.pages):
+                started = time.process_time()
+                theirs.append(plumbed.chars)
+                middle = time.process_time()
+                page = document[number]
+                ours.append(char_dicts(page, plumbed))
+                page.close()
+                plumber_seconds += middle - started
+                pdfium_seconds += time.process_time() - middle
+                plumbed.close()
+    finally:
+        document.close()
+    return theirs, ours, plumber_seconds, pdfium_seconds
+
+
+def compare(theirs: list[list[dict]], ours: list[list[dict]]) -> tuple[int, int, dict[str, list[float]]]:
     """Characters of pdfplumber given the same by pypdfium2, and the box distances of those."""
     same = total = 0
-    gaps: dict[str, list[float]] = {"x0": [], "x1": [], "top": [], "bottom": []}
+    gaps: dict[str, list[float]] = {edge: [] for edge in EDGES}
     for a, b in zip(theirs, ours):
         total += len(a)
-        matcher = difflib.SequenceMatcher(None, [c[0] for c in a], [c[0] for c in b], autojunk=False)
+        matcher = difflib.SequenceMatcher(None, [c["text"] for c in a], [c["text"] for c in b], autojunk=False)
         for block in matcher.get_matching_blocks():
             for k in range(block.size):
                 p, q = a[block.a + k], b[block.b + k]
                 same += 1
-                for n, key in enumerate(("x0", "x1", "top", "bottom"), start=1):
-                    gaps[key].append(abs(p[n] - q[n]))
+                for edge in EDGES:
+                    gaps[edge].append(abs(p[edge] - q[edge]))
     return same, total, gaps
 
 
@@ -125,16 +136,11 @@ def main() -> None:
     print(f"{'file':44} {'chars':>7} {'same':>7} {'x0':>6} {'x1':>6} {'top':>6} {'bottom':>6} {'s plumber':>9} {'s pdfium':>8}")
     shares = []
     for path in pdfs:
-        started = time.process_time()
-        theirs = plumber_chars(path)
-        middle = time.process_time()
-        ours = pdfium_chars(path)
-        ended = time.process_time()
+        theirs, ours, plumber_seconds, pdfium_seconds = read_both(path)
         same, total, gaps = compare(theirs, ours)
         shares.append(same / total if total else 1.0)
-        name = path.name[-44:]
-        print(f"{name:44} {total:7d} {shares[-1]:7.1%} " + " ".join(f"{_p95(gaps[k]):6.2f}" for k in gaps)
-              + f" {middle - started:9.2f} {ended - middle:8.2f}")
+        print(f"{path.name[-44:]:44} {total:7d} {shares[-1]:7.1%} " + " ".join(f"{_p95(gaps[e]):6.2f}" for e in EDGES)
+              + f" {plumber_seconds:9.2f} {pdfium_seconds:8.2f}")
     print(f"files {len(pdfs)}: median share of characters the same {statistics.median(shares):.1%}, "
           f"lowest {min(shares):.1%}")
 
