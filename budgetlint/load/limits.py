@@ -124,6 +124,26 @@ class _BoundedZlib:
         return out
 
 
+def check_page_streams(page: Any) -> None:
+    """Inflate a page's content streams and the forms it draws (through :class:`_BoundedZlib`)
+    before PDFium reads them: PDFium inflates without a bound, so a bomb is refused here."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    seen: set[int] = set()
+    pending: list[Any] = [*page.contents, (page.resources or {}).get("XObject")]
+    while pending:
+        item = resolve1(pending.pop())
+        if id(item) in seen or not isinstance(item, (dict, PDFStream)):
+            continue
+        seen.add(id(item))
+        if isinstance(item, dict):  # a form's XObject resources: name → stream
+            pending.extend(item.values())
+        elif getattr(item.get("Subtype"), "name", "Form") == "Form":  # an image is never decoded
+            item.get_data()
+            resources = resolve1(item.get("Resources"))
+            pending.append(resources.get("XObject") if isinstance(resources, dict) else None)
+
+
 def bound_pdf_streams() -> None:
     """Make pdfminer inflate streams through :class:`_BoundedZlib` (idempotent)."""
     from pdfminer import pdftypes

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.layout import LTChar, LTContainer
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.utils import apply_matrix_pt
@@ -34,7 +35,9 @@ from pdfplumber.utils.exceptions import PdfminerException
 from budgetlint.i18n import t
 from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
-from budgetlint.load.limits import MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, ruled_grid_size
+from budgetlint.load.limits import (MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, check_page_streams,
+                                     ruled_grid_size)
+from budgetlint.load.pdfium_page import page_objects
 from budgetlint.load.table_finder import extract, find_tables
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
@@ -632,19 +635,30 @@ def _deduped(page: Any) -> FilteredPage:
 
 
 def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageContent]:
-    """Read some pages of a PDF, closing each as soon as it is read (memory stays flat)."""
+    """Read some pages of a PDF, closing each as soon as it is read (memory stays flat): pdfplumber
+    gives each page's geometry and the methods the reader uses, PDFium its characters and graphics."""
     out = []
-    with pdfplumber.open(BytesIO(data)) as pdf:
-        for n in numbers:
-            page = pdf.pages[n - 1]
-            _lay_out(page)
-            _on_baselines(page.chars)
-            deduped = _deduped(page)
-            try:
-                out.append(_PageReader(deduped, n, display).read())
-            finally:
-                deduped.close()
-                page.close()
+    document = pdfium.PdfDocument(data)
+    try:
+        with pdfplumber.open(BytesIO(data)) as pdf:
+            for n in numbers:
+                page = pdf.pages[n - 1]
+                _upright_boxes(page)
+                check_page_streams(page.page_obj)
+                read = document[n - 1]
+                try:
+                    page._objects = page_objects(read, page, read.get_rotation())
+                finally:
+                    read.close()
+                _on_baselines(page.chars)
+                deduped = _deduped(page)
+                try:
+                    out.append(_PageReader(deduped, n, display).read())
+                finally:
+                    deduped.close()
+                    page.close()
+    finally:
+        document.close()
     return out
 
 
