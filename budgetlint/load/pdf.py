@@ -1,4 +1,6 @@
-"""PDF disclosures, read with pdfplumber into the same document model as text.
+"""PDF disclosures, read into the same document model as text: PDFium gives each page's
+characters and graphics (:mod:`budgetlint.load.pdfium_page`), pdfplumber its geometry, text lines
+and ruled tables (with :mod:`budgetlint.load.table_finder`).
 
 Each page gives its ruled tables (pdfplumber's lines strategy; a text-alignment
 fallback on pages without rules) and its lines of text outside them, in reading
@@ -25,10 +27,7 @@ from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.layout import LTChar, LTContainer
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfminer.utils import apply_matrix_pt
-from pdfplumber.page import FilteredPage, PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import FilteredPage
 from pdfplumber.utils import cluster_objects
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -240,14 +239,15 @@ class _PageReader:
         return [t for t in find_tables(page, _TEXT_TABLE_SETTINGS) if _looks_tabular(t)]
 
     def _table(self, table: Any, chars: list[dict]) -> RawTable:
-        placed = _cell_chars(table, chars)
+        table_rows = table.rows  # pdfplumber makes them anew at each reading
+        placed = _cell_chars(table_rows, table.bbox, chars)
         centres = [(c.bbox[0] + c.bbox[2]) / 2 for c in table.columns]
         rows: list[list[Cell]] = []
-        for r, row in enumerate(table.rows):
+        for r, row in enumerate(table_rows):
             cells: list[Cell] = []
             for c, bbox in enumerate(row.cells):
                 if bbox is None:
-                    cells.append(self._covered(table, rows, cells, r, centres[c]))
+                    cells.append(self._covered(table_rows, rows, cells, r, centres[c]))
                     continue
                 inside = placed.get((r, c), [])
                 content = _cell_text(inside)
@@ -259,17 +259,17 @@ class _PageReader:
         grid = tuple((round(c.bbox[0], 2), round(c.bbox[2], 2)) for c in table.columns)
         return RawTable(rows, self.location(tuple(round(v, 2) for v in table.bbox)), grid=grid)
 
-    def _covered(self, table: Any, above: list[list[Cell]], left: list[Cell], r: int, x: float) -> Cell:
+    def _covered(self, table_rows: list[Any], above: list[list[Cell]], left: list[Cell], r: int, x: float) -> Cell:
         """A position where no cell starts: inside a cell merged across from the left (whose text
         it repeats), or down from above; or, where rules are missing, in no cell at all."""
-        row = table.rows[r]
+        row = table_rows[r]
         for c in range(len(left) - 1, -1, -1):
             bbox = row.cells[c]
             if bbox is not None and bbox[0] <= x <= bbox[2]:
                 return Cell(left[c].text, left[c].location, covered=True)
         y = (row.bbox[1] + row.bbox[3]) / 2
         for k in range(r - 1, -1, -1):
-            for c, bbox in enumerate(table.rows[k].cells):
+            for c, bbox in enumerate(table_rows[k].cells):
                 if bbox is not None and bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]:
                     return Cell("", above[k][c].location, covered=True)
         return Cell("", self.location(tuple(round(v, 2) for v in row.bbox)))
@@ -445,12 +445,11 @@ def _looks_tabular(table: Any) -> bool:
     return len(figures) >= max(3, len(cells) // 4)
 
 
-def _cell_chars(table: Any, chars: list[dict]) -> dict[tuple[int, int], list[dict]]:
+def _cell_chars(rows: list[Any], bbox: BBox, chars: list[dict]) -> dict[tuple[int, int], list[dict]]:
     """The characters in each cell (by their centre), a merged cell taking those of the
     positions it covers."""
-    rows = table.rows
     tops = [row.bbox[1] for row in rows]
-    x0, top, x1, bottom = table.bbox
+    x0, top, x1, bottom = bbox
     found: dict[tuple[int, int], list[dict]] = {}
     for ch in chars:
         cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
@@ -465,127 +464,16 @@ def _cell_chars(table: Any, chars: list[dict]) -> dict[tuple[int, int], list[dic
     return found
 
 
-_EDGE = 2.0  # points: a clip this close to the page's edge (or beyond it) is the page's own edge
-_OVERLAP = 1.0  # points: a glyph hidden by a clip lies this far inside it at most
-
-
-class _ClippingInterpreter(PDFPageInterpreter):
-    """pdfminer's interpreter, keeping the clipping path of the graphics state (as the box that
-    bounds it: no glyph outside that box can be seen) for each glyph it shows.
-
-    pdfminer ignores clipping; but what Excel and WPS print in a cell, a table region or a text
-    frame is clipped to it, and the rest is still in the file: the overflow of a merged cell cut by
-    the page break, printed again in full on the next page (北京 预算12表), or a text frame whose
-    text flows on to the next page (普陀区 主要职能), printed on both pages and clipped on each.
-    """
-
-    inherited: tuple[float, float, float, float] | None = None  # the clip a form XObject is drawn in
-
-    def init_state(self, ctm: Any) -> None:
-        super().init_state(ctm)
-        self.clip = self.inherited
-        self.clips: list[Any] = []
-
-    def subinterp(self) -> PDFPageInterpreter:
-        interp = super().subinterp()
-        interp.inherited = self.clip
-        return interp
-
-    def do_q(self) -> None:
-        super().do_q()
-        self.clips.append(self.clip)
-
-    def do_Q(self) -> None:
-        super().do_Q()
-        if self.clips:
-            self.clip = self.clips.pop()
-
-    def _clip_to_path(self) -> None:
-        try:
-            points = [apply_matrix_pt(self.ctm, (float(seg[i]), float(seg[i + 1])))
-                      for seg in self.curpath for i in range(1, len(seg) - 1, 2)]
-        except (TypeError, ValueError):
-            return  # a path pdfminer could not parse: its clip is not known, nothing is hidden by it
-        if not points:
-            return
-        box = (min(x for x, _ in points), min(y for _, y in points), max(x for x, _ in points), max(y for _, y in points))
-        if self.clip is not None:
-            c = self.clip
-            box = (max(box[0], c[0]), max(box[1], c[1]), min(box[2], c[2]), min(box[3], c[3]))
-        self.clip = box
-
-    def do_W(self) -> None:
-        self._clip_to_path()
-
-    def do_W_a(self) -> None:
-        self._clip_to_path()
-
-    def do_TJ(self, seq: Any) -> None:
-        self.device.clip = self.clip
-        super().do_TJ(seq)
-
-
-class _ClippingDevice(PDFPageAggregatorWithMarkedContent):
-    clip: tuple[float, float, float, float] | None = None
-
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        advance = super().render_char(*args, **kwargs)
-        if self.cur_item._objs and isinstance(self.cur_item._objs[-1], LTChar):
-            self.cur_item._objs[-1].clipbox = self.clip
-        return advance
-
-
 def _upright_boxes(page: Any) -> None:
     """A page box read whatever the order of its corners (`[0 595 842 0]` is the page
-    `[0 0 842 595]`, PDF 32000 § 7.9.5): pdfminer places the text from the box's first corner, so
-    an upside-down box would put all of it outside the page."""
+    `[0 0 842 595]`, PDF 32000 § 7.9.5): the text is placed from the box's first corner, so an
+    upside-down box would put all of it outside the page."""
     obj = page.page_obj
     for name in ("mediabox", "cropbox"):
         box = getattr(obj, name, None)
         if box is not None and len(box) == 4 and all(isinstance(v, (int, float)) for v in box):
             x0, y0, x1, y1 = box
             setattr(obj, name, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-
-
-def _hidden(char: LTChar, page: tuple[float, float, float, float]) -> bool:
-    """Whether a clip keeps a glyph out of sight: it lies outside its clipping box, on a side where
-    the clip ends inside the page (text beyond the page's own edge is not hidden here: it is read,
-    and reported as printed off the page unless a neighbouring page shows it)."""
-    clip = getattr(char, "clipbox", None)
-    if clip is None:
-        return False
-    inf = float("inf")
-    x0 = clip[0] if clip[0] > page[0] + _EDGE else -inf
-    y0 = clip[1] if clip[1] > page[1] + _EDGE else -inf
-    x1 = clip[2] if clip[2] < page[2] - _EDGE else inf
-    y1 = clip[3] if clip[3] < page[3] - _EDGE else inf
-    return min(char.x1, x1) - max(char.x0, x0) < _OVERLAP or min(char.y1, y1) - max(char.y0, y0) < _OVERLAP
-
-
-def _without_hidden(item: Any, page: tuple[float, float, float, float]) -> None:
-    kept = []
-    for obj in item._objs:
-        if isinstance(obj, LTChar):
-            if _hidden(obj, page):
-                continue
-        elif isinstance(obj, LTContainer):
-            _without_hidden(obj, page)
-        kept.append(obj)
-    item._objs = kept
-
-
-def _lay_out(page: Any) -> None:
-    """pdfplumber's layout of a page (what ``page.chars`` and the rules come from), its box read
-    upright and the glyphs a clip hides left out: a reader does not see them."""
-    _upright_boxes(page)
-    device = _ClippingDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    try:
-        _ClippingInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-        layout = device.get_result()
-    except Exception as exc:  # pdfplumber wraps pdfminer's errors the same way
-        raise PdfminerException(exc) from exc
-    _without_hidden(layout, layout.bbox)
-    page._layout = layout
 
 
 _SANE_DESCENT = (-0.6, 0.3)  # where a glyph's box starts below its baseline, in ems

@@ -5,8 +5,16 @@ cost (pdfminer's parsing and pdfplumber's conversion were half of a check's time
 Everything is placed as pdfminer places it, so that the rest of the loader cannot tell the two
 apart: the page turned by its ``/Rotate`` as pdfminer turns it (from its MediaBox), a glyph boxed
 from its origin to its advance and from the font's descent one font size up, each subpath of a path
-a line, a rectangle or a curve by pdfminer's rule, a glyph that a clip hides left out (what
-``pdf._ClippingInterpreter`` does for pdfminer).
+a line, a rectangle or a curve by pdfminer's rule.
+
+A glyph that a clip hides is left out.  What Excel and WPS print in a cell, a table region or a
+text frame is clipped to it, and the rest is still in the file: the overflow of a merged cell cut by
+the page break, printed again in full on the next page (北京 预算12表), or a text frame whose text
+flows on to the next page (普陀区 主要职能), printed on both pages and clipped on each.  PDFium's
+text page keeps them; each text object's clip (and those of the forms holding it) says which.
+
+PDFium's text page leaves out the space glyphs a PDF prints; the loader puts spaces in gaps itself
+(``pdf._line_text``), and a contents page's dot leaders are no longer read as a table's columns.
 """
 
 from __future__ import annotations
@@ -298,6 +306,19 @@ def _hidden(glyph: Box, clip: Box | None, page: Box) -> bool:
     return min(glyph[2], x1) - max(glyph[0], x0) < _OVERLAP or min(glyph[3], y1) - max(glyph[1], y0) < _OVERLAP
 
 
+def _glyph(text: Any, i: int, count: int) -> str:
+    """The character of the text page's glyph ``i``: U+FFFD where the font maps it to none (PDFium
+    then gives the glyph's code), a character outside the BMP from its two UTF-16 halves."""
+    code = raw.FPDFText_GetUnicode(text, i)
+    if code in (0, 0xFFFE, 0xFFFF) or raw.FPDFText_HasUnicodeMapError(text, i):
+        return _UNMAPPED
+    if 0xD800 <= code < 0xDC00 and i + 1 < count:
+        low = raw.FPDFText_GetUnicode(text, i + 1)
+        if 0xDC00 <= low < 0xE000:
+            return chr(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+    return _UNMAPPED if 0xD800 <= code < 0xE000 else chr(code)
+
+
 def _chars(page: Any, placement: Placement, mediabox: Box, fonts: _Fonts, clips: dict[int, Box | None]) -> list[dict]:
     text = raw.FPDFText_LoadPage(page)
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -305,10 +326,14 @@ def _chars(page: Any, placement: Placement, mediabox: Box, fonts: _Fonts, clips:
     device = placement.device
     out = []
     try:
-        for i in range(raw.FPDFText_CountChars(text)):
-            if raw.FPDFText_IsGenerated(text, i):
+        count = raw.FPDFText_CountChars(text)
+        low_surrogate = -1  # the index of the second half of a character outside the BMP
+        for i in range(count):
+            if i == low_surrogate or raw.FPDFText_IsGenerated(text, i):
                 continue
-            code = raw.FPDFText_GetUnicode(text, i)
+            glyph = _glyph(text, i, count)
+            if len(glyph) == 1 and ord(glyph) > 0xFFFF:
+                low_surrogate = i + 1
             raw.FPDFText_GetCharOrigin(text, i, x, y)
             raw.FPDFText_GetLooseCharBox(text, i, box)
             owner = raw.FPDFText_GetTextObject(text, i)
@@ -326,7 +351,6 @@ def _chars(page: Any, placement: Placement, mediabox: Box, fonts: _Fonts, clips:
             x0, y0, x1, y1 = _bounds([apply(device, *corner) for corner in corners])
             a, b, c, d, _, _ = multiply((m.a, m.b, m.c, m.d, 0, 0), device[:4] + (0, 0))
             ox, oy = apply(device, x.value, y.value)
-            glyph = _UNMAPPED if code in (0, 0xFFFE, 0xFFFF) else chr(code)
             out.append({**placement.box(x0, y0, x1, y1), "text": glyph, "fontname": fontname, "size": y1 - y0,
                         "adv": x1 - x0, "upright": a * d > 0 and b * c <= 0, "matrix": (a, b, c, d, ox, oy),
                         "object_type": "char", "mcid": None, "tag": None, "ncs": "DeviceGray",
