@@ -155,7 +155,9 @@ def _within(box: Box | None, clip: Box | None) -> Box | None:
 class _PageWalk:
     """The page's objects, Form XObjects opened, each with the matrix that places it in the page's
     space; for each text object, the clip it is drawn in (its own and those of the forms holding
-    it: pdfminer's clipping state, which a form inherits)."""
+    it: pdfminer's clipping state, which a form inherits).  PDFium gives what a form holds (clips
+    too) in the form's space after its ``/Matrix``, and the form object's matrix (the `cm` before
+    its ``Do``) places that space in the space holding the form."""
 
     def __init__(self, page: Any, placement: Placement):
         self.placement = placement
@@ -203,8 +205,7 @@ class _PageWalk:
             placed_ops = [(op, tuple(apply(matrix, *p) for p in points)) for op, points in ops]
             pts = [points[-1] for _, points in placed_ops]
             kind = _shape(placed_ops, pts)
-            every = [p for _, points in placed_ops for p in points]
-            obj_dict = {**place.box(*_bounds(every if kind == "curve" else pts)), **style, "object_type": kind,
+            obj_dict = {**place.box(*_bounds(pts)), **style, "object_type": kind,  # a Bézier's control points not counted
                         "pts": [place.point(*p) for p in pts]}
             if kind == "curve":
                 obj_dict["path"] = [(op, *(place.point(*p) for p in points)) for op, points in placed_ops]
