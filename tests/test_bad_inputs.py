@@ -32,6 +32,7 @@ def test_every_bad_input_gives_its_exit_code_and_line_and_nothing_runs(tmp_path)
             (f"exit {done.returncode}, want {case.exit}", done.returncode != case.exit),
             (f"does not say {case.says!r}", case.says not in said),
             ("a traceback", "Traceback" in done.stderr),
+            ("an internal error (an exception no one expected)", "internal error" in said),
             ("a terminal escape on stdout", "\x1b" in (done.stdout or "")),
             ("an error that is not one line per problem",
              any(line and not line.startswith("budgetlint:") for line in done.stderr.splitlines())),
