@@ -89,6 +89,16 @@ def test_the_pieces_of_a_row_cut_by_the_page_break_do_not_split_the_table():
     assert len(doc.tables) == 1 and not {"有企业财务会计", "府财务报告编制"} & set(texts(doc))
 
 
+def test_a_contents_page_is_read_as_lines_not_as_a_table():
+    """福州 公安局文职人员管理中心 单位预算 (p2): each entry runs to its page number over a dot leader.
+    pdfminer gave the spaces printed among the dots as glyphs, and the text-alignment fallback read
+    the page as a two-column table whose 25 page numbers were figures; PDFium's text leaves them out."""
+    doc = pages("fuzhou/fuzhou-gongan-wenzhi-2026-unit-budget.pdf", 2, 2)
+    assert not doc.tables
+    entries = [t for t in texts(doc) if t.startswith("一、收支预算总表")]
+    assert len(entries) == 1 and entries[0].rstrip(".").endswith("5")
+
+
 def test_a_page_number_printed_off_the_page_is_not_reported():
     """重庆 气象局 (p2): `— 2489 —` printed under the page; the 单位：万元 printed right of 重庆 水利局's
     p33 still is (a reader does not see the unit of that table)."""
