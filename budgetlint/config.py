@@ -22,6 +22,7 @@ from typing import Any
 
 from budgetlint.i18n import t
 from budgetlint.severity import Severity
+from budgetlint.workers import usable_processors
 from budgetlint.paths import PathError, resolved
 
 DEFAULT = "default"
@@ -59,7 +60,7 @@ def _severities(value: Any) -> dict[str, str]:
 
 def _jobs(value: Any) -> int:
     """Processes to use: a settings file in a pull request must not start ten thousand."""
-    processors = os.cpu_count() or 1
+    processors = usable_processors()
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         raise ValueError(t("must be a whole number of processes, 1 or more"))
     if value > processors:
@@ -88,7 +89,7 @@ KEYS: dict[str, tuple[Any, Any, bool]] = {
     "severity": (_severities, {}, False),
     "rules": (_strings, [], True),
     "fail-on": (_level, "info", False),
-    "jobs": (_jobs, os.cpu_count() or 1, False),
+    "jobs": (_jobs, usable_processors(), False),
     "format": (_format, "text", False),
     "waivers": (_strings, [], True),
     "cache": (_flag, True, False),

@@ -9,6 +9,7 @@ what is queued and terminates the workers at once.
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
@@ -16,6 +17,15 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator
 
 from budgetlint.i18n import language as current_language, set_language
+
+
+def usable_processors() -> int:
+    """The processors this process may run on: a container's or a CI runner's CPU set, which may
+    be far fewer than the host's ``os.cpu_count()`` (more processes than that only wait)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class Interrupted(BaseException):

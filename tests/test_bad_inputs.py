@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from budgetlint.workers import usable_processors
+
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("bad_inputs", ROOT / "scripts" / "bad_inputs.py")
 bad_inputs = importlib.util.module_from_spec(_spec)
@@ -88,7 +90,7 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in path.read_text().split()] if path.exists() else []
 
 
-needs_two = pytest.mark.skipif((os.cpu_count() or 1) < 2 or not Path("/proc").is_dir(),
+needs_two = pytest.mark.skipif(usable_processors() < 2 or not Path("/proc").is_dir(),
                                reason="needs 2 processors and /proc")
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 
 import pytest
 
+from budgetlint.workers import usable_processors
 from conftest import ROOT
 from test_cli import run
 
@@ -68,7 +68,7 @@ def test_output_file_and_statistics(tmp_path):
 
 def test_any_job_count_gives_byte_identical_json():
     one = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", "1", "samples")
-    two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", str(os.cpu_count() or 1), "samples")
+    two = run("check", "--format", "json", "--no-timing", "--no-cache", "--jobs", str(usable_processors()), "samples")
     samples = [p for p in (ROOT / "samples").rglob("*") if p.suffix in (".txt", ".pdf", ".docx", ".xlsx", ".xls")]
     assert one.stdout == two.stdout and len(json.loads(one.stdout)["files"]) == len(samples) >= 20
 
@@ -81,7 +81,7 @@ def test_no_progress_bar_in_ci_logs_or_machine_formats():
 @pytest.mark.parametrize("where", ["file", "command line"])
 def test_more_processes_than_the_machine_has_is_an_error(tmp_path, where):
     """`jobs = 10000` in a settings file a pull request adds would start ten thousand processes."""
-    too_many = (os.cpu_count() or 1) + 1
+    too_many = usable_processors() + 1
     folder = _project(tmp_path, f"[tool.budgetlint]\njobs = {too_many if where == 'file' else 1}\n")
     args = ["--jobs", str(too_many)] if where == "command line" else []
     result = run("check", *args, str(folder), cwd=tmp_path)
