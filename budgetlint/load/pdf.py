@@ -515,8 +515,12 @@ def _deduped(page: Any) -> FilteredPage:
     position = {id(c): i for i, c in enumerate(chars)}
     same = itemgetter("upright", "text", "fontname", "size")
     kept = []
-    for _, alike in itertools.groupby(sorted(chars, key=same), key=same):
-        for line in cluster_objects(list(alike), itemgetter("doctop"), 1):
+    for _, group in itertools.groupby(sorted(chars, key=same), key=same):
+        alike = list(group)
+        if len(alike) == 1:  # most glyphs: nothing to cluster
+            kept.append(alike[0])
+            continue
+        for line in cluster_objects(alike, itemgetter("doctop"), 1):
             for spot in cluster_objects(line, itemgetter("x0"), 1):
                 kept.append(min(spot, key=itemgetter("doctop", "x0")))
     deduped = FilteredPage(page, lambda _: True)

@@ -308,10 +308,10 @@ class _Fonts:
         return self.known[key]
 
 
-def _hidden(glyph: Box, clip: Box | None, page: Box) -> bool:
-    """Whether a clip keeps a glyph out of sight (``pdf._hidden``, in user space)."""
-    if clip is None:
-        return False
+def _hidden(glyph: Box, clip: Box, page: Box) -> bool:
+    """Whether a clip keeps a glyph out of sight: the glyph lies outside the clip's box, on a side
+    where the clip ends inside the page (text beyond the page's own edge is not hidden here: it is
+    read, and reported as printed off the page unless a neighbouring page shows it)."""
     inf = float("inf")
     x0 = clip[0] if clip[0] > page[0] + _EDGE else -inf
     y0 = clip[1] if clip[1] > page[1] + _EDGE else -inf
@@ -339,6 +339,7 @@ def _chars(page: Any, placement: Placement, mediabox: Box, fonts: _Fonts, clips:
     box, m = raw.FS_RECTF(), raw.FS_MATRIX()
     device = placement.device
     out = []
+    owners: dict[int, tuple[Box | None, str, float]] = {}
     try:
         count = raw.FPDFText_CountChars(text)
         low_surrogate = -1  # the index of the second half of a character outside the BMP
@@ -351,11 +352,14 @@ def _chars(page: Any, placement: Placement, mediabox: Box, fonts: _Fonts, clips:
             raw.FPDFText_GetCharOrigin(text, i, x, y)
             raw.FPDFText_GetLooseCharBox(text, i, box)
             owner = raw.FPDFText_GetTextObject(text, i)
-            if _hidden((box.left, box.bottom, box.right, box.top), clips.get(_address(owner)), mediabox):
+            key = _address(owner)
+            if key not in owners:  # a text object's clip and font, asked once for all its glyphs
+                owners[key] = (clips.get(key), *(fonts(raw.FPDFTextObj_GetFont(owner)) if owner else ("", -0.2)))
+            clip, fontname, descent = owners[key]
+            if clip is not None and _hidden((box.left, box.bottom, box.right, box.top), clip, mediabox):
                 continue
             raw.FPDFText_GetMatrix(text, i, m)
             font_size = raw.FPDFText_GetFontSize(text, i)
-            fontname, descent = fonts(raw.FPDFTextObj_GetFont(owner)) if owner else ("", -0.2)
             low, high = descent * font_size, (descent + 1) * font_size
             if abs(m.b) < 1e-6 and m.a > 0:  # pdfminer's box: from the origin to the advance (the loose box's width)
                 advance = box.right - x.value
