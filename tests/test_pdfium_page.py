@@ -151,3 +151,19 @@ def test_pictures_are_placed_as_pdfminer_places_them(rotate):
     theirs, ours = _both(_pdf(image, rotate=rotate))
     box = [(round(i["x0"], 1), round(i["top"], 1), round(i["x1"], 1), round(i["bottom"], 1)) for i in ours["image"]]
     assert box == [(round(i["x0"], 1), round(i["top"], 1), round(i["x1"], 1), round(i["bottom"], 1)) for i in theirs["image"]]
+
+
+def test_a_thread_reading_a_pdf_waits_while_another_uses_pdfium():
+    """PDFium may be called by one thread at a time, whatever the documents: the web server's check
+    thread and the report's page pictures, a Dask worker's threads."""
+    import threading
+
+    from budgetlint.load.pdfium_page import PDFIUM_LOCK
+
+    done = threading.Event()
+    reader = threading.Thread(target=lambda: (parse_pdf(SAMPLE.read_bytes(), "taiqian.pdf"), done.set()))
+    with PDFIUM_LOCK:
+        reader.start()
+        assert not done.wait(1.0)  # the whole file reads in under a second when nothing holds the lock
+    reader.join(30)
+    assert done.is_set()

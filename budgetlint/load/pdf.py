@@ -36,7 +36,7 @@ from budgetlint.load import LoadError
 from budgetlint.load.assemble import RawLine, RawTable, assemble, is_caption
 from budgetlint.load.limits import (MAX_GRID, LimitExceeded, bound_pdf_streams, check_page_count, check_page_streams,
                                      ruled_grid_size)
-from budgetlint.load.pdfium_page import page_objects
+from budgetlint.load.pdfium_page import PDFIUM_LOCK, page_objects
 from budgetlint.load.table_finder import extract, find_tables
 from budgetlint.load.visibility import is_off_page, off_page_lines, off_page_problems
 from budgetlint.model import BBox, Cell, Document, Location, Problem
@@ -532,9 +532,9 @@ def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageConte
     """Read some pages of a PDF, closing each as soon as it is read (memory stays flat): pdfplumber
     gives each page's geometry and the methods the reader uses, PDFium its characters and graphics."""
     out = []
-    document = pdfium.PdfDocument(data)
-    try:
-        with pdfplumber.open(BytesIO(data)) as pdf:
+    with PDFIUM_LOCK, pdfplumber.open(BytesIO(data)) as pdf:
+        document = pdfium.PdfDocument(data)
+        try:
             for n in numbers:
                 page = pdf.pages[n - 1]
                 _upright_boxes(page)
@@ -551,8 +551,8 @@ def _read_pages(data: bytes, display: str, numbers: list[int]) -> list[PageConte
                 finally:
                     deduped.close()
                     page.close()
-    finally:
-        document.close()
+        finally:
+            document.close()
     return out
 
 

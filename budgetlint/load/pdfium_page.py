@@ -20,9 +20,15 @@ PDFium's text page leaves out the space glyphs a PDF prints; the loader puts spa
 from __future__ import annotations
 
 import ctypes
+import threading
 from typing import Any, Iterator
 
 import pypdfium2.raw as raw
+
+# PDFium may be called by one thread of a process at a time, whatever the documents (pypdfium2's
+# "Incompatibility with Threading"): the web server checks in a thread of its own while pages are
+# drawn for its reports, and a Dask worker runs a task per thread.  Whoever calls it holds this.
+PDFIUM_LOCK = threading.RLock()
 
 Matrix = tuple[float, float, float, float, float, float]
 Point = tuple[float, float]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import io
 
+from budgetlint.load.pdfium_page import PDFIUM_LOCK
 from budgetlint.report.result import FigureRef
 
 _RESOLUTION = 110  # dpi: Chinese text stays legible, images stay small
@@ -84,7 +85,8 @@ class PagePictures:
                 region = (0, 0, page.width, page.height)
             inches = page.width / 72 * page.height / 72  # the whole page is rendered, then cut
             resolution = min(_RESOLUTION, (_MAX_PIXELS / max(inches, 1e-6)) ** 0.5)
-            shot = page.crop(region).to_image(resolution=resolution, antialias=True)
+            with PDFIUM_LOCK:  # pdfplumber draws the page with PDFium
+                shot = page.crop(region).to_image(resolution=resolution, antialias=True)
             for ref in related:
                 if ref.location.bbox:
                     shot.draw_rect(_around(ref.location.bbox), fill=None, stroke=_RELATED, stroke_width=2)
@@ -93,7 +95,9 @@ class PagePictures:
             picture = shot.annotated
             if heading is not None:  # far above: its strip on top, a grey rule between
                 strip = (0, max(heading.bbox[1] - _AROUND * 2, 0), page.width, min(heading.bbox[3] + _AROUND * 2, page.height))
-                picture = _stacked(page.crop(strip).to_image(resolution=resolution, antialias=True).annotated, picture)
+                with PDFIUM_LOCK:
+                    above = page.crop(strip).to_image(resolution=resolution, antialias=True)
+                picture = _stacked(above.annotated, picture)
             buffer = io.BytesIO()
             _small(picture).save(buffer, format="PNG", optimize=True)
             page.close()
